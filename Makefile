@@ -1,0 +1,43 @@
+# Two commands do all the set-up: `make workshop` and `make test`.
+# Both create .venv when it is missing and reinstall only when a requirements file changed.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+KIT_LANG ?= nl
+PORT ?= 8888
+PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
+
+.PHONY: workshop test lint sample bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.workshop-installed: requirements.txt pyproject.toml | $(BIN)/python
+	$(PIP) install -r requirements.txt
+	touch $@
+
+$(VENV)/.test-installed: requirements-test.txt requirements.txt pyproject.toml | $(BIN)/python
+	$(PIP) install -r requirements-test.txt
+	touch $@ $(VENV)/.workshop-installed
+
+## Start JupyterLab on the sample data at the first notebook (KIT_LANG=en for English).
+workshop: $(VENV)/.workshop-installed
+	$(BIN)/python -m klantlib workshop --lang $(KIT_LANG) --port $(PORT)
+
+## Run every test: lint, unit and property tests, notebooks, the workshop server.
+test: $(VENV)/.test-installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m pytest
+
+## Regenerate the shipped sample data in data/voorbeeld/.
+sample: $(VENV)/.workshop-installed
+	$(BIN)/python -m klantlib.sample --out data/voorbeeld
+
+## Print the benchmark numbers.
+bench: $(VENV)/.test-installed
+	$(BIN)/python benchmarks/bench_method.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

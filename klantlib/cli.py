@@ -1,0 +1,172 @@
+"""The command line: ``python -m klantlib COMMAND ...`` (edge: arguments in, files and text out).
+
+Bad input ends with exit code 2 and a message in the chosen language, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from klantlib.bands import Thresholds
+from klantlib.errors import KlantlibError
+from klantlib.exports import write_segments_csv
+from klantlib.i18n import LANGUAGES, format_money, format_share, text
+from klantlib.method import segment_customers
+from klantlib.reading import read_answers_csv, read_customers_csv
+
+__all__ = ["main", "parse_thresholds"]
+
+EXIT_BAD_INPUT = 2
+
+_HELP: dict[str, tuple[str, str]] = {
+    "prog": (
+        "Klantwaarde: klanten indelen in omzetklassen en segmenten A/B/C.",
+        "Klantwaarde: sort customers into revenue bands and segments A/B/C.",
+    ),
+    "segment": (
+        "klanten en antwoorden inlezen en segments.csv schrijven",
+        "read customers and answers and write segments.csv",
+    ),
+    "customers": (
+        "CSV met customer_id,name,revenue",
+        "CSV with customer_id,name,revenue",
+    ),
+    "answers": (
+        "CSV met customer_id en marge,cashflow,innovatie,netwerk",
+        "CSV with customer_id and margin,cashflow,innovation,network",
+    ),
+    "bands": (
+        "twee omzetgrenzen in euro, bv. 10000,50000 (standaard: 80/15/5 van de omzet)",
+        "two revenue thresholds in euro, e.g. 10000,50000 (default: 80/15/5 of revenue)",
+    ),
+    "lang": ("taal van de uitvoer (nl of en)", "language of the output (nl or en)"),
+    "out": ("map waarin segments.csv komt", "folder to write segments.csv into"),
+    "workshop": (
+        "JupyterLab starten op 127.0.0.1, met toegangssleutel, bij het eerste notebook",
+        "start JupyterLab on 127.0.0.1, with an access key, at the first notebook",
+    ),
+    "port": (
+        "poort (standaard 8888, of de eerste vrije daarna)",
+        "port (default 8888, or the first free one after it)",
+    ),
+    "no_browser": ("geen browser openen", "do not open a browser"),
+}
+
+_AMOUNT = re.compile(r"^\d{1,3}(\.\d{3})+$|^\d+(\.\d+)?$")
+
+
+def parse_thresholds(value: str) -> Thresholds:
+    """Two thresholds as people type them: ``10000,50000``, ``10.000;50.000``, ``€ 10 000;…``.
+
+    A dot followed by groups of three digits is read as a thousands separator, the way a
+    Flemish user writes ``10.000``.
+    """
+    parts = re.split(r"[;,]" if ";" not in value else ";", value)
+    if len(parts) != 2:
+        raise KlantlibError("error.bands_format", value=value)
+    amounts = []
+    for part in parts:
+        cleaned = part.replace("€", "").replace("EUR", "").replace(" ", "").strip()
+        if ";" in value and re.fullmatch(r"\d+,\d{1,2}", cleaned):  # 10000,50 with ; between
+            cleaned = cleaned.replace(",", ".")
+        if not _AMOUNT.match(cleaned):
+            if cleaned.startswith("-") and _AMOUNT.match(cleaned[1:]):
+                raise KlantlibError("error.negative_threshold", value=part.strip())
+            raise KlantlibError("error.threshold_not_number", value=part.strip())
+        if re.fullmatch(r"\d{1,3}(\.\d{3})+", cleaned):
+            cleaned = cleaned.replace(".", "")
+        amounts.append(float(cleaned))
+    return Thresholds(*amounts)
+
+
+def _language(argv: Sequence[str]) -> str:
+    """The ``--lang`` on the command line, read before parsing so help is in that language."""
+    for i, arg in enumerate(argv):
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1] if arg.split("=", 1)[1] in LANGUAGES else "nl"
+        if arg == "--lang" and i + 1 < len(argv) and argv[i + 1] in LANGUAGES:
+            return argv[i + 1]
+    return "nl"
+
+
+def _parser(lang: str) -> argparse.ArgumentParser:
+    def h(key: str) -> str:
+        return _HELP[key][0 if lang == "nl" else 1]
+
+    parser = argparse.ArgumentParser(prog="python -m klantlib", description=h("prog"))
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    segment = commands.add_parser("segment", help=h("segment"), description=h("segment"))
+    segment.add_argument("customers", metavar="CUSTOMERS", help=h("customers"))
+    segment.add_argument("--answers", required=True, metavar="ANSWERS", help=h("answers"))
+    segment.add_argument("--bands", metavar="LOW,HIGH", help=h("bands"))
+    segment.add_argument("--lang", choices=LANGUAGES, default="nl", help=h("lang"))
+    segment.add_argument("--out", required=True, metavar="DIR", help=h("out"))
+
+    workshop = commands.add_parser("workshop", help=h("workshop"), description=h("workshop"))
+    workshop.add_argument("--port", type=int, default=8888, help=h("port"))
+    workshop.add_argument("--lang", choices=LANGUAGES, default="nl", help=h("lang"))
+    workshop.add_argument("--no-browser", action="store_true", help=h("no_browser"))
+    return parser
+
+
+def _segment(args: argparse.Namespace) -> int:
+    lang = args.lang
+    thresholds = parse_thresholds(args.bands) if args.bands else None
+    customers = read_customers_csv(args.customers)
+    answers = read_answers_csv(args.answers)
+    result = segment_customers(customers, answers, thresholds=thresholds, lang=lang)
+    key = "cli.bands_suggested" if result.thresholds_suggested else "cli.bands_given"
+    print(
+        text(
+            key,
+            lang,
+            low=format_money(result.thresholds.low, lang),
+            high=format_money(result.thresholds.high, lang),
+        )
+    )
+    for notice in result.notices:
+        print(text("cli.warning", lang, message=notice.message(lang)))
+    path = write_segments_csv(result, Path(args.out), lang)
+    print(text("cli.summary_title", lang))
+    for segment, row in result.summary.iterrows():
+        print(
+            text(
+                "cli.summary_line",
+                lang,
+                segment=segment,
+                customers=int(row["customers"]),
+                revenue=format_money(row["revenue"], lang),
+                share=format_share(row["revenue_share"], lang),
+            )
+        )
+    open_count = int((result.customers["open"] > 0).sum())
+    if open_count:
+        print(text("cli.open_answers", lang, count=open_count, total=len(result.customers)))
+    print(text("cli.written", lang, path=str(path)))
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code (0 fine, 2 bad input)."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    lang = _language(argv)
+    args = _parser(lang).parse_args(argv)
+    try:
+        if args.command == "segment":
+            return _segment(args)
+        from klantlib.workshop import run_workshop
+
+        return run_workshop(port=args.port, lang=args.lang, open_browser=not args.no_browser)
+    except KlantlibError as exc:
+        print(text("cli.error", lang, message=exc.message(lang)), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        message = text("error.file_unreadable", lang, path=exc.filename or "", reason=reason)
+        print(text("cli.error", lang, message=message), file=sys.stderr)
+        return EXIT_BAD_INPUT

@@ -1,0 +1,63 @@
+"""Writing results to files a team opens in Excel (edge: tables in, files out)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+from klantlib.errors import KlantlibError
+from klantlib.i18n import text
+from klantlib.method import Segmentation
+
+__all__ = ["segments_for_export", "spreadsheet_safe", "write_segments_csv"]
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+EXPORT_COLUMNS = ("customer_id", "name", "revenue", "band", "score", "segment", "reason")
+
+
+def spreadsheet_safe(table: pd.DataFrame) -> pd.DataFrame:
+    """A copy in which no text cell can be taken for a formula by a spreadsheet.
+
+    Text that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading
+    apostrophe, which spreadsheets show as plain text. Number columns are left alone.
+    """
+    safe = table.copy()
+    for column in safe.columns:
+        if pd.api.types.is_string_dtype(safe[column]) or safe[column].dtype == object:
+            safe[column] = safe[column].map(
+                lambda v: "'" + v if isinstance(v, str) and v.startswith(_FORMULA_STARTS) else v
+            )
+    return safe
+
+
+def segments_for_export(result: Segmentation, lang: str | None = None) -> pd.DataFrame:
+    """The segment table as exported: bands named in ``lang``, text cells spreadsheet-safe."""
+    table = result.customers[list(EXPORT_COLUMNS)].copy()
+    table["band"] = table["band"].astype(str).map(lambda b: text(f"band.{b}", lang))
+    return spreadsheet_safe(table)
+
+
+def write_segments_csv(result: Segmentation, out_dir: str | Path, lang: str | None = None) -> Path:
+    """Write ``segments.csv`` (UTF-8, comma, ``.`` decimals) into ``out_dir``; returns its path.
+
+    The file is written to a temporary name first and then renamed, so a failed run never
+    leaves half a file behind.
+    """
+    out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        raise KlantlibError("error.out_not_dir", path=str(out))
+    out.mkdir(parents=True, exist_ok=True)
+    target = out / "segments.csv"
+    handle, temporary = tempfile.mkstemp(dir=out, prefix=".segments-", suffix=".csv")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            segments_for_export(result, lang).to_csv(stream, index=False, float_format="%.2f")
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return target

@@ -1,0 +1,310 @@
+"""The one catalogue of user-facing text, in Dutch and English.
+
+Every sentence a user reads (messages, labels, reasons, table headers) is looked up here
+with :func:`text`; nothing else in the kit writes user-facing sentences itself. Money and
+numbers are formatted with Babel for the language's locale (``nl_BE`` / ``en_GB``).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from babel.numbers import format_currency, format_decimal, format_percent
+
+__all__ = [
+    "LANGUAGES",
+    "Language",
+    "check_language",
+    "format_money",
+    "format_number",
+    "format_share",
+    "get_language",
+    "set_language",
+    "text",
+]
+
+Language = Literal["nl", "en"]
+LANGUAGES: tuple[Language, ...] = ("nl", "en")
+_LOCALES = {"nl": "nl_BE", "en": "en_GB"}
+_current: list[Language] = ["nl"]
+
+# key -> (Dutch, English). Placeholders use str.format names.
+CATALOGUE: dict[str, tuple[str, str]] = {
+    # bands
+    "band.small": ("klein", "small"),
+    "band.medium": ("middel", "medium"),
+    "band.large": ("groot", "large"),
+    # answers
+    "answer.yes": ("ja", "yes"),
+    "answer.no": ("nee", "no"),
+    "answer.unknown": ("?", "?"),
+    # questions: short label and the question as put to the team
+    "question.margin": ("Marge", "Margin"),
+    "question.cashflow": ("Cashflow", "Cash flow"),
+    "question.innovation": ("Innovatie", "Innovation"),
+    "question.network": ("Netwerk", "Network"),
+    "question.margin.text": (
+        "Verdienen we aan deze klant genoeg in verhouding tot de tijd die hij ons kost?",
+        "Do we earn enough on this customer for the time it takes us?",
+    ),
+    "question.cashflow.text": (
+        "Beslist deze klant vlot en betaalt hij op tijd?",
+        "Does this customer decide quickly and pay on time?",
+    ),
+    "question.innovation.text": (
+        "Mogen we bij deze klant nieuwe ideeën voorstellen, en leren we zelf iets van hem?",
+        "Does this customer let us bring new ideas, and do we learn from it?",
+    ),
+    "question.network.text": (
+        "Is dit een naam om mee uit te pakken, of opent deze klant deuren naar anderen?",
+        "Is this a name worth showing, or does this customer open doors to others?",
+    ),
+    # reasons: "B: groot, 1× ja: Netwerk; open: Marge"
+    "reason": ("{segment}: {band}, {score}× ja", "{segment}: {band}, {score}× yes"),
+    "reason.yes_list": ("{reason}: {questions}", "{reason}: {questions}"),
+    "reason.open": ("{reason}; open: {questions}", "{reason}; open: {questions}"),
+    # column headers for display
+    "col.customer_id": ("klantnr", "customer id"),
+    "col.name": ("klant", "customer"),
+    "col.revenue": ("omzet", "revenue"),
+    "col.potential_revenue": ("potentiële omzet", "potential revenue"),
+    "col.gross_margin": ("brutomarge", "gross margin"),
+    "col.hours": ("uren", "hours"),
+    "col.days_to_pay": ("betaaltermijn (dagen)", "days to pay"),
+    "col.account_manager": ("accountmanager", "account manager"),
+    "col.band": ("omzetklasse", "band"),
+    "col.score": ("score", "score"),
+    "col.open": ("open vragen", "open questions"),
+    "col.segment": ("segment", "segment"),
+    "col.reason": ("waarom", "reason"),
+    "col.customers": ("klanten", "customers"),
+    "col.revenue_share": ("aandeel omzet", "share of revenue"),
+    "col.hours_share": ("aandeel uren", "share of hours"),
+    "col.revenue_per_hour": ("omzet per uur", "revenue per hour"),
+    "col.lower_bound": ("vanaf", "from"),
+    # errors: customer table
+    "error.missing_columns": (
+        "De kolom(men) {missing} ontbreken. Aanwezige kolommen: {present}.",
+        "Column(s) {missing} missing. Columns present: {present}.",
+    ),
+    "error.no_customers": (
+        "De klantenlijst is leeg: er is geen enkele klant om in te delen.",
+        "The customer list is empty: there is no customer to segment.",
+    ),
+    "error.bad_number": (
+        "rij {row}, kolom '{column}': '{value}' is geen bedrag"
+        " (schrijf bv. 12500.50, zonder valutateken)",
+        "row {row}, column '{column}': '{value}' is not an amount"
+        " (write e.g. 12500.50, without a currency sign)",
+    ),
+    "error.missing_value": (
+        "rij {row}, kolom '{column}': de cel is leeg",
+        "row {row}, column '{column}': the cell is empty",
+    ),
+    "error.duplicate_id": (
+        "rij {row}, kolom '{column}': klantnummer '{value}' staat er al op rij {first_row}",
+        "row {row}, column '{column}': customer id '{value}' already on row {first_row}",
+    ),
+    "error.problems": (
+        "{source}{count} probleem/problemen gevonden:\n{lines}",
+        "{source}{count} problem(s) found:\n{lines}",
+    ),
+    "error.more_problems": ("… en nog {count} andere", "… and {count} more"),
+    # errors: bands
+    "error.negative_threshold": (
+        "Een omzetgrens kan niet negatief zijn (gekregen: {value}).",
+        "A revenue threshold cannot be negative (got {value}).",
+    ),
+    "error.thresholds_not_increasing": (
+        "De grens voor 'groot' ({high}) moet hoger liggen dan de grens voor 'middel' ({low}).",
+        "The threshold for 'large' ({high}) must be higher than the one for 'medium' ({low}).",
+    ),
+    "error.threshold_not_number": (
+        "De omzetgrens '{value}' is geen getal.",
+        "The revenue threshold '{value}' is not a number.",
+    ),
+    "error.bands_format": (
+        "Geef twee omzetgrenzen, bv. --bands 10000,50000 (gekregen: '{value}').",
+        "Give two revenue thresholds, e.g. --bands 10000,50000 (got '{value}').",
+    ),
+    "error.too_few_for_suggestion": (
+        "Te weinig verschillende omzetten ({count}) om drie omzetklassen voor te stellen;"
+        " kies de grenzen zelf.",
+        "Too few different revenues ({count}) to suggest three bands; choose the thresholds"
+        " yourself.",
+    ),
+    "error.bad_shares": (
+        "De aandelen voor groot, middel en klein moeten positief zijn en samen 100% maken"
+        " (gekregen: {shares}).",
+        "The shares for large, medium and small must be positive and add up to 100%"
+        " (got {shares}).",
+    ),
+    "warning.empty_band": (
+        "Omzetklasse '{band}' is leeg: geen enkele klant valt erin met deze grenzen.",
+        "Band '{band}' is empty: no customer falls in it with these thresholds.",
+    ),
+    # errors: answers
+    "error.bad_answer": (
+        "rij {row}, kolom '{column}': '{value}' is geen antwoord"
+        " (gebruik ja, nee of ?; ook j, n, x, 1, 0 of een lege cel)",
+        "row {row}, column '{column}': '{value}' is not an answer"
+        " (use yes, no or ?; also y, n, x, 1, 0 or an empty cell)",
+    ),
+    "error.duplicate_question_column": (
+        "De vraag '{question}' staat in twee kolommen: {columns}. Houd er één.",
+        "The question '{question}' is in two columns: {columns}. Keep one.",
+    ),
+    "notice.unknown_answer_ids": (
+        "{count} antwoord(en) horen bij een klantnummer dat niet in de klantenlijst staat"
+        " en telt/tellen niet mee: {ids}",
+        "{count} answer row(s) belong to a customer id that is not in the customer list"
+        " and are not used: {ids}",
+    ),
+    # errors: segment grid
+    "error.grid_shape": (
+        "Het segmentrooster moet 3 rijen (klein, middel, groot) en 5 kolommen (score 0 tot 4)"
+        " hebben; gekregen: {shape}.",
+        "The segment grid must have 3 rows (small, medium, large) and 5 columns (score 0 to 4);"
+        " got {shape}.",
+    ),
+    "error.grid_cell": (
+        "Cel {band}, score {score} van het segmentrooster: '{value}' is geen A, B of C.",
+        "Cell {band}, score {score} of the segment grid: '{value}' is not A, B or C.",
+    ),
+    "warning.grid_large_in_c": (
+        "Een grote klant met score {score} komt in segment C terecht.",
+        "A large customer with score {score} lands in segment C.",
+    ),
+    "warning.grid_right_lowers": (
+        "Een {band} klant zakt van {here} naar {there} als de score van {score} naar {next}"
+        " stijgt.",
+        "A {band} customer drops from {here} to {there} when its score rises from {score} to"
+        " {next}.",
+    ),
+    "warning.grid_up_lowers": (
+        "Bij score {score} zakt een klant van {here} naar {there} als hij van {band} naar"
+        " {upper} gaat.",
+        "At score {score} a customer drops from {here} to {there} when it moves from {band} to"
+        " {upper}.",
+    ),
+    # errors: files and command line
+    "error.file_not_found": ("Bestand niet gevonden: {path}", "File not found: {path}"),
+    "error.file_unreadable": (
+        "{path} kan niet gelezen worden: {reason}",
+        "{path} cannot be read: {reason}",
+    ),
+    "error.file_empty": (
+        "{path} is leeg: er staat geen kopregel in.",
+        "{path} is empty: there is no header row.",
+    ),
+    "error.not_text": (
+        "{path} is geen tekstbestand (CSV). Bewaar het in Excel als 'CSV UTF-8'.",
+        "{path} is not a text (CSV) file. Save it from Excel as 'CSV UTF-8'.",
+    ),
+    "error.out_not_dir": (
+        "{path} bestaat al en is geen map.",
+        "{path} exists and is not a folder.",
+    ),
+    "error.unexpected": (
+        "Er liep iets onverwachts mis ({kind}: {detail}). Meld dit aan wie de kit beheert.",
+        "Something unexpected went wrong ({kind}: {detail}). Report this to whoever runs the kit.",
+    ),
+    # command line output
+    "cli.bands_suggested": (
+        "Omzetklassen volgens 80/15/5 van de omzet: middel vanaf {low}, groot vanaf {high}.",
+        "Revenue bands by 80/15/5 of revenue: medium from {low}, large from {high}.",
+    ),
+    "cli.bands_given": (
+        "Omzetklassen: middel vanaf {low}, groot vanaf {high}.",
+        "Revenue bands: medium from {low}, large from {high}.",
+    ),
+    "cli.open_answers": (
+        "{count} van {total} klanten hebben nog open vragen (? telt niet als ja).",
+        "{count} of {total} customers still have open questions (? does not count as yes).",
+    ),
+    "cli.written": ("Geschreven: {path}", "Written: {path}"),
+    "cli.summary_title": ("Per segment:", "Per segment:"),
+    "cli.summary_line": (
+        "  {segment}: {customers} klant(en), {revenue} omzet ({share})",
+        "  {segment}: {customers} customer(s), {revenue} revenue ({share})",
+    ),
+    "cli.warning": ("Let op: {message}", "Note: {message}"),
+    "cli.error": ("Fout: {message}", "Error: {message}"),
+    # workshop launcher
+    "workshop.open": (
+        "De workshop draait. Open deze link in je browser (de sleutel erin is je toegang):\n"
+        "  {url}\nStoppen: Ctrl+C in dit venster.",
+        "The workshop is running. Open this link in your browser (the key in it is your"
+        " access):\n  {url}\nStop: Ctrl+C in this window.",
+    ),
+    # environment check
+    "env.ok": ("{name} {version}: in orde", "{name} {version}: OK"),
+    "env.missing": (
+        "{name} ontbreekt. Installeer de kit opnieuw met 'make workshop'.",
+        "{name} is missing. Install the kit again with 'make workshop'.",
+    ),
+    "env.too_old": (
+        "{name} {version} is te oud; de kit heeft minstens {minimum} nodig."
+        " Installeer opnieuw met 'make workshop'.",
+        "{name} {version} is too old; the kit needs at least {minimum}."
+        " Install again with 'make workshop'.",
+    ),
+    "env.all_ok": (
+        "Alles klaar: de kit kan starten.",
+        "All set: the kit is ready.",
+    ),
+    "env.problems": (
+        "Er is iets niet in orde; zie hierboven.",
+        "Something is not right; see above.",
+    ),
+}
+
+
+def check_language(lang: str) -> Language:
+    """Return ``lang`` if the kit speaks it, else raise ``ValueError`` naming the choices."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"'lang' must be one of {list(LANGUAGES)} (got {lang!r})")
+    return lang  # type: ignore[return-value]
+
+
+def set_language(lang: str) -> None:
+    """Set the language used when no ``lang`` is passed (for example in ``str(error)``)."""
+    _current[0] = check_language(lang)
+
+
+def get_language() -> Language:
+    """The language used when no ``lang`` is passed; Dutch unless :func:`set_language` said."""
+    return _current[0]
+
+
+def text(key: str, lang: str | None = None, /, **params: object) -> str:
+    """The catalogue text for ``key`` in ``lang`` (default: the current language), filled in."""
+    lang = check_language(lang) if lang is not None else get_language()
+    try:
+        nl, en = CATALOGUE[key]
+    except KeyError:
+        raise KeyError(f"no text {key!r} in the catalogue") from None
+    template = nl if lang == "nl" else en
+    return template.format(**params) if params else template
+
+
+def format_money(amount: float, lang: str | None = None, *, cents: bool = False) -> str:
+    """An amount in euro as the language writes it: ``€ 12.500`` (nl) or ``€12,500`` (en)."""
+    lang = check_language(lang) if lang is not None else get_language()
+    pattern = None if cents else "¤ #,##0" if lang == "nl" else "¤#,##0"
+    return format_currency(
+        amount, "EUR", format=pattern, locale=_LOCALES[lang], currency_digits=cents
+    )
+
+
+def format_number(value: float, lang: str | None = None, *, decimals: int = 0) -> str:
+    """A number with the language's separators: ``1.234,5`` (nl) or ``1,234.5`` (en)."""
+    lang = check_language(lang) if lang is not None else get_language()
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(value, format=pattern, locale=_LOCALES[lang])
+
+
+def format_share(share: float, lang: str | None = None) -> str:
+    """A share (0.8) as a percentage the language writes: ``80,0%`` (nl) or ``80.0%`` (en)."""
+    lang = check_language(lang) if lang is not None else get_language()
+    return format_percent(share, format="#,##0.0%", locale=_LOCALES[lang])

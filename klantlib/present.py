@@ -1,0 +1,44 @@
+"""Tables as a team reads them on the projector: headers and amounts in their language (edge)."""
+
+from __future__ import annotations
+
+import pandas as pd
+from pandas.io.formats.style import Styler
+
+from klantlib.i18n import format_money, format_number, format_share, text
+from klantlib.method import Segmentation
+
+__all__ = ["segment_table", "summary_table"]
+
+_MONEY = {"revenue", "potential_revenue", "gross_margin", "revenue_per_hour"}
+_SHARES = {"revenue_share", "hours_share"}
+_NUMBERS = {"hours": 1, "days_to_pay": 0}
+
+
+def _styled(table: pd.DataFrame, lang: str | None) -> Styler:
+    formats = {}
+    for column in table.columns:
+        if column in _MONEY:
+            formats[column] = lambda v: "" if pd.isna(v) else format_money(v, lang)
+        elif column in _SHARES:
+            formats[column] = lambda v: "" if pd.isna(v) else format_share(v, lang)
+        elif column in _NUMBERS:
+            decimals = _NUMBERS[column]
+            formats[column] = lambda v, d=decimals: (
+                "" if pd.isna(v) else format_number(v, lang, decimals=d)
+            )
+    styler = table.style.format(formats).hide(axis="index")
+    labels = {c: text(f"col.{c}", lang) for c in table.columns}
+    return styler.relabel_index([labels[c] for c in table.columns], axis="columns")
+
+
+def segment_table(result: Segmentation, lang: str | None = None) -> Styler:
+    """Every customer with band, score, segment and reason, for display in a notebook."""
+    table = result.segments.copy()
+    table["band"] = table["band"].astype(str).map(lambda b: text(f"band.{b}", lang))
+    return _styled(table, lang)
+
+
+def summary_table(result: Segmentation, lang: str | None = None) -> Styler:
+    """Customers, revenue and shares per segment, for display in a notebook."""
+    return _styled(result.summary.reset_index(), lang)

@@ -1,0 +1,160 @@
+"""The four questions and their answers: yes, no, or not known yet.
+
+"Not known" is not "no": it does not add to the score, and it is counted as open work.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from klantlib.customers import customer_ids, spreadsheet_row
+from klantlib.errors import InputError, Notice, Problem
+from klantlib.i18n import text
+
+__all__ = [
+    "ANSWERS",
+    "QUESTIONS",
+    "answer_table",
+    "match_answers",
+    "parse_answer",
+    "question_label",
+    "question_text",
+    "score",
+]
+
+QUESTIONS: tuple[str, ...] = ("margin", "cashflow", "innovation", "network")
+"""The four questions, in the order the method asks them."""
+
+ANSWERS: tuple[str, ...] = ("yes", "no", "unknown")
+"""The three answers a question can have."""
+
+_COLUMN_NAMES: dict[str, str] = {
+    "margin": "margin",
+    "marge": "margin",
+    "cashflow": "cashflow",
+    "cash flow": "cashflow",
+    "innovation": "innovation",
+    "innovatie": "innovation",
+    "network": "network",
+    "netwerk": "network",
+}
+
+_SPELLINGS: dict[str, str] = {
+    **dict.fromkeys(["ja", "j", "yes", "y", "1", "true", "waar", "x"], "yes"),
+    **dict.fromkeys(["nee", "n", "no", "0", "false", "onwaar"], "no"),
+    **dict.fromkeys(["", "?", "onbekend", "unknown"], "unknown"),
+}
+
+
+def question_label(question: str, lang: str | None = None) -> str:
+    """The short name of a question: ``Marge`` (nl) or ``Margin`` (en)."""
+    return text(f"question.{question}", lang)
+
+
+def question_text(question: str, lang: str | None = None) -> str:
+    """The question as it is put to the team."""
+    return text(f"question.{question}.text", lang)
+
+
+def parse_answer(value: object) -> str:
+    """``yes``, ``no`` or ``unknown`` for what someone typed in a spreadsheet cell.
+
+    Case and surrounding spaces do not matter. Yes: ja, j, yes, y, 1, true, waar, x.
+    No: nee, n, no, 0, false, onwaar. Unknown: an empty cell, ``?``, onbekend, unknown.
+    Anything else raises ``ValueError``.
+    """
+    if value is None or value is pd.NA:
+        return "unknown"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        if math.isnan(value):
+            return "unknown"
+        if value in (0.0, 1.0):
+            value = int(value)
+    key = str(value).strip().casefold()
+    try:
+        return _SPELLINGS[key]
+    except KeyError:
+        raise ValueError(f"not an answer: {value!r}") from None
+
+
+def answer_table(answers: pd.DataFrame) -> pd.DataFrame:
+    """Canonical answers: ``customer_id`` plus one column per question (yes/no/unknown).
+
+    Question columns may carry their English or Dutch names in any case (``Marge``,
+    ``innovatie``, ``Network``). A missing question column means unknown for every customer.
+    Every problem (bad values, repeated ids, the same question twice) is collected into one
+    :class:`InputError` naming row, column and value. The caller's DataFrame is not changed.
+    """
+    if "customer_id" not in answers.columns:
+        raise InputError(
+            [
+                Notice(
+                    "error.missing_columns",
+                    {"missing": ["customer_id"], "present": [str(c) for c in answers.columns]},
+                )
+            ]
+        )
+    problems: list[Problem] = []
+    found: dict[str, list[str]] = {}
+    for column in answers.columns:
+        question = _COLUMN_NAMES.get(str(column).strip().casefold())
+        if question is not None:
+            found.setdefault(question, []).append(str(column))
+    for question, columns in found.items():
+        if len(columns) > 1:
+            problems.append(
+                Notice(
+                    "error.duplicate_question_column",
+                    {"question": Notice(f"question.{question}"), "columns": columns},
+                )
+            )
+
+    ids = customer_ids(answers["customer_id"], problems)
+
+    table = pd.DataFrame({"customer_id": pd.Series(ids, dtype="string")})
+    for question in QUESTIONS:
+        columns = found.get(question)
+        if not columns:
+            table[question] = pd.Series(["unknown"] * len(ids), dtype="string")
+            continue
+        parsed: list[str] = []
+        for position, raw in enumerate(answers[columns[0]]):
+            try:
+                parsed.append(parse_answer(raw))
+            except ValueError:
+                problems.append(
+                    Notice(
+                        "error.bad_answer",
+                        {"row": spreadsheet_row(position), "column": columns[0], "value": raw},
+                    )
+                )
+                parsed.append("unknown")
+        table[question] = pd.Series(parsed, dtype="string")
+    if problems:
+        problems.sort(key=lambda p: p.params.get("row", 0))  # type: ignore[arg-type,return-value]
+        raise InputError(problems)
+    return table
+
+
+def match_answers(customers: pd.DataFrame, answers: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """Customers with their answers, and the answer ids that match no customer.
+
+    A customer without an answer row gets four unknowns. Answer rows for ids that are not in
+    the customer list are returned (sorted) so the caller can report them; they are not used.
+    """
+    answered = customers.drop(columns=[q for q in QUESTIONS if q in customers.columns])
+    merged = answered.merge(answers, on="customer_id", how="left", validate="one_to_one")
+    for question in QUESTIONS:
+        merged[question] = merged[question].fillna("unknown").astype("string")
+    known = set(customers["customer_id"])
+    stray = sorted(cid for cid in answers["customer_id"] if cid not in known)
+    return merged, stray
+
+
+def score(answers: pd.DataFrame) -> pd.Series:
+    """The number of yes answers per row (0 to 4)."""
+    return (answers[list(QUESTIONS)] == "yes").sum(axis=1).astype("int64")

@@ -1,0 +1,112 @@
+"""Starting JupyterLab for a workshop: localhost only, always with an access token."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from klantlib.errors import KlantlibError
+from klantlib.i18n import check_language, text
+
+__all__ = ["FIRST_NOTEBOOK", "jupyter_command", "kit_root", "run_workshop"]
+
+HOST = "127.0.0.1"
+FIRST_NOTEBOOK = {
+    "nl": "notebooks/nl/00_start_hier.ipynb",
+    "en": "notebooks/en/00_start_here.ipynb",
+}
+
+
+def kit_root() -> Path:
+    """The folder holding ``notebooks/`` and ``data/``: the checkout klantlib is installed from."""
+    package_parent = Path(__file__).resolve().parents[1]
+    if (package_parent / "notebooks").is_dir():
+        return package_parent
+    return Path.cwd()
+
+
+def free_port(start: int, tries: int = 50) -> int:
+    """The first port from ``start`` on that nothing listens on at 127.0.0.1."""
+    for port in range(start, start + tries):
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+            try:
+                probe.bind((HOST, port))
+            except OSError:
+                continue
+            return port
+    raise KlantlibError("error.unexpected", kind="port", detail=f"{start}-{start + tries - 1}")
+
+
+def jupyter_command(
+    *, root: Path, port: int, token: str, notebook: str | None, open_browser: bool
+) -> list[str]:
+    """The JupyterLab command line: bound to 127.0.0.1, token required, no port hopping."""
+    command = [
+        sys.executable,
+        "-m",
+        "jupyterlab",
+        f"--ServerApp.ip={HOST}",
+        f"--ServerApp.port={port}",
+        "--ServerApp.port_retries=0",
+        f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={root}",
+        f"--ServerApp.open_browser={open_browser}",
+        "--ServerApp.log_level=WARN",
+        "--LabApp.news_url=None",
+        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+    ]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        command.append("--allow-root")
+    if notebook:
+        command.append(notebook)
+    return command
+
+
+def wait_until_ready(
+    port: int, token: str, process: subprocess.Popen, timeout: float = 120
+) -> bool:
+    """Poll ``/api/status`` with the token until the server answers (or the process ends)."""
+    deadline = time.monotonic() + timeout
+    url = f"http://{HOST}:{port}/api/status?token={token}"
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310 (localhost)
+                if response.status == 200:
+                    return True
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            time.sleep(0.3)
+    return False
+
+
+def run_workshop(*, port: int = 8888, lang: str = "nl", open_browser: bool = True) -> int:
+    """Start JupyterLab at the first notebook and wait; returns JupyterLab's exit code."""
+    lang = check_language(lang)
+    root = kit_root()
+    token = secrets.token_urlsafe(24)
+    port = free_port(port)
+    notebook = FIRST_NOTEBOOK[lang]
+    process = subprocess.Popen(
+        jupyter_command(
+            root=root, port=port, token=token, notebook=notebook, open_browser=open_browser
+        ),
+        cwd=root,
+    )
+    try:
+        if wait_until_ready(port, token, process):
+            url = f"http://{HOST}:{port}/lab/tree/{notebook}?token={token}"
+            print(text("workshop.open", lang, url=url), flush=True)
+        return process.wait()
+    except KeyboardInterrupt:
+        process.terminate()
+        try:
+            return process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            return process.wait()

@@ -1,0 +1,28 @@
+"""Shared test helpers: tiny hand-made tables."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+
+def customers_frame(rows: list[tuple[str, str, object]], **extra: list[object]) -> pd.DataFrame:
+    """A customer table from (id, name, revenue) rows plus optional extra columns."""
+    frame = pd.DataFrame(rows, columns=["customer_id", "name", "revenue"])
+    for column, values in extra.items():
+        frame[column] = values
+    return frame
+
+
+@pytest.fixture
+def five_customers() -> pd.DataFrame:
+    """Five customers across three bands with thresholds 10,000 and 50,000."""
+    return customers_frame(
+        [
+            ("003", "Drukkerij Verbeke", 10_000.0),
+            ("001", "Bakkerij Peeters", 60_000.0),
+            ("005", "Garage Maes", 100.0),
+            ("002", "Hotel Ter Duinen", 50_000.0),
+            ("004", "Schrijnwerkerij Claes", 9_999.99),
+        ]
+    )
