@@ -85,7 +85,7 @@ def customer_table(customers: pd.DataFrame) -> pd.DataFrame:
 
     problems: list[Problem] = []
     ids = customer_ids(customers["customer_id"], problems)
-    names = [cell_text(v) for v in customers["name"]]
+    names = [cell_text(v) for v in customers["name"].tolist()]
     problems.extend(
         _missing(spreadsheet_row(position), "name")
         for position, name in enumerate(names)
@@ -121,7 +121,7 @@ def customer_table(customers: pd.DataFrame) -> pd.DataFrame:
 
 def customer_ids(values: pd.Series, problems: list[Problem]) -> list[str]:
     """Ids as text; an empty or repeated id adds a problem naming its spreadsheet row."""
-    ids = [cell_text(v) for v in values]
+    ids = [cell_text(v) for v in values.tolist()]
     first_row: dict[str, int] = {}
     for position, cid in enumerate(ids):
         row = spreadsheet_row(position)
@@ -161,7 +161,7 @@ def _amounts(
     column_values: pd.Series, column: str, problems: list[Problem], *, required: bool
 ) -> list[float]:
     values: list[float] = []
-    for position, raw in enumerate(column_values):
+    for position, raw in enumerate(column_values.tolist()):
         row = spreadsheet_row(position)
         try:
             number = to_amount(raw)

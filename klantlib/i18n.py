@@ -291,9 +291,9 @@ def text(key: str, lang: str | None = None, /, **params: object) -> str:
 def format_money(amount: float, lang: str | None = None, *, cents: bool = False) -> str:
     """An amount in euro as the language writes it: ``€ 12.500`` (nl) or ``€12,500`` (en)."""
     lang = check_language(lang) if lang is not None else get_language()
-    pattern = None if cents else "¤ #,##0" if lang == "nl" else "¤#,##0"
+    pattern = ("¤ #,##0" if lang == "nl" else "¤#,##0") + (".00" if cents else "")
     return format_currency(
-        amount, "EUR", format=pattern, locale=_LOCALES[lang], currency_digits=cents
+        amount, "EUR", format=pattern, locale=_LOCALES[lang], currency_digits=False
     )
 
 

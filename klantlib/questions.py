@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 import pandas as pd
 
@@ -34,12 +35,12 @@ _COLUMN_NAMES: dict[str, str] = {
     "margin": "margin",
     "marge": "margin",
     "cashflow": "cashflow",
-    "cash flow": "cashflow",
     "innovation": "innovation",
     "innovatie": "innovation",
     "network": "network",
     "netwerk": "network",
 }
+"""Column headers for each question, compared without case, spaces, dashes or underscores."""
 
 _SPELLINGS: dict[str, str] = {
     **dict.fromkeys(["ja", "j", "yes", "y", "1", "true", "waar", "x"], "yes"),
@@ -101,7 +102,7 @@ def answer_table(answers: pd.DataFrame) -> pd.DataFrame:
     problems: list[Problem] = []
     found: dict[str, list[str]] = {}
     for column in answers.columns:
-        question = _COLUMN_NAMES.get(str(column).strip().casefold())
+        question = _COLUMN_NAMES.get(re.sub(r"[\s_\-]", "", str(column)).casefold())
         if question is not None:
             found.setdefault(question, []).append(str(column))
     for question, columns in found.items():
@@ -122,7 +123,7 @@ def answer_table(answers: pd.DataFrame) -> pd.DataFrame:
             table[question] = pd.Series(["unknown"] * len(ids), dtype="string")
             continue
         parsed: list[str] = []
-        for position, raw in enumerate(answers[columns[0]]):
+        for position, raw in enumerate(answers[columns[0]].tolist()):
             try:
                 parsed.append(parse_answer(raw))
             except ValueError:

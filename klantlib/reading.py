@@ -14,13 +14,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from klantlib.customers import customer_table
+from klantlib.customers import OPTIONAL_COLUMNS, REQUIRED_COLUMNS, customer_table
 from klantlib.errors import InputError, KlantlibError
 from klantlib.questions import answer_table
 
 __all__ = ["read_answers_csv", "read_customers_csv", "read_table_csv"]
 
 _DELIMITERS = ",;\t"
+_OWN_COLUMNS = {*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS}
 
 
 def read_table_csv(path: str | Path) -> pd.DataFrame:
@@ -43,7 +44,7 @@ def read_table_csv(path: str | Path) -> pd.DataFrame:
         raise KlantlibError("error.file_empty", path=str(path))
     delimiter = max(_DELIMITERS, key=header.count)
     try:
-        return pd.read_csv(
+        table = pd.read_csv(
             io.StringIO(content),
             sep=delimiter,
             dtype=str,
@@ -53,6 +54,13 @@ def read_table_csv(path: str | Path) -> pd.DataFrame:
         )
     except pd.errors.ParserError as exc:
         raise KlantlibError("error.file_unreadable", path=str(path), reason=str(exc)) from exc
+    return table.rename(columns=_header_name)
+
+
+def _header_name(header: str) -> str:
+    """A header with outer spaces removed; the kit's own column names in lower case."""
+    name = str(header).strip()
+    return name.casefold() if name.casefold() in _OWN_COLUMNS else name
 
 
 def read_customers_csv(path: str | Path) -> pd.DataFrame:

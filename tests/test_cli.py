@@ -243,3 +243,25 @@ def test_semicolon_file_with_bom_is_read(tmp_path):
     table = read_segments(out)
     assert list(table["name"]) == ["Café Zénith", "B", "C"]
     assert list(table["customer_id"]) == ["01", "02", "03"]
+
+
+def test_headers_with_capitals_and_spaces_are_the_kits_own_columns(tmp_path):
+    """' Customer_ID ', 'Name' and 'REVENUE' are read as the three required columns."""
+    customers = write(tmp_path / "k.csv", " Customer_ID , Name ,REVENUE\n1,A,300\n2,B,20\n3,C,1\n")
+    answers = write(tmp_path / "a.csv", "CUSTOMER_ID,Marge\n1,ja\n")
+    assert (
+        main(
+            [
+                "segment",
+                str(customers),
+                "--answers",
+                str(answers),
+                "--bands",
+                "10,100",
+                "--out",
+                str(tmp_path / "out"),
+            ]
+        )
+        == 0
+    )
+    assert list(read_segments(tmp_path / "out")["segment"]) == ["B", "C", "C"]

@@ -168,3 +168,10 @@ def test_score_counts_yes_only():
         }
     )
     assert list(score(answers)) == [3, 1]
+
+
+@pytest.mark.parametrize("header", ["Cash flow", "cash-flow", "CASH_FLOW", " Cashflow "])
+def test_question_headers_ignore_case_spaces_and_dashes(header):
+    """'Cash flow', 'cash-flow' and 'CASH_FLOW' all mean the cashflow question."""
+    table = answer_table(pd.DataFrame({"customer_id": ["1"], header: ["ja"]}))
+    assert table.loc[0, "cashflow"] == "yes"

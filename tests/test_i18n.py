@@ -1,0 +1,63 @@
+"""The catalogue of user-facing strings and the number formats."""
+
+from __future__ import annotations
+
+import re
+import string
+from pathlib import Path
+
+import pytest
+
+from klantlib import format_money, format_number, format_share, get_language, set_language, text
+from klantlib.i18n import CATALOGUE
+
+PACKAGE = Path(__file__).resolve().parents[1] / "klantlib"
+
+
+def fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+@pytest.mark.parametrize("key", sorted(CATALOGUE))
+def test_every_text_has_both_languages_with_the_same_placeholders(key):
+    """Dutch and English are both filled in and take the same parameters."""
+    nl, en = CATALOGUE[key]
+    assert nl.strip() and en.strip()
+    assert fields(nl) == fields(en)
+
+
+def test_every_key_the_code_uses_is_in_the_catalogue():
+    """Keys named in klantlib's code (text(...), Notice(...), errors) all exist."""
+    used: set[str] = set()
+    pattern = re.compile(r"""(?:text|Notice|KlantlibError)\(\s*["']([a-z_]+\.[a-z_.]+)["']""")
+    for source in PACKAGE.glob("*.py"):
+        used |= set(pattern.findall(source.read_text(encoding="utf-8")))
+    assert used, "the scan found no keys"
+    assert sorted(used - set(CATALOGUE)) == []
+
+
+def test_money_is_written_the_way_each_language_writes_it():
+    """€ 12.500 in Dutch, €12,500 in English; cents only when asked."""
+    assert format_money(12_500, "nl") == "€ 12.500"
+    assert format_money(12_500, "en") == "€12,500"
+    assert format_money(1_234.5, "nl", cents=True) == "€ 1.234,50"
+    assert format_number(1_234.5, "nl", decimals=1) == "1.234,5"
+    assert format_share(0.538, "nl") == "53,8%"
+    assert format_share(0.538, "en") == "53.8%"
+
+
+def test_current_language_is_used_when_none_is_given():
+    """After set_language('en') texts come in English; Dutch is the default."""
+    assert get_language() == "nl"
+    try:
+        set_language("en")
+        assert text("band.large") == "large"
+    finally:
+        set_language("nl")
+    assert text("band.large") == "groot"
+
+
+def test_unknown_language_is_refused_with_the_choices():
+    """'fr' is not offered: the message lists nl and en."""
+    with pytest.raises(ValueError, match=r"'lang' must be one of \['nl', 'en'\] \(got 'fr'\)"):
+        text("band.large", "fr")
