@@ -22,40 +22,6 @@ __all__ = ["main", "parse_thresholds"]
 
 EXIT_BAD_INPUT = 2
 
-_HELP: dict[str, tuple[str, str]] = {
-    "prog": (
-        "Klantwaarde: klanten indelen in omzetklassen en segmenten A/B/C.",
-        "Klantwaarde: sort customers into revenue bands and segments A/B/C.",
-    ),
-    "segment": (
-        "klanten en antwoorden inlezen en segments.csv schrijven",
-        "read customers and answers and write segments.csv",
-    ),
-    "customers": (
-        "CSV met customer_id,name,revenue",
-        "CSV with customer_id,name,revenue",
-    ),
-    "answers": (
-        "CSV met customer_id en marge,cashflow,innovatie,netwerk",
-        "CSV with customer_id and margin,cashflow,innovation,network",
-    ),
-    "bands": (
-        "twee omzetgrenzen in euro, bv. 10000,50000 (standaard: 80/15/5 van de omzet)",
-        "two revenue thresholds in euro, e.g. 10000,50000 (default: 80/15/5 of revenue)",
-    ),
-    "lang": ("taal van de uitvoer (nl of en)", "language of the output (nl or en)"),
-    "out": ("map waarin segments.csv komt", "folder to write segments.csv into"),
-    "workshop": (
-        "JupyterLab starten op 127.0.0.1, met toegangssleutel, bij het eerste notebook",
-        "start JupyterLab on 127.0.0.1, with an access key, at the first notebook",
-    ),
-    "port": (
-        "poort (standaard 8888, of de eerste vrije daarna)",
-        "port (default 8888, or the first free one after it)",
-    ),
-    "no_browser": ("geen browser openen", "do not open a browser"),
-}
-
 _AMOUNT = re.compile(r"^\d{1,3}(\.\d{3})+$|^\d+(\.\d+)?$")
 
 
@@ -95,7 +61,7 @@ def _language(argv: Sequence[str]) -> str:
 
 def _parser(lang: str) -> argparse.ArgumentParser:
     def h(key: str) -> str:
-        return _HELP[key][0 if lang == "nl" else 1]
+        return text(f"cli.help.{key}", lang)
 
     parser = argparse.ArgumentParser(prog="python -m klantlib", description=h("prog"))
     commands = parser.add_subparsers(dest="command", required=True)

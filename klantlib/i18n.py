@@ -230,6 +230,47 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "cli.warning": ("Let op: {message}", "Note: {message}"),
     "cli.error": ("Fout: {message}", "Error: {message}"),
+    # command line help
+    "cli.help.prog": (
+        "Klantwaarde: klanten indelen in omzetklassen en segmenten A/B/C.",
+        "Klantwaarde: sort customers into revenue bands and segments A/B/C.",
+    ),
+    "cli.help.segment": (
+        "klanten en antwoorden inlezen en segments.csv schrijven",
+        "read customers and answers and write segments.csv",
+    ),
+    "cli.help.customers": (
+        "CSV met customer_id,name,revenue",
+        "CSV with customer_id,name,revenue",
+    ),
+    "cli.help.answers": (
+        "CSV met customer_id en marge,cashflow,innovatie,netwerk",
+        "CSV with customer_id and margin,cashflow,innovation,network",
+    ),
+    "cli.help.bands": (
+        "twee omzetgrenzen in euro, bv. 10000,50000 (standaard: 80/15/5 van de omzet)",
+        "two revenue thresholds in euro, e.g. 10000,50000 (default: 80/15/5 of revenue)",
+    ),
+    "cli.help.lang": (
+        "taal van de uitvoer (nl of en)",
+        "language of the output (nl or en)",
+    ),
+    "cli.help.out": (
+        "map waarin segments.csv komt",
+        "folder to write segments.csv into",
+    ),
+    "cli.help.workshop": (
+        "JupyterLab starten op 127.0.0.1, met toegangssleutel, bij het eerste notebook",
+        "start JupyterLab on 127.0.0.1, with an access key, at the first notebook",
+    ),
+    "cli.help.port": (
+        "poort (standaard 8888, of de eerste vrije daarna)",
+        "port (default 8888, or the first free one after it)",
+    ),
+    "cli.help.no_browser": (
+        "geen browser openen",
+        "do not open a browser",
+    ),
     # workshop launcher
     "workshop.open": (
         "De workshop draait. Open deze link in je browser (de sleutel erin is je toegang):\n"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -65,17 +66,18 @@ def _header_name(header: str) -> str:
 
 def read_customers_csv(path: str | Path) -> pd.DataFrame:
     """The canonical customer table from a clean CSV file; problems name the file."""
-    table = read_table_csv(path)
-    try:
-        return customer_table(table)
-    except InputError as exc:
-        raise exc.with_source(Path(path).name) from None
+    return _read_checked(path, customer_table)
 
 
 def read_answers_csv(path: str | Path) -> pd.DataFrame:
     """Canonical answers from a clean CSV file; problems name the file."""
+    return _read_checked(path, answer_table)
+
+
+def _read_checked(path: str | Path, check: Callable[[pd.DataFrame], pd.DataFrame]) -> pd.DataFrame:
+    """``check`` applied to the file's table; its problems are said to come from the file."""
     table = read_table_csv(path)
     try:
-        return answer_table(table)
+        return check(table)
     except InputError as exc:
         raise exc.with_source(Path(path).name) from None
