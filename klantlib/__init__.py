@@ -11,57 +11,75 @@ command line and the workshop launcher sit at the edges.
     >>> result.summary       # per segment: customers, revenue, share (and hours)
 """
 
-from klantlib.bands import (
-    BANDS,
-    Thresholds,
-    assign_bands,
-    band_summary,
-    empty_band_notices,
-    suggest_cumulative_share,
-    suggest_natural_breaks,
-    suggest_thirds,
-)
-from klantlib.customers import OPTIONAL_COLUMNS, REQUIRED_COLUMNS, customer_table
-from klantlib.environment import check_environment
-from klantlib.errors import InputError, KlantlibError, Notice
-from klantlib.i18n import (
-    LANGUAGES,
-    format_money,
-    format_number,
-    format_share,
-    get_language,
-    set_language,
-    text,
-)
-from klantlib.method import Segmentation, segment_customers
-from klantlib.present import segment_table, summary_table
-from klantlib.questions import (
-    ANSWERS,
-    QUESTIONS,
-    answer_table,
-    match_answers,
-    parse_answer,
-    question_label,
-    question_text,
-    score,
-)
-from klantlib.reading import read_answers_csv, read_customers_csv
-from klantlib.segments import SCORES, SEGMENTS, SegmentGrid, assign_segments, segment_summary
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
+
+# Public name -> the module that defines it. Imported on first use, so that
+# `klantlib.check_environment` can still say what is missing when pandas is not installed.
+_EXPORTS: dict[str, str] = {
+    "ANSWERS": "klantlib.questions",
+    "BANDS": "klantlib.bands",
+    "InputError": "klantlib.errors",
+    "KlantlibError": "klantlib.errors",
+    "LANGUAGES": "klantlib.i18n",
+    "Notice": "klantlib.errors",
+    "OPTIONAL_COLUMNS": "klantlib.customers",
+    "QUESTIONS": "klantlib.questions",
+    "REQUIRED_COLUMNS": "klantlib.customers",
+    "SCORES": "klantlib.segments",
+    "SEGMENTS": "klantlib.segments",
+    "SegmentGrid": "klantlib.segments",
+    "Segmentation": "klantlib.method",
+    "Thresholds": "klantlib.bands",
+    "answer_table": "klantlib.questions",
+    "assign_bands": "klantlib.bands",
+    "assign_segments": "klantlib.segments",
+    "band_summary": "klantlib.bands",
+    "check_environment": "klantlib.environment",
+    "customer_table": "klantlib.customers",
+    "empty_band_notices": "klantlib.bands",
+    "format_money": "klantlib.i18n",
+    "format_number": "klantlib.i18n",
+    "format_share": "klantlib.i18n",
+    "get_language": "klantlib.i18n",
+    "match_answers": "klantlib.questions",
+    "open_line": "klantlib.present",
+    "parse_answer": "klantlib.questions",
+    "question_label": "klantlib.questions",
+    "question_table": "klantlib.present",
+    "question_text": "klantlib.questions",
+    "read_answers_csv": "klantlib.reading",
+    "read_customers_csv": "klantlib.reading",
+    "score": "klantlib.questions",
+    "segment_customers": "klantlib.method",
+    "segment_summary": "klantlib.segments",
+    "segment_table": "klantlib.present",
+    "set_language": "klantlib.i18n",
+    "setup_notebook": "klantlib.notebook",
+    "suggest_cumulative_share": "klantlib.bands",
+    "suggest_natural_breaks": "klantlib.bands",
+    "suggest_thirds": "klantlib.bands",
+    "summary_table": "klantlib.present",
+    "text": "klantlib.i18n",
+    "thresholds_line": "klantlib.present",
+}
 
 __all__ = [
     "ANSWERS",
     "BANDS",
+    "InputError",
+    "KlantlibError",
     "LANGUAGES",
+    "Notice",
     "OPTIONAL_COLUMNS",
     "QUESTIONS",
     "REQUIRED_COLUMNS",
     "SCORES",
     "SEGMENTS",
-    "InputError",
-    "KlantlibError",
-    "Notice",
     "SegmentGrid",
     "Segmentation",
     "Thresholds",
@@ -77,8 +95,10 @@ __all__ = [
     "format_share",
     "get_language",
     "match_answers",
+    "open_line",
     "parse_answer",
     "question_label",
+    "question_table",
     "question_text",
     "read_answers_csv",
     "read_customers_csv",
@@ -87,9 +107,95 @@ __all__ = [
     "segment_summary",
     "segment_table",
     "set_language",
+    "setup_notebook",
     "suggest_cumulative_share",
     "suggest_natural_breaks",
     "suggest_thirds",
     "summary_table",
     "text",
+    "thresholds_line",
 ]
+
+
+def __getattr__(name: str) -> object:
+    try:
+        module = _EXPORTS[name]
+    except KeyError:
+        raise AttributeError(f"module 'klantlib' has no attribute {name!r}") from None
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_EXPORTS])
+
+
+if TYPE_CHECKING:  # pragma: no cover - for editors and type checkers only
+    from klantlib.bands import (
+        BANDS,
+        Thresholds,
+        assign_bands,
+        band_summary,
+        empty_band_notices,
+        suggest_cumulative_share,
+        suggest_natural_breaks,
+        suggest_thirds,
+    )
+    from klantlib.customers import (
+        OPTIONAL_COLUMNS,
+        REQUIRED_COLUMNS,
+        customer_table,
+    )
+    from klantlib.environment import (
+        check_environment,
+    )
+    from klantlib.errors import (
+        InputError,
+        KlantlibError,
+        Notice,
+    )
+    from klantlib.i18n import (
+        LANGUAGES,
+        format_money,
+        format_number,
+        format_share,
+        get_language,
+        set_language,
+        text,
+    )
+    from klantlib.method import (
+        Segmentation,
+        segment_customers,
+    )
+    from klantlib.notebook import (
+        setup_notebook,
+    )
+    from klantlib.present import (
+        open_line,
+        question_table,
+        segment_table,
+        summary_table,
+        thresholds_line,
+    )
+    from klantlib.questions import (
+        ANSWERS,
+        QUESTIONS,
+        answer_table,
+        match_answers,
+        parse_answer,
+        question_label,
+        question_text,
+        score,
+    )
+    from klantlib.reading import (
+        read_answers_csv,
+        read_customers_csv,
+    )
+    from klantlib.segments import (
+        SCORES,
+        SEGMENTS,
+        SegmentGrid,
+        assign_segments,
+        segment_summary,
+    )

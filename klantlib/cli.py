@@ -16,6 +16,7 @@ from klantlib.errors import KlantlibError
 from klantlib.exports import write_segments_csv
 from klantlib.i18n import LANGUAGES, format_money, format_share, text
 from klantlib.method import segment_customers
+from klantlib.present import open_line, thresholds_line
 from klantlib.reading import read_answers_csv, read_customers_csv
 
 __all__ = ["main", "parse_thresholds"]
@@ -86,17 +87,9 @@ def _segment(args: argparse.Namespace) -> int:
     customers = read_customers_csv(args.customers)
     answers = read_answers_csv(args.answers)
     result = segment_customers(customers, answers, thresholds=thresholds, lang=lang)
-    key = "cli.bands_suggested" if result.thresholds_suggested else "cli.bands_given"
-    print(
-        text(
-            key,
-            lang,
-            low=format_money(result.thresholds.low, lang),
-            high=format_money(result.thresholds.high, lang),
-        )
-    )
+    print(thresholds_line(result, lang))
     for notice in result.notices:
-        print(text("cli.warning", lang, message=notice.message(lang)))
+        print(text("notice", lang, message=notice.message(lang)))
     path = write_segments_csv(result, Path(args.out), lang)
     print(text("cli.summary_title", lang))
     for segment, row in result.summary.iterrows():
@@ -110,9 +103,7 @@ def _segment(args: argparse.Namespace) -> int:
                 share=format_share(row["revenue_share"], lang),
             )
         )
-    open_count = int((result.customers["open"] > 0).sum())
-    if open_count:
-        print(text("cli.open_answers", lang, count=open_count, total=len(result.customers)))
+    print(open_line(result, lang))
     print(text("cli.written", lang, path=str(path)))
     return 0
 

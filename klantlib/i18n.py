@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from typing import Literal
 
-from babel.numbers import format_currency, format_decimal, format_percent
-
 __all__ = [
     "LANGUAGES",
     "Language",
@@ -82,6 +80,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "col.hours_share": ("aandeel uren", "share of hours"),
     "col.revenue_per_hour": ("omzet per uur", "revenue per hour"),
     "col.lower_bound": ("vanaf", "from"),
+    "col.question": ("vraag", "question"),
+    "col.question_text": ("wat we ons afvragen", "what we ask ourselves"),
     # errors: customer table
     "error.missing_columns": (
         "De kolom(men) {missing} ontbreken. Aanwezige kolommen: {present}.",
@@ -210,15 +210,19 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Something unexpected went wrong ({kind}: {detail}). Report this to whoever runs the kit.",
     ),
     # command line output
-    "cli.bands_suggested": (
+    "bands.suggested": (
         "Omzetklassen volgens 80/15/5 van de omzet: middel vanaf {low}, groot vanaf {high}.",
         "Revenue bands by 80/15/5 of revenue: medium from {low}, large from {high}.",
     ),
-    "cli.bands_given": (
+    "bands.chosen": (
         "Omzetklassen: middel vanaf {low}, groot vanaf {high}.",
         "Revenue bands: medium from {low}, large from {high}.",
     ),
-    "cli.open_answers": (
+    "answers.none_open": (
+        "Alle {total} klanten hebben op elke vraag een antwoord.",
+        "All {total} customers have an answer to every question.",
+    ),
+    "answers.open": (
         "{count} van {total} klanten hebben nog open vragen (? telt niet als ja).",
         "{count} of {total} customers still have open questions (? does not count as yes).",
     ),
@@ -228,7 +232,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "  {segment}: {customers} klant(en), {revenue} omzet ({share})",
         "  {segment}: {customers} customer(s), {revenue} revenue ({share})",
     ),
-    "cli.warning": ("Let op: {message}", "Note: {message}"),
+    "notice": ("Let op: {message}", "Note: {message}"),
     "cli.error": ("Fout: {message}", "Error: {message}"),
     # command line help
     "cli.help.prog": (
@@ -332,6 +336,8 @@ def text(key: str, lang: str | None = None, /, **params: object) -> str:
 def format_money(amount: float, lang: str | None = None, *, cents: bool = False) -> str:
     """An amount in euro as the language writes it: ``€ 12.500`` (nl) or ``€12,500`` (en)."""
     lang = check_language(lang) if lang is not None else get_language()
+    from babel.numbers import format_currency  # imported late: check_environment needs none
+
     pattern = ("¤ #,##0" if lang == "nl" else "¤#,##0") + (".00" if cents else "")
     return format_currency(
         amount, "EUR", format=pattern, locale=_LOCALES[lang], currency_digits=False
@@ -341,6 +347,8 @@ def format_money(amount: float, lang: str | None = None, *, cents: bool = False)
 def format_number(value: float, lang: str | None = None, *, decimals: int = 0) -> str:
     """A number with the language's separators: ``1.234,5`` (nl) or ``1,234.5`` (en)."""
     lang = check_language(lang) if lang is not None else get_language()
+    from babel.numbers import format_decimal
+
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
     return format_decimal(value, format=pattern, locale=_LOCALES[lang])
 
@@ -348,4 +356,6 @@ def format_number(value: float, lang: str | None = None, *, decimals: int = 0) -
 def format_share(share: float, lang: str | None = None) -> str:
     """A share (0.8) as a percentage the language writes: ``80,0%`` (nl) or ``80.0%`` (en)."""
     lang = check_language(lang) if lang is not None else get_language()
+    from babel.numbers import format_percent
+
     return format_percent(share, format="#,##0.0%", locale=_LOCALES[lang])

@@ -48,6 +48,11 @@ class Segmentation:
         return self.customers[list(SEGMENT_COLUMNS)]
 
     @property
+    def open_customers(self) -> int:
+        """How many customers still have at least one question not known yet."""
+        return int((self.customers["open"] > 0).sum())
+
+    @property
     def summary(self) -> pd.DataFrame:
         """Per segment: customers, revenue, share of revenue (and hours where known)."""
         return segment_summary(self.customers)

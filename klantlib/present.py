@@ -7,8 +7,15 @@ from pandas.io.formats.style import Styler
 
 from klantlib.i18n import format_money, format_number, format_share, text
 from klantlib.method import Segmentation
+from klantlib.questions import QUESTIONS, question_label, question_text
 
-__all__ = ["segment_table", "summary_table"]
+__all__ = [
+    "open_line",
+    "question_table",
+    "segment_table",
+    "summary_table",
+    "thresholds_line",
+]
 
 _MONEY = {"revenue", "potential_revenue", "gross_margin", "revenue_per_hour"}
 _SHARES = {"revenue_share", "hours_share"}
@@ -42,3 +49,32 @@ def segment_table(result: Segmentation, lang: str | None = None) -> Styler:
 def summary_table(result: Segmentation, lang: str | None = None) -> Styler:
     """Customers, revenue and shares per segment, for display in a notebook."""
     return _styled(result.summary.reset_index(), lang)
+
+
+def thresholds_line(result: Segmentation, lang: str | None = None) -> str:
+    """One sentence with the thresholds in use, and whether the kit suggested them."""
+    key = "bands.suggested" if result.thresholds_suggested else "bands.chosen"
+    return text(
+        key,
+        lang,
+        low=format_money(result.thresholds.low, lang),
+        high=format_money(result.thresholds.high, lang),
+    )
+
+
+def open_line(result: Segmentation, lang: str | None = None) -> str:
+    """How many customers still have open questions (or that none have)."""
+    if result.open_customers == 0:
+        return text("answers.none_open", lang, total=len(result.customers))
+    return text("answers.open", lang, count=result.open_customers, total=len(result.customers))
+
+
+def question_table(lang: str | None = None) -> Styler:
+    """The four questions: short name and the question as put to the team."""
+    table = pd.DataFrame(
+        {
+            "question": [question_label(q, lang) for q in QUESTIONS],
+            "question_text": [question_text(q, lang) for q in QUESTIONS],
+        }
+    )
+    return _styled(table, lang).set_properties(**{"text-align": "left"})

@@ -61,3 +61,12 @@ def test_unknown_language_is_refused_with_the_choices():
     """'fr' is not offered: the message lists nl and en."""
     with pytest.raises(ValueError, match=r"'lang' must be one of \['nl', 'en'\] \(got 'fr'\)"):
         text("band.large", "fr")
+
+
+def test_public_api_lists_exactly_what_it_exports():
+    """Every name in klantlib.__all__ can be imported, and nothing exported is unlisted."""
+    import klantlib
+
+    assert set(klantlib.__all__) == set(klantlib._EXPORTS)
+    for name in klantlib.__all__:
+        assert getattr(klantlib, name) is not None, name

@@ -1,0 +1,481 @@
+"""Build the kit's notebooks, Dutch and English, from one source.
+
+Run ``python notebooks/build_notebooks.py`` after changing a text below; it rewrites every
+``notebooks/<lang>/<name>.ipynb`` deterministically: no outputs, no execution counts, cell ids
+derived from the notebook's name and the cell's position.
+
+A notebook is a list of cells. A :class:`Markdown` cell has a Dutch and an English text; a
+:class:`Code` cell is written once and shared by both languages; the :class:`Parameters` cell
+comes first, is tagged ``parameters`` and is the only code that differs (``lang = "nl"`` or
+``lang = "en"``). Add a notebook by adding a :class:`Notebook` to ``NOTEBOOKS``.
+"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+LANGUAGES: tuple[str, ...] = ("nl", "en")
+
+NOTEBOOK_METADATA = {
+    "kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"},
+    "language_info": {"name": "python"},
+}
+
+
+def _clean(source: str) -> str:
+    return textwrap.dedent(source).strip("\n")
+
+
+@dataclass(frozen=True)
+class Markdown:
+    """Narrative: one text per language."""
+
+    nl: str
+    en: str
+
+
+@dataclass(frozen=True)
+class Code:
+    """A code cell, the same in every language."""
+
+    source: str
+
+
+@dataclass(frozen=True)
+class Parameters:
+    """The tagged first cell: ``lang`` (per language) and shared ``(name, value, comment)`` rows."""
+
+    rows: tuple[tuple[str, str, str], ...]
+    lang_comment: str = 'language of texts and tables: "nl" or "en"'
+
+    def source(self, lang: str) -> str:
+        rows = (("lang", lang, self.lang_comment), *self.rows)
+        return "\n".join(
+            f"{name} = {json.dumps(value)}  # {comment}" for name, value, comment in rows
+        )
+
+
+Cell = Markdown | Code | Parameters
+
+
+@dataclass(frozen=True)
+class Notebook:
+    """One step of the flow: its file name per language and its cells."""
+
+    names: dict[str, str]
+    cells: tuple[Cell, ...]
+
+
+def build_notebook(notebook: Notebook, lang: str) -> nbformat.NotebookNode:
+    """The notebook in ``lang`` as an nbformat node, without outputs."""
+    name = notebook.names[lang]
+    cells = []
+    for index, cell in enumerate(notebook.cells):
+        cell_id = f"{name}-{index:02d}"
+        if isinstance(cell, Parameters):
+            cells.append(
+                new_code_cell(cell.source(lang), id=cell_id, metadata={"tags": ["parameters"]})
+            )
+        elif isinstance(cell, Code):
+            cells.append(new_code_cell(_clean(cell.source), id=cell_id))
+        else:
+            cells.append(new_markdown_cell(_clean(getattr(cell, lang)), id=cell_id))
+    return new_notebook(cells=cells, metadata=NOTEBOOK_METADATA)
+
+
+def build(out_root: Path) -> list[Path]:
+    """Write every notebook in every language under ``out_root/<lang>/``; return the paths."""
+    written = []
+    for notebook in NOTEBOOKS:
+        for lang in LANGUAGES:
+            path = Path(out_root) / lang / f"{notebook.names[lang]}.ipynb"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            nbformat.write(build_notebook(notebook, lang), path)
+            written.append(path)
+    return written
+
+
+# --------------------------------------------------------------------------------------------
+# 00 Start here
+# --------------------------------------------------------------------------------------------
+
+START_HERE = Notebook(
+    names={"nl": "00_start_hier", "en": "00_start_here"},
+    cells=(
+        Parameters(
+            rows=(
+                ("session", "2026-Q4", "session name; later notebooks save answers under it"),
+                ("customers_file", "../../data/voorbeeld/klanten.csv", "customer list (CSV)"),
+                ("answers_file", "../../data/voorbeeld/antwoorden_an.csv", "answers (CSV)"),
+            )
+        ),
+        Markdown(
+            nl="""
+            # Brengt onze favoriete klant ons echt het meeste op?
+
+            Met sommige klanten bel je elke week, bij andere ga je graag langs. Maar zijn dat
+            ook de klanten waar je bedrijf het meest aan heeft? Deze kit helpt je team om dat
+            samen uit te zoeken, met jullie eigen klantenlijst, en om daarna de tijd anders te
+            verdelen.
+
+            ### Wat je leert
+
+            1. **De klantenlijst** ordenen op jaaromzet, van de grootste naar de kleinste klant.
+            2. Die lijst opdelen in drie **omzetklassen**: **klein**, **middel** en **groot**.
+               Waar de grenzen liggen, kiezen jullie zelf; de kit doet een voorstel.
+            3. Bij elke klant **vier vragen** stellen: **Marge**, **Cashflow**, **Innovatie** en
+               **Netwerk**. Het antwoord is *ja*, *nee* of *weten we nog niet*.
+            4. De **score** aflezen: hoe vaak het antwoord *ja* is, van 0 tot 4. *Weten we nog
+               niet* telt niet als *nee*: het blijft zichtbaar als werk dat nog openstaat.
+            5. Omzetklasse en score samen bepalen het **segment: A, B of C**. Een grote klant
+               komt altijd in A of B terecht.
+            6. Per segment een **plan** afspreken: werk je **proactief** (jij neemt het
+               initiatief) of **reactief** (je helpt vlot wanneer de klant vraagt), en via welk
+               kanaal: een bezoek, een videogesprek, de telefoon, e-mail of de nieuwsbrief.
+
+            Het idee erachter: een klant in segment C is vaak even tevreden met een mail of een
+            telefoontje als met een bezoek. Wie voor C op schaalbare kanalen overschakelt, houdt
+            tijd over voor de klanten waar die tijd wel iets oplevert.
+
+            ### Wat je nodig hebt en hoe lang het duurt
+
+            - Ongeveer **10 minuten** om deze notebook door te nemen. Je hoeft niets te typen.
+            - De **voorbeelddata** van de kit: een verzonnen Vlaamse kmo met enkele tientallen
+              klanten. Je eigen export komt in de volgende notebooks aan bod.
+            - Een cel uitvoeren: klik erin en druk **Shift + Enter**. Alles in één keer: menu
+              **Run → Run All Cells**.
+            - De grijze cel helemaal bovenaan bevat de instellingen: de taal, de naam van de
+              sessie en welke bestanden de kit leest. Daar hoef je nu niets aan te veranderen.
+            """,
+            en="""
+            # Does our favourite customer really bring us the most?
+
+            Some customers you call every week, others you are always glad to visit. But are
+            those the customers your business gains the most from? This kit helps your team
+            find out together, with your own customer list, and then spend its time
+            differently.
+
+            ### What you will learn
+
+            1. Sort **the customer list** by annual revenue, from the largest customer down.
+            2. Split that list into three **revenue bands**: **small**, **medium** and
+               **large**. You choose the thresholds yourselves; the kit makes a suggestion.
+            3. Ask **four questions** about every customer: **Margin**, **Cash flow**,
+               **Innovation** and **Network**. The answer is *yes*, *no* or *not known yet*.
+            4. Read the **score**: how many answers are *yes*, from 0 to 4. *Not known yet* is
+               not the same as *no*: it stays visible as work still to do.
+            5. Band and score together give the **segment: A, B or C**. A large customer always
+               ends up in A or B.
+            6. Agree a **plan** per segment: do you work **proactively** (you take the
+               initiative) or **reactively** (you help promptly when the customer asks), and
+               through which channel: a visit, a video call, the phone, e-mail or the
+               newsletter.
+
+            The idea behind it: a customer in segment C is often just as happy with an e-mail or
+            a phone call as with a visit. Moving C to scalable channels frees time for the
+            customers where that time does pay off.
+
+            ### What you need and how long it takes
+
+            - About **10 minutes** to go through this notebook. You do not need to type
+              anything.
+            - The kit's **sample data**: an invented Flemish SME with a few dozen customers.
+              Your own export comes in the next notebooks.
+            - To run a cell: click in it and press **Shift + Enter**. Everything at once: menu
+              **Run → Run All Cells**.
+            - The grey cell at the very top holds the settings: the language, the name of the
+              session and which files the kit reads. You do not need to change anything there
+              now.
+            """,
+        ),
+        Markdown(
+            nl="""
+            ## Stap 1: is alles geïnstalleerd?
+
+            De cel hieronder kijkt na of Python en de pakketten die de kit gebruikt aanwezig en
+            recent genoeg zijn. Staat er onderaan dat alles klaar is, dan kan je verder. Zo
+            niet, dan zegt een regel wat er ontbreekt en hoe je het oplost (meestal volstaat
+            `make workshop` opnieuw); vraag het anders aan wie de kit voor jullie beheert.
+            """,
+            en="""
+            ## Step 1: is everything installed?
+
+            The cell below checks that Python and the packages the kit uses are present and
+            recent enough. If the last line says all is set, carry on. If not, a line tells you
+            what is missing and how to fix it (usually running `make workshop` again is
+            enough); otherwise ask whoever looks after the kit for your team.
+            """,
+        ),
+        Code(
+            """
+            from IPython.display import display
+
+            import klantlib
+
+            display(klantlib.setup_notebook(lang))
+            """
+        ),
+        Markdown(
+            nl="""
+            ## Stap 2: zo verloopt een sessie met het team
+
+            Reken op 60 tot 90 minuten, met iedereen samen voor één scherm of projector.
+
+            | Tijd | Onderdeel | Wat er gebeurt |
+            |---|---|---|
+            | 10 min | Inleiding | De vraag van vandaag, de werkwijze, wie wat doet. |
+            | 15 min | Omzetklassen | De klantenlijst overlopen, grenzen kiezen. |
+            | 30–40 min | Vier vragen | Per klant: ja, nee of weten we nog niet. |
+            | 10 min | Matrix | Waar belandt elke klant: A, B of C? Waar zijn de favorieten? |
+            | 15 min | Plan | Per segment: proactief of reactief, kanalen, ritme, wie. |
+
+            Maar een uur? Bespreek dan minder klanten in de zaal en houd de vragen op 20 minuten.
+
+            **Rollen**
+
+            - **De begeleider** (zaakvoerder of salesverantwoordelijke) zit aan de laptop bij de
+              projector, bewaakt de tijd en klikt de antwoorden aan. Verder typt niemand.
+            - **De deelnemers** (accountmanagers, binnendienst, wie de klanten kent) geven de
+              antwoorden en zeggen welke klanten hun favorieten zijn.
+            - **Iemand die de cijfers kent** (boekhouding of controller) weet of een omzet
+              klopt, hoe snel een klant betaalt en hoeveel uren erin kruipen.
+
+            **Op voorhand klaarzetten**
+
+            - Een export met de omzet per klant (zonder btw) over het laatste volledige jaar, of
+              de factuurlijnen van dat jaar; creditnota's tellen dan negatief mee.
+            - Als je ze hebt: de uren per klant (een schatting helpt ook), de brutomarge, de
+              betaaltermijn en de accountmanager.
+            - Wie er komt.
+            - Welke klanten jullie in de zaal bespreken: ongeveer de twintig grootste, plus de
+              favorieten van iedereen. De rest vullen de accountmanagers later zelf in; de kit
+              toont altijd hoeveel klanten nog open vragen hebben.
+
+            **De vier vragen**, zoals de kit ze aan het team stelt:
+            """,
+            en="""
+            ## Step 2: how a session with the team runs
+
+            Allow 60 to 90 minutes, with everyone together in front of one screen or projector.
+
+            | Time | Part | What happens |
+            |---|---|---|
+            | 10 min | Introduction | Today's question, how it works, who does what. |
+            | 15 min | Revenue bands | Go through the customer list, choose the thresholds. |
+            | 30–40 min | Four questions | Per customer: yes, no or not known yet. |
+            | 10 min | Matrix | Where does each customer land: A, B or C? And the favourites? |
+            | 15 min | Plan | Per segment: proactive or reactive, channels, rhythm, who. |
+
+            Only an hour? Discuss fewer customers in the room and keep the questions to 20
+            minutes.
+
+            **Roles**
+
+            - **The facilitator** (owner or sales lead) sits at the laptop by the projector,
+              keeps time and clicks the answers. Nobody else types.
+            - **The participants** (account managers, inside sales, whoever knows the
+              customers) give the answers and say which customers are their favourites.
+            - **Someone who knows the figures** (accounting or controller) can tell whether a
+              revenue is right, how quickly a customer pays and how many hours it takes.
+
+            **Prepare beforehand**
+
+            - An export of revenue per customer (excluding VAT) for the last full year, or that
+              year's invoice lines; credit notes then count as negative.
+            - If you have them: hours per customer (an estimate helps too), gross margin, days
+              to pay and account manager.
+            - Who will attend.
+            - Which customers you discuss in the room: roughly the twenty largest, plus
+              everyone's favourites. Account managers fill in the rest later on their own; the
+              kit always shows how many customers still have open questions.
+
+            **The four questions**, as the kit puts them to the team:
+            """,
+        ),
+        Code(
+            """
+            display(klantlib.question_table(lang))
+            """
+        ),
+        Markdown(
+            nl="""
+            ## Stap 3: de hele methode in één keer, op de voorbeelddata
+
+            Om te zien waar het naartoe gaat, laat de kit nu alle stappen na elkaar lopen. Hij
+            leest de klantenlijst van de voorbeeld-kmo en de antwoorden die An, een van de
+            accountmanagers daar, al heeft ingevuld.
+
+            De omzetgrenzen kiest de kit hier zelf, met een vuistregel: de grote klanten brengen
+            samen ongeveer 80% van de omzet binnen, de middelgrote de volgende 15% en de kleine
+            de laatste 5%. In de notebook over omzetklassen leggen jullie je eigen grenzen vast.
+            """,
+            en="""
+            ## Step 3: the whole method at once, on the sample data
+
+            To show where this is heading, the kit now runs every step in one go. It reads the
+            sample SME's customer list and the answers that An, one of its account managers,
+            has already filled in.
+
+            Here the kit picks the revenue thresholds itself, with a rule of thumb: the large
+            customers together bring in about 80% of revenue, the medium ones the next 15% and
+            the small ones the last 5%. In the notebook on revenue bands you set your own
+            thresholds.
+            """,
+        ),
+        Code(
+            """
+            customers = klantlib.read_customers_csv(customers_file)
+            answers = klantlib.read_answers_csv(answers_file)
+            result = klantlib.segment_customers(customers, answers, lang=lang)
+            """
+        ),
+        Markdown(
+            nl="**Welke omzetgrenzen gebruikt de kit, en hoeveel klanten hebben nog open vragen?**",
+            en="**Which revenue thresholds does the kit use, and how many customers still have"
+            " open questions?**",
+        ),
+        Code(
+            """
+            print(klantlib.thresholds_line(result, lang))
+            print(klantlib.open_line(result, lang))
+            """
+        ),
+        Markdown(
+            nl="""
+            **Is er iets om op te letten?** Een omzetklasse zonder klanten, of antwoorden bij
+            een klantnummer dat niet in de lijst staat: zulke meldingen verschijnen hieronder.
+            Blijft het leeg, dan is er niets te melden.
+            """,
+            en="""
+            **Anything to watch out for?** A revenue band without customers, or answers for a
+            customer id that is not in the list: such notices appear below. If nothing appears,
+            there is nothing to report.
+            """,
+        ),
+        Code(
+            """
+            for notice in result.notices:
+                print(klantlib.text("notice", lang, message=notice.message(lang)))
+            """
+        ),
+        Markdown(
+            nl="""
+            **Per segment.** Hoeveel klanten zitten in A, B en C, hoeveel omzet brengen ze
+            binnen en welk deel van het totaal is dat? Omdat de voorbeeld-kmo haar uren per
+            klant bijhoudt, zie je ook hoeveel tijd elk segment vraagt en wat een uur er
+            oplevert. Vraagt C een groter deel van de uren dan van de omzet, dan ligt daar tijd
+            om terug te winnen.
+            """,
+            en="""
+            **Per segment.** How many customers are in A, B and C, how much revenue do they
+            bring in and what part of the total is that? Because the sample SME keeps track of
+            its hours per customer, you also see how much time each segment takes and what an
+            hour yields. If C takes a bigger part of the hours than of the revenue, that is
+            where time can be won back.
+            """,
+        ),
+        Code(
+            """
+            display(klantlib.summary_table(result, lang))
+            """
+        ),
+        Markdown(
+            nl="""
+            **Per klant**, de grootste bovenaan: de omzetklasse, de score, hoeveel vragen nog
+            open staan, het segment en in één zin waarom. Zo'n zin leest als *B: groot, 1× ja:
+            Netwerk; open: Marge*: een grote klant met één *ja* (op Netwerk), waarvan de vraag
+            over marge nog beantwoord moet worden.
+            """,
+            en="""
+            **Per customer**, the largest first: the revenue band, the score, how many questions
+            are still open, the segment, and in one line why. Such a line reads like *B: large,
+            1× yes: Network; open: Margin*: a large customer with one *yes* (on Network), whose
+            margin question still has to be answered.
+            """,
+        ),
+        Code(
+            """
+            display(klantlib.segment_table(result, lang))
+            """
+        ),
+        Markdown(
+            nl="""
+            ## Samenvatting
+
+            - De vraag van de workshop: brengt de klant waar we het liefst tijd in steken, ons
+              ook het meeste op?
+            - Omzet alleen zegt niet alles. Daarom krijgt elke klant naast een omzetklasse
+              (klein, middel, groot) ook een score op vier vragen: Marge, Cashflow, Innovatie en
+              Netwerk.
+            - Samen geven ze een segment A, B of C, met per klant de reden erbij. Vragen waarop
+              het antwoord nog niet gekend is, blijven zichtbaar als open werk.
+            - Per segment kies je hoe je werkt en via welke kanalen, zodat de tijd gaat naar
+              waar ze het meeste oplevert.
+
+            ## Wat komt hierna
+
+            De volgende notebooks nemen elk één stap voor hun rekening, nu met jullie eigen
+            cijfers:
+
+            1. **Omzetklassen**: de klantenlijst inlezen en samen de grenzen tussen klein,
+               middel en groot kiezen.
+            2. **Vier vragen**: klant per klant ja, nee of weten we nog niet aanklikken; elk
+               antwoord wordt meteen bewaard.
+            3. **De matrix**: waar elke klant en elke favoriet terechtkomt, en welk deel van tijd
+               en omzet elk segment neemt.
+            4. **Het plan**: per segment proactief of reactief, kanalen, ritme en eigenaar, en
+               hoeveel tijd dat vrijmaakt.
+
+            Ze volgen in deze map, genummerd in de volgorde van de sessie.
+            """,
+            en="""
+            ## Summary
+
+            - The workshop's question: does the customer we most like to spend time on also
+              bring us the most?
+            - Revenue alone does not tell the whole story. That is why every customer gets a
+              score on four questions (Margin, Cash flow, Innovation and Network) next to a
+              revenue band (small, medium, large).
+            - Together they give a segment A, B or C, with the reason for each customer.
+              Questions whose answer is not known yet stay visible as open work.
+            - Per segment you choose how you work and through which channels, so time goes to
+              where it pays off most.
+
+            ## What comes next
+
+            The next notebooks each take one step, now with your own figures:
+
+            1. **Revenue bands**: read in the customer list and choose together where small,
+               medium and large begin.
+            2. **Four questions**: click yes, no or not known yet, customer by customer; every
+               answer is saved at once.
+            3. **The matrix**: where each customer and each favourite lands, and what part of
+               time and revenue each segment takes.
+            4. **The plan**: per segment proactive or reactive, channels, rhythm and owner, and
+               how much time that frees.
+
+            They follow in this folder, numbered in the order of the session.
+            """,
+        ),
+    ),
+)
+
+NOTEBOOKS: tuple[Notebook, ...] = (START_HERE,)
+"""Every notebook of the flow, in order."""
+
+
+def main() -> None:
+    """Rebuild the notebooks beside this script."""
+    root = Path(__file__).resolve().parent
+    for path in build(root):
+        print(path.relative_to(root))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,178 @@
+"""The notebooks: they run top to bottom, nl and en stay twins, and git holds them clean."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+import klantlib
+
+NOTEBOOK_ROOT = Path(__file__).resolve().parents[1] / "notebooks"
+BUILD_SCRIPT = NOTEBOOK_ROOT / "build_notebooks.py"
+NOTEBOOKS = sorted(
+    path for path in NOTEBOOK_ROOT.glob("*/*.ipynb") if ".ipynb_checkpoints" not in path.parts
+)
+
+# The environment check's last line, which the first notebook shows.
+ALL_SET = {"nl": klantlib.text("env.all_ok", "nl"), "en": klantlib.text("env.all_ok", "en")}
+
+
+def notebook_id(path: Path) -> str:
+    return f"{path.parent.name}/{path.stem}"
+
+
+def language(path: Path) -> str:
+    return path.parent.name
+
+
+def read(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def twins() -> list[tuple[Path, Path]]:
+    """Pairs (nl, en) matched on the number in front of the name: ``00_start_hier``."""
+    english = {path.name.split("_")[0]: path for path in NOTEBOOK_ROOT.glob("en/*.ipynb")}
+    return [
+        (path, english.get(path.name.split("_")[0]))
+        for path in sorted(NOTEBOOK_ROOT.glob("nl/*.ipynb"))
+    ]
+
+
+def output_text(cells) -> str:
+    """Everything these cells show after a run: streams, displays, results and errors."""
+    parts = []
+    for cell in cells:
+        for output in cell.get("outputs", []):
+            parts.append(output.get("text", ""))
+            parts.extend(str(value) for value in output.get("data", {}).values())
+            parts.extend(output.get("traceback", []))
+    return "\n".join(parts)
+
+
+def build_script(monkeypatch):
+    """``notebooks/build_notebooks.py`` imported as a module for the length of one test."""
+    spec = importlib.util.spec_from_file_location("build_notebooks", BUILD_SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, spec.name, module)  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_notebooks_are_found():
+    """The glob finds the first notebook in both languages, so the other tests test something."""
+    names = {notebook_id(path) for path in NOTEBOOKS}
+    assert {"nl/00_start_hier", "en/00_start_here"} <= names
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=notebook_id)
+def test_notebook_runs_top_to_bottom(path):
+    """The notebook runs without error and shows the revenue bands in its own language."""
+    import nbclient
+    import nbformat
+
+    lang = language(path)
+    notebook = nbformat.read(path, as_version=4)
+    client = nbclient.NotebookClient(
+        notebook,
+        kernel_name="python3",
+        timeout=120,
+        resources={"metadata": {"path": str(path.parent)}},
+    )
+    client.execute()
+
+    shown = output_text(notebook.cells)
+    assert "Traceback" not in shown
+    for band in klantlib.BANDS:
+        assert f">{klantlib.text(f'band.{band}', lang)}</td>" in shown
+    if path.stem.startswith("00_"):
+        for segment in klantlib.SEGMENTS:
+            assert f">{segment}</td>" in shown
+        other = "en" if lang == "nl" else "nl"
+        assert ALL_SET[lang] in shown
+        assert ALL_SET[other] not in shown
+        for question in klantlib.QUESTIONS:
+            assert klantlib.question_text(question, lang) in shown
+
+
+@pytest.mark.parametrize("nl, en", twins(), ids=lambda path: getattr(path, "stem", "missing"))
+def test_every_dutch_notebook_has_an_english_twin(nl, en):
+    """Same cells in the same order; code identical except the ``lang =`` line."""
+    assert en is not None, f"{nl.name} has no English twin in notebooks/en/"
+    nl_cells, en_cells = read(nl)["cells"], read(en)["cells"]
+    assert [c["cell_type"] for c in nl_cells] == [c["cell_type"] for c in en_cells]
+    for lang, cells in (("nl", nl_cells), ("en", en_cells)):
+        first = cells[0]
+        assert first["cell_type"] == "code"
+        assert "parameters" in first["metadata"].get("tags", [])
+        assert f'lang = "{lang}"' in "".join(first["source"])
+    for nl_cell, en_cell in zip(nl_cells, en_cells, strict=True):
+        if nl_cell["cell_type"] != "code":
+            continue
+        nl_lines = "".join(nl_cell["source"]).splitlines()
+        en_lines = "".join(en_cell["source"]).splitlines()
+        assert [line for line in nl_lines if not line.startswith("lang = ")] == [
+            line for line in en_lines if not line.startswith("lang = ")
+        ]
+
+
+def test_every_english_notebook_has_a_dutch_twin():
+    """No English notebook exists without a Dutch one with the same number."""
+    dutch = {path.name.split("_")[0] for path in NOTEBOOK_ROOT.glob("nl/*.ipynb")}
+    lonely = [p.name for p in NOTEBOOK_ROOT.glob("en/*.ipynb") if p.name.split("_")[0] not in dutch]
+    assert lonely == []
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=notebook_id)
+def test_committed_notebook_has_no_outputs(path):
+    """No outputs and no execution counts in git: what customers' data shows stays local."""
+    for cell in read(path)["cells"]:
+        if cell["cell_type"] == "code":
+            assert cell["outputs"] == []
+            assert cell["execution_count"] is None
+
+
+def test_committed_notebooks_equal_the_build(tmp_path, monkeypatch):
+    """The notebooks in git are exactly what ``notebooks/build_notebooks.py`` writes."""
+    built = build_script(monkeypatch).build(tmp_path)
+    assert sorted(p.relative_to(tmp_path) for p in built) == sorted(
+        p.relative_to(NOTEBOOK_ROOT) for p in NOTEBOOKS
+    ), "run: python notebooks/build_notebooks.py"
+    for path in built:
+        committed = NOTEBOOK_ROOT / path.relative_to(tmp_path)
+        assert read(path) == read(committed), "run: python notebooks/build_notebooks.py"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [("nl", "Fout: Bestand niet gevonden: geen.csv"), ("en", "Error: File not found: geen.csv")],
+)
+def test_kit_errors_show_as_one_sentence_in_a_notebook(tmp_path, lang, expected):
+    """After setup_notebook a missing file reads as one sentence, not as a traceback."""
+    import nbclient
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    notebook = new_notebook(
+        cells=[
+            new_code_cell(f"import klantlib\nklantlib.setup_notebook({lang!r});"),
+            new_code_cell("klantlib.read_customers_csv('geen.csv')"),
+            new_code_cell("1 / 0"),
+        ]
+    )
+    nbclient.NotebookClient(
+        notebook,
+        kernel_name="python3",
+        timeout=60,
+        allow_errors=True,
+        resources={"metadata": {"path": str(tmp_path)}},
+    ).execute()
+    kit_error, other_error = output_text(notebook.cells[1:2]), output_text(notebook.cells[2:])
+    assert kit_error.strip() == expected
+    assert "ZeroDivisionError" in other_error  # errors of other kinds keep their traceback
+    assert nbformat.validate(notebook) is None

@@ -1,0 +1,98 @@
+"""The workshop server: JupyterLab on 127.0.0.1 that refuses requests without its token."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from klantlib.workshop import FIRST_NOTEBOOK, free_port, jupyter_command, kit_root
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def status(url: str) -> int:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def test_command_binds_localhost_and_requires_a_token():
+    """The JupyterLab command binds 127.0.0.1, sets the token and never hops ports."""
+    command = jupyter_command(root=ROOT, port=9999, token="abc", notebook=None, open_browser=False)
+    assert "--ServerApp.ip=127.0.0.1" in command
+    assert "--IdentityProvider.token=abc" in command
+    assert "--ServerApp.port_retries=0" in command
+    assert not any("token=''" in part or part.endswith("token=") for part in command)
+
+
+def test_first_notebooks_exist_in_both_languages():
+    """The notebook the workshop opens exists for nl and en."""
+    assert kit_root() == ROOT
+    for notebook in FIRST_NOTEBOOK.values():
+        assert (ROOT / notebook).is_file(), notebook
+
+
+@pytest.mark.slow
+def test_workshop_serves_with_token_and_refuses_without(tmp_path):
+    """`python -m klantlib workshop` prints a tokened URL that works; no token gets 403."""
+    env = dict(
+        os.environ,
+        JUPYTER_CONFIG_DIR=str(tmp_path / "config"),
+        JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"),
+        JUPYTERLAB_SETTINGS_DIR=str(tmp_path / "settings"),
+        JUPYTERLAB_WORKSPACES_DIR=str(tmp_path / "workspaces"),
+    )
+    port = free_port(18_888)
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "klantlib",
+            "workshop",
+            "--port",
+            str(port),
+            "--no-browser",
+            "--lang",
+            "en",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+    )
+    try:
+        url = None
+        deadline = time.monotonic() + 90
+        while url is None and time.monotonic() < deadline:
+            line = process.stdout.readline()
+            if not line and process.poll() is not None:
+                break
+            if line.strip().startswith("http://"):
+                url = line.strip()
+        assert url is not None, "the workshop printed no URL"
+        assert url.startswith(f"http://127.0.0.1:{port}/lab/tree/notebooks/en/00_start_here")
+        token = url.split("token=", 1)[1]
+        base = f"http://127.0.0.1:{port}"
+        assert status(f"{base}/api/status?token={token}") == 200
+        assert status(f"{base}/api/status") == 403
+        assert status(f"{base}/api/contents/notebooks/nl?token=wrong") == 403
+        assert status(f"{base}/api/contents/notebooks/nl?token={token}") == 200
+        assert status(url) == 200
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        process.stdout.close()
