@@ -25,10 +25,12 @@ $(VENV)/.test-installed: requirements-test.txt requirements.txt pyproject.toml |
 workshop: $(VENV)/.workshop-installed
 	$(BIN)/python -m klantlib workshop --lang $(KIT_LANG) --port $(PORT)
 
-## Run every test: lint, unit and property tests, notebooks, the workshop server.
+## Run every test: lint, unit and property tests, notebooks, the workshop server, the browser.
+## Installs Debian's chromium for the browser test when it is missing (as root).
 test: $(VENV)/.test-installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	.ci/install-browser
 	$(BIN)/python -m pytest
 
 ## Regenerate the shipped sample data in data/voorbeeld/.

@@ -34,9 +34,25 @@ def _styled(table: pd.DataFrame, lang: str | None) -> Styler:
             formats[column] = lambda v, d=decimals: (
                 "" if pd.isna(v) else format_number(v, lang, decimals=d)
             )
-    styler = table.style.format(formats).hide(axis="index")
+    text_columns = [c for c in table.columns if c not in formats and not _is_number(table[c])]
+    styler = (
+        table.style.format(formats)
+        .hide(axis="index")
+        .set_properties(**{"white-space": "nowrap"})
+        .set_properties(subset=text_columns, **{"text-align": "left", "white-space": "normal"})
+        .set_table_styles(
+            [
+                {"selector": f"th.col{table.columns.get_loc(c)}", "props": "text-align: left;"}
+                for c in text_columns
+            ]
+        )
+    )
     labels = {c: text(f"col.{c}", lang) for c in table.columns}
     return styler.relabel_index([labels[c] for c in table.columns], axis="columns")
+
+
+def _is_number(column: pd.Series) -> bool:
+    return pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column)
 
 
 def segment_table(result: Segmentation, lang: str | None = None) -> Styler:
@@ -77,4 +93,4 @@ def question_table(lang: str | None = None) -> Styler:
             "question_text": [question_text(q, lang) for q in QUESTIONS],
         }
     )
-    return _styled(table, lang).set_properties(**{"text-align": "left"})
+    return _styled(table, lang)

@@ -1,0 +1,256 @@
+"""The first workshop notebook in a real browser: JupyterLab, Run All, what the user sees.
+
+Drives Debian's headless Chromium (``/usr/bin/chromium``, installed by ``.ci/install-browser``)
+through Playwright. Playwright's own browser download is never used. Every request that does not
+go to the local JupyterLab is blocked, and autosave is off so the notebooks in the repo stay as
+they are.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import secrets
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from klantlib.workshop import FIRST_NOTEBOOK, free_port, jupyter_command
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = Path("/usr/bin/chromium")
+SCREENSHOTS = ROOT / "out" / "screenshots"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+KERNEL_IDLE = "Python 3 (ipykernel) | Idle"
+TIMEOUT_MS = 30_000
+
+# What a user must see per language: the environment check and the segment table's words.
+EXPECTED = {
+    "nl": {"env_line": ": in orde", "env_all_ok": "Alles klaar", "bands": ("groot", "klein")},
+    "en": {"env_line": ": OK", "env_all_ok": "All set", "bands": ("large", "small")},
+}
+
+# JupyterLab user settings that keep the screen stable and the repo untouched.
+LAB_SETTINGS = {
+    "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {
+        "fetchNews": "false",
+        "checkForUpdates": False,
+        "doNotDisturbMode": True,
+    },
+    "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
+    "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"autosave": False},
+}
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+def _require_chromium() -> None:
+    if CHROMIUM.is_file():
+        return
+    reason = f"{CHROMIUM} is missing: run .ci/install-browser (apt-get install chromium)"
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"CI must run the browser tests, but {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+def _api(base: str, path: str, token: str, method: str = "GET") -> int:
+    request = urllib.request.Request(
+        f"{base}{path}", method=method, headers={"Authorization": f"token {token}"}
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=5) as response:  # noqa: S310 (localhost)
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
+    """JupyterLab on the repo with its own config, runtime and settings: (base URL, token)."""
+    _require_chromium()
+    home = tmp_path_factory.mktemp("lab")
+    settings = home / "settings"
+    for name, values in LAB_SETTINGS.items():
+        (settings / name).parent.mkdir(parents=True, exist_ok=True)
+        (settings / name).write_text(json.dumps(values), encoding="utf-8")
+    env = dict(
+        os.environ,
+        JUPYTER_CONFIG_DIR=str(home / "config"),
+        JUPYTER_RUNTIME_DIR=str(home / "runtime"),
+        JUPYTER_DATA_DIR=str(home / "data"),
+        JUPYTERLAB_SETTINGS_DIR=str(settings),
+        JUPYTERLAB_WORKSPACES_DIR=str(home / "workspaces"),
+    )
+    token = secrets.token_urlsafe(24)
+    port = free_port(19_888)
+    base = f"http://127.0.0.1:{port}"
+    log_path = home / "jupyterlab.log"
+    with log_path.open("w", encoding="utf-8") as log:
+        process = subprocess.Popen(
+            jupyter_command(root=ROOT, port=port, token=token, notebook=None, open_browser=False),
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        deadline = time.monotonic() + 60
+        while not _ready(process, base, token):
+            if process.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(
+                    "JupyterLab did not start:\n" + log_path.read_text(encoding="utf-8"),
+                    pytrace=False,
+                )
+            time.sleep(0.3)
+        yield base, token
+    finally:
+        if process.poll() is None:
+            with contextlib.suppress(OSError):
+                _api(base, "/api/shutdown", token, method="POST")
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.terminate()
+                try:
+                    process.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                    process.wait()
+
+
+def _ready(process: subprocess.Popen, base: str, token: str) -> bool:
+    if process.poll() is not None:
+        return False
+    try:
+        return _api(base, "/api/status", token) == 200
+    except OSError:
+        return False
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """Debian's headless Chromium, driven by Playwright."""
+    _require_chromium()
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    """A fresh page that can reach only localhost."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(TIMEOUT_MS)
+
+    def local_only(route):
+        if urlsplit(route.request.url).hostname in LOCAL_HOSTS:
+            route.continue_()
+        else:
+            route.abort()
+
+    context.route("**/*", local_only)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
+def _wait_kernel_idle(page: Page) -> None:
+    """The status bar names the kernel and says Idle: only then does Run All do something."""
+    page.locator("#jp-main-statusbar").get_by_text(KERNEL_IDLE, exact=True).wait_for()
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_first_notebook_runs_all_in_jupyterlab(lab, page: Page, lang: str):
+    """Run All on the first notebook shows the environment check and the segment table."""
+    base, token = lab
+    notebook = FIRST_NOTEBOOK[lang]
+    before = (ROOT / notebook).read_bytes()
+    expected = EXPECTED[lang]
+
+    page.goto(f"{base}/lab/tree/{notebook}?token={token}&reset")
+    panel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
+    panel.locator(".jp-CodeCell").first.wait_for()
+    _wait_kernel_idle(page)
+
+    page.get_by_role("menuitem", name="Run", exact=True).click()
+    page.locator("li[data-command='runmenu:run-all']").click()
+
+    prompts = panel.locator(".jp-CodeCell .jp-InputPrompt")
+    code_cells = prompts.count()
+    assert code_cells > 0
+    # Done when every code cell has run, or (Run All stops there) when a cell shows an error.
+    page.wait_for_function(
+        """(count) => {
+            const panel = '.jp-NotebookPanel:not(.lm-mod-hidden) ';
+            const prompts = [
+                ...document.querySelectorAll(panel + '.jp-CodeCell .jp-InputPrompt')
+            ];
+            if (prompts.length !== count || prompts.some((p) => p.textContent.includes('*'))) {
+                return false;
+            }
+            const failed = [...document.querySelectorAll(panel + '.jp-OutputArea-output')]
+                .some((o) => o.textContent.includes('Traceback'));
+            return failed || prompts.every((p) => /\\[\\d+\\]/.test(p.textContent));
+        }""",
+        arg=code_cells,
+    )
+    _wait_kernel_idle(page)
+
+    outputs = panel.locator(".jp-OutputArea-output")
+    texts = outputs.all_inner_texts()
+    errors = [t for t in texts if "Traceback" in t or re.search(r"\w*Error\b", t)]
+    assert not errors, f"error output in {notebook}:\n" + "\n---\n".join(errors)
+    stderr = panel.locator(
+        '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]',
+        has_text="Traceback",
+    )
+    assert stderr.count() == 0
+
+    everything = "\n".join(texts)
+    assert re.search(r"^Python 3\.\d+\.\d+" + re.escape(expected["env_line"]), everything, re.M)
+    assert expected["env_all_ok"] in everything
+
+    table = outputs.locator("table", has=page.locator("th", has_text="segment")).last
+    table.wait_for()
+    cells = table.locator("tbody td").all_inner_texts()
+    for word in expected["bands"]:
+        assert word in cells, f"band {word!r} missing from the segment table"
+    for segment in ("A", "B", "C"):
+        assert segment in cells, f"segment {segment} missing from the segment table"
+    assert any(cell.startswith("A: ") for cell in cells)
+
+    page.keyboard.press("Control+b")  # hide it: the table gets the whole width
+    page.locator("#jp-left-stack").wait_for(state="hidden")
+    table.evaluate("(element) => element.scrollIntoView({block: 'start'})")
+    page.mouse.move(0, 0)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    stem = Path(notebook).stem.split("_")
+    shot = SCREENSHOTS / f"{stem[0]}_{stem[1]}_{lang}.png"
+    page.screenshot(path=shot)
+    print(f"\nscreenshot: {shot.relative_to(ROOT).as_posix()}")
+
+    assert (ROOT / notebook).read_bytes() == before, "the browser run changed the notebook file"
