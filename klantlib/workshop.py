@@ -47,7 +47,11 @@ def free_port(start: int, tries: int = 50) -> int:
 def jupyter_command(
     *, root: Path, port: int, token: str, notebook: str | None, open_browser: bool
 ) -> list[str]:
-    """The JupyterLab command line: bound to 127.0.0.1, token required, no port hopping."""
+    """The JupyterLab command line: bound to 127.0.0.1, token required, no port hopping.
+
+    News, update checks and the PyPI extension manager are switched off, so the server makes
+    no call beyond this machine.
+    """
     command = [
         sys.executable,
         "-m",
@@ -60,6 +64,7 @@ def jupyter_command(
         f"--ServerApp.open_browser={open_browser}",
         "--ServerApp.log_level=WARN",
         "--LabApp.news_url=None",
+        "--LabApp.extension_manager=readonly",  # nothing leaves the machine: no PyPI look-ups
         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
     ]
     if hasattr(os, "geteuid") and os.geteuid() == 0:

@@ -31,6 +31,8 @@ def test_command_binds_localhost_and_requires_a_token():
     assert "--ServerApp.ip=127.0.0.1" in command
     assert "--IdentityProvider.token=abc" in command
     assert "--ServerApp.port_retries=0" in command
+    assert "--LabApp.extension_manager=readonly" in command
+    assert "--LabApp.news_url=None" in command
     assert not any("token=''" in part or part.endswith("token=") for part in command)
 
 
