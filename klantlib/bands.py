@@ -106,8 +106,7 @@ def suggest_cumulative_share(
     if len(shares) != 3 or any(s <= 0 for s in shares) or not math.isclose(sum(shares), 1.0):
         raise KlantlibError("error.bad_shares", shares=list(shares))
     revenue = _sorted_revenue(customers)
-    positive = np.clip(revenue, 0, None)
-    before = np.concatenate([[0.0], np.cumsum(positive)[:-1]]) / positive.sum()
+    before = np.concatenate([[0.0], np.cumsum(revenue)[:-1]]) / revenue.sum()
     n_large = int(np.sum(before < shares[0] - 1e-12))
     n_upper = int(np.sum(before < shares[0] + shares[1] - 1e-12))
     n_large = max(1, min(n_large, len(revenue) - 2))
@@ -147,8 +146,13 @@ def suggest_natural_breaks(customers: pd.DataFrame) -> Thresholds:
 
 
 def _sorted_revenue(customers: pd.DataFrame) -> np.ndarray:
-    """Revenues, largest first; at least three different values or a clear error."""
-    revenue = np.sort(customers["revenue"].to_numpy(dtype="float64"))[::-1]
+    """Positive revenues, largest first; at least three different values or a clear error.
+
+    Customers without positive revenue (credit notes outweighing invoices) take no part in a
+    suggestion: every suggested threshold is above zero, so they are always small.
+    """
+    revenue = customers["revenue"].to_numpy(dtype="float64")
+    revenue = np.sort(revenue[revenue > 0])[::-1]
     distinct = len(np.unique(revenue))
     if distinct < 3:
         raise InputError([Notice("error.too_few_for_suggestion", {"count": distinct})])
@@ -175,8 +179,6 @@ def _thresholds_from_counts(revenue: np.ndarray, n_large: int, n_upper: int) -> 
 
 def _roundest_between(above: float, at_most: float) -> float:
     """The roundest amount ``t`` with ``above < t <= at_most`` (48,000 in (47,900, 48,213])."""
-    if above < 0 <= at_most:
-        return 0.0
     top = math.floor(round(at_most * 100, 6))  # in cents
     if top > 0:
         unit = 10 ** len(str(top))

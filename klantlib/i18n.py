@@ -128,10 +128,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Give two revenue thresholds, e.g. --bands 10000,50000 (got '{value}').",
     ),
     "error.too_few_for_suggestion": (
-        "Te weinig verschillende omzetten ({count}) om drie omzetklassen voor te stellen;"
-        " kies de grenzen zelf.",
-        "Too few different revenues ({count}) to suggest three bands; choose the thresholds"
-        " yourself.",
+        "Te weinig verschillende positieve omzetten ({count}) om drie omzetklassen voor te"
+        " stellen; kies de grenzen zelf.",
+        "Too few different positive revenues ({count}) to suggest three bands; choose the"
+        " thresholds yourself.",
     ),
     "error.bad_shares": (
         "De aandelen voor groot, middel en klein moeten positief zijn en samen 100% maken"

@@ -196,7 +196,7 @@ def test_too_few_different_revenues_cannot_be_split_in_three():
     for suggest in (suggest_cumulative_share, suggest_thirds, suggest_natural_breaks):
         with pytest.raises(KlantlibError) as caught:
             suggest(customers)
-        assert caught.value.message("en").startswith("Too few different revenues (2)")
+        assert caught.value.message("en").startswith("Too few different positive revenues (2)")
 
 
 def test_shares_must_add_up_to_one():
@@ -204,3 +204,21 @@ def test_shares_must_add_up_to_one():
     with pytest.raises(KlantlibError) as caught:
         suggest_cumulative_share(pareto_customers(), shares=(0.7, 0.2, 0.2))
     assert "0.7, 0.2, 0.2" in caught.value.message("en")
+
+
+def test_customers_without_positive_revenue_are_small_in_every_suggestion():
+    """Zero and negative revenues stay out of the split and land in small."""
+    customers = customers_frame(
+        [
+            ("1", "A", 90_000),
+            ("2", "B", 30_000),
+            ("3", "C", 5_000),
+            ("4", "D", 0),
+            ("5", "E", -1_500),
+        ]
+    )
+    for suggest in (suggest_cumulative_share, suggest_thirds, suggest_natural_breaks):
+        thresholds = suggest(customers)
+        assert thresholds.low > 0
+        banded = assign_bands(customer_table(customers), thresholds)
+        assert list(banded["band"].astype(str))[-2:] == ["small", "small"]
