@@ -120,10 +120,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_workshop(port=args.port, lang=args.lang, open_browser=not args.no_browser)
     except KlantlibError as exc:
-        print(text("cli.error", lang, message=exc.message(lang)), file=sys.stderr)
+        print(text("error.shown", lang, message=exc.message(lang)), file=sys.stderr)
         return EXIT_BAD_INPUT
     except OSError as exc:
         reason = exc.strerror or str(exc)
         message = text("error.file_unreadable", lang, path=exc.filename or "", reason=reason)
-        print(text("cli.error", lang, message=message), file=sys.stderr)
+        print(text("error.shown", lang, message=message), file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -233,7 +233,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "  {segment}: {customers} customer(s), {revenue} revenue ({share})",
     ),
     "notice": ("Let op: {message}", "Note: {message}"),
-    "cli.error": ("Fout: {message}", "Error: {message}"),
+    "error.shown": ("Fout: {message}", "Error: {message}"),
     # command line help
     "cli.help.prog": (
         "Klantwaarde: klanten indelen in omzetklassen en segmenten A/B/C.",

@@ -5,6 +5,8 @@ Imports nothing heavy at module level, so the check can still speak when a packa
 
 from __future__ import annotations
 
+import sys
+
 from klantlib.environment import EnvironmentCheck, check_environment
 from klantlib.errors import KlantlibError
 from klantlib.i18n import check_language, set_language, text
@@ -31,9 +33,12 @@ def setup_notebook(lang: str) -> EnvironmentCheck:
     return check_environment(lang)
 
 
-def _show_message(shell, kind, error, traceback, tb_offset=None):  # noqa: ANN001, ARG001
-    """IPython hook: print the kit's error as one sentence on stderr."""
-    import sys
-
-    print(text("cli.error", None, message=error.message()), file=sys.stderr)
-    return None
+def _show_message(
+    shell: object,
+    kind: type[BaseException],
+    error: KlantlibError,
+    traceback: object,
+    tb_offset: int | None = None,
+) -> None:
+    """IPython hook: print the kit's error as one sentence on stderr (no traceback)."""
+    print(text("error.shown", None, message=error.message()), file=sys.stderr)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -64,7 +64,9 @@ class SegmentGrid:
         return cls.from_points(lambda band_index, s: 2 * band_index + s, a_from=6, b_from=4)
 
     @classmethod
-    def from_points(cls, points, *, a_from: int, b_from: int) -> SegmentGrid:  # noqa: ANN001
+    def from_points(
+        cls, points: Callable[[int, int], int], *, a_from: int, b_from: int
+    ) -> SegmentGrid:
         """A grid from a points rule ``points(band_index, score)`` and two cut-offs."""
 
         def letter(p: int) -> str:
