@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+
 import pandas as pd
 import pytest
 
@@ -26,3 +28,15 @@ def five_customers() -> pd.DataFrame:
             ("004", "Schrijnwerkerij Claes", 9_999.99),
         ]
     )
+
+
+def stop_process(process: subprocess.Popen, timeout: float = 10) -> None:
+    """Wait for ``process`` to end; terminate it, then kill it, when it takes too long."""
+    for ending in (None, process.terminate, process.kill):
+        if ending is not None:
+            ending()
+        try:
+            process.wait(timeout=timeout)
+            return
+        except subprocess.TimeoutExpired:
+            continue

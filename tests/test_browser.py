@@ -25,6 +25,7 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from klantlib.workshop import FIRST_NOTEBOOK, free_port, jupyter_command
+from tests.conftest import stop_process
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -125,15 +126,7 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
         if process.poll() is None:
             with contextlib.suppress(OSError):
                 _api(base, "/api/shutdown", token, method="POST")
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.terminate()
-                try:
-                    process.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    process.kill()
-                    process.wait()
+            stop_process(process)
 
 
 def _ready(process: subprocess.Popen, base: str, token: str) -> bool:

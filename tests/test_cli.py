@@ -40,6 +40,11 @@ def files(tmp_path):
     return customers, answers, tmp_path / "out"
 
 
+def segment(customers: Path, answers: Path, out: Path, *options: str) -> int:
+    """``python -m klantlib segment`` in-process; returns the exit code."""
+    return main(["segment", str(customers), "--answers", str(answers), "--out", str(out), *options])
+
+
 def read_segments(out: Path) -> pd.DataFrame:
     return pd.read_csv(out / "segments.csv", dtype={"customer_id": str})
 
@@ -47,18 +52,7 @@ def read_segments(out: Path) -> pd.DataFrame:
 def test_segment_writes_the_segment_table(files, capsys):
     """segments.csv has the agreed columns, Dutch bands and the right segments."""
     customers, answers, out = files
-    code = main(
-        [
-            "segment",
-            str(customers),
-            "--answers",
-            str(answers),
-            "--bands",
-            "10000,50000",
-            "--out",
-            str(out),
-        ]
-    )
+    code = segment(customers, answers, out, "--bands", "10000,50000")
     assert code == 0
     table = read_segments(out)
     assert list(table.columns) == [
@@ -84,14 +78,14 @@ def test_segment_writes_the_segment_table(files, capsys):
 def test_names_cannot_become_formulas_in_the_export(files):
     """A name starting with '=' is written with a leading apostrophe."""
     customers, answers, out = files
-    main(["segment", str(customers), "--answers", str(answers), "--out", str(out)])
+    segment(customers, answers, out)
     assert read_segments(out).loc[3, "name"] == '\'=HYPERLINK("http://x")'
 
 
 def test_english_bands_and_suggested_thresholds_are_announced(files, capsys):
     """Without --bands the 80/15/5 thresholds are chosen and printed; --lang en names bands."""
     customers, answers, out = files
-    main(["segment", str(customers), "--answers", str(answers), "--lang", "en", "--out", str(out)])
+    segment(customers, answers, out, "--lang", "en")
     printed = capsys.readouterr().out
     assert "Revenue bands by 80/15/5 of revenue: medium from €5,000, large from €50,000." in (
         printed
@@ -102,20 +96,7 @@ def test_english_bands_and_suggested_thresholds_are_announced(files, capsys):
 def test_customer_without_answers_has_four_unknowns(files):
     """Customer 5 has no answer row: score 0 and four open questions in the reason."""
     customers, answers, out = files
-    main(
-        [
-            "segment",
-            str(customers),
-            "--answers",
-            str(answers),
-            "--bands",
-            "10000,50000",
-            "--lang",
-            "en",
-            "--out",
-            str(out),
-        ]
-    )
+    segment(customers, answers, out, "--bands", "10000,50000", "--lang", "en")
     reason = read_segments(out).loc[4, "reason"]
     assert reason == "C: small, 0× yes; open: Margin, Cash flow, Innovation, Network"
 
@@ -225,21 +206,7 @@ def test_semicolon_file_with_bom_is_read(tmp_path):
     )
     answers = write(tmp_path / "a.csv", "customer_id;marge\n01;ja\n")
     out = tmp_path / "out"
-    assert (
-        main(
-            [
-                "segment",
-                str(customers),
-                "--answers",
-                str(answers),
-                "--bands",
-                "10,100",
-                "--out",
-                str(out),
-            ]
-        )
-        == 0
-    )
+    assert segment(customers, answers, out, "--bands", "10,100") == 0
     table = read_segments(out)
     assert list(table["name"]) == ["Café Zénith", "B", "C"]
     assert list(table["customer_id"]) == ["01", "02", "03"]
@@ -249,19 +216,5 @@ def test_headers_with_capitals_and_spaces_are_the_kits_own_columns(tmp_path):
     """' Customer_ID ', 'Name' and 'REVENUE' are read as the three required columns."""
     customers = write(tmp_path / "k.csv", " Customer_ID , Name ,REVENUE\n1,A,300\n2,B,20\n3,C,1\n")
     answers = write(tmp_path / "a.csv", "CUSTOMER_ID,Marge\n1,ja\n")
-    assert (
-        main(
-            [
-                "segment",
-                str(customers),
-                "--answers",
-                str(answers),
-                "--bands",
-                "10,100",
-                "--out",
-                str(tmp_path / "out"),
-            ]
-        )
-        == 0
-    )
+    assert segment(customers, answers, tmp_path / "out", "--bands", "10,100") == 0
     assert list(read_segments(tmp_path / "out")["segment"]) == ["B", "C", "C"]

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from klantlib.workshop import FIRST_NOTEBOOK, free_port, jupyter_command, kit_root
+from tests.conftest import stop_process
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -92,9 +93,5 @@ def test_workshop_serves_with_token_and_refuses_without(tmp_path):
         assert status(url) == 200
     finally:
         process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop_process(process, timeout=20)
         process.stdout.close()
