@@ -187,6 +187,38 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "At score {score} a customer drops from {here} to {there} when it moves from {band} to"
         " {upper}.",
     ),
+    # recognising columns
+    "field.customer_id": ("klantnummer", "customer id"),
+    "field.name": ("klantnaam", "customer name"),
+    "field.revenue": ("omzet", "revenue"),
+    "field.date": ("factuurdatum", "invoice date"),
+    "field.invoice_number": ("factuurnummer", "invoice number"),
+    "field.potential_revenue": ("potentiële omzet", "potential revenue"),
+    "field.gross_margin": ("brutomarge", "gross margin"),
+    "field.hours": ("uren", "hours"),
+    "field.days_to_pay": ("betaaltermijn", "days to pay"),
+    "field.account_manager": ("accountmanager", "account manager"),
+    "error.unknown_field": (
+        "'{field}' is geen veld dat de kit kent; kies uit: {fields}.",
+        "'{field}' is not a field the kit knows; choose from: {fields}.",
+    ),
+    "error.override_not_found": (
+        "Kolom '{header}' (opgegeven voor {field}) staat niet in het bestand."
+        " Aanwezige kolommen: {present}.",
+        "Column '{header}' (given for {field}) is not in the file. Columns present: {present}.",
+    ),
+    "error.ambiguous_column": (
+        "Meerdere kolommen kunnen de {field} zijn: {headers}. Kies er één, bv. met"
+        " --column {field_code}=\"{example}\".",
+        "Several columns could hold the {field}: {headers}. Choose one, e.g. with"
+        " --column {field_code}=\"{example}\".",
+    ),
+    "error.field_missing": (
+        "Geen kolom gevonden voor: {fields}. Aanwezige kolommen: {present}. Geef de juiste"
+        " kolom aan met --column, bv. --column revenue=\"Bedrag\".",
+        "No column found for: {fields}. Columns present: {present}. Point to the right"
+        " column with --column, e.g. --column revenue=\"Amount\".",
+    ),
     # errors: files and command line
     "error.file_not_found": ("Bestand niet gevonden: {path}", "File not found: {path}"),
     "error.file_unreadable": (
