@@ -233,6 +233,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{path} is geen tekstbestand (CSV). Bewaar het in Excel als 'CSV UTF-8'.",
         "{path} is not a text (CSV) file. Save it from Excel as 'CSV UTF-8'.",
     ),
+    "error.old_xls": (
+        "{path} is een oud Excel-bestand (.xls) dat niet gelezen kan worden. Open het in Excel"
+        " en bewaar het als 'Excel-werkmap (.xlsx)'.",
+        "{path} is an old Excel file (.xls) that cannot be read. Open it in Excel and save it"
+        " as 'Excel Workbook (.xlsx)'.",
+    ),
+    "error.sheet_not_found": (
+        "{path} heeft geen tabblad '{sheet}'. Tabbladen: {sheets}.",
+        "{path} has no sheet '{sheet}'. Sheets: {sheets}.",
+    ),
     "error.out_not_dir": (
         "{path} bestaat al en is geen map.",
         "{path} exists and is not a folder.",
