@@ -209,15 +209,55 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "error.ambiguous_column": (
         "Meerdere kolommen kunnen de {field} zijn: {headers}. Kies er één, bv. met"
-        " --column {field_code}=\"{example}\".",
+        ' --column {field_code}="{example}".',
         "Several columns could hold the {field}: {headers}. Choose one, e.g. with"
-        " --column {field_code}=\"{example}\".",
+        ' --column {field_code}="{example}".',
     ),
     "error.field_missing": (
         "Geen kolom gevonden voor: {fields}. Aanwezige kolommen: {present}. Geef de juiste"
-        " kolom aan met --column, bv. --column revenue=\"Bedrag\".",
+        ' kolom aan met --column, bv. --column revenue="Bedrag".',
         "No column found for: {fields}. Columns present: {present}. Point to the right"
-        " column with --column, e.g. --column revenue=\"Amount\".",
+        ' column with --column, e.g. --column revenue="Amount".',
+    ),
+    # amounts
+    "error.amount_not_number": (
+        "rij {row}, kolom '{column}': '{value}' is geen bedrag (schrijf bv. {example})",
+        "row {row}, column '{column}': '{value}' is not an amount (write e.g. {example})",
+    ),
+    "error.amount_other_style": (
+        "rij {row}, kolom '{column}': '{value}' is geschreven met {other}, maar de kolom"
+        " gebruikt {style}",
+        "row {row}, column '{column}': '{value}' is written with {other}, but the column"
+        " uses {style}",
+    ),
+    "error.amount_conflict": (
+        "Kolom '{column}' mengt twee schrijfwijzen: {comma_count} cel(len) met een decimale"
+        " komma (bv. {comma_example}) en {dot_count} cel(len) met een decimale punt"
+        " (bv. {dot_example}). Zet de kolom in één schrijfwijze, of kies zelf welke geldt:"
+        " de cellen in de andere schrijfwijze worden dan als fout gemeld.",
+        "Column '{column}' mixes two ways of writing amounts: {comma_count} cell(s) with a"
+        " decimal comma (e.g. {comma_example}) and {dot_count} cell(s) with a decimal point"
+        " (e.g. {dot_example}). Write the column one way, or choose which way applies: the"
+        " cells written the other way are then reported as errors.",
+    ),
+    "error.amount_ambiguous": (
+        "Kolom '{column}': aan de bedragen (bv. {examples}) is niet te zien of de punt of de"
+        " komma de decimalen aangeeft. '1.234' kan duizend tweehonderdvierendertig zijn, of"
+        " 1 komma 234. Exporteer de bedragen met twee cijfers na de komma, of kies zelf de"
+        " schrijfwijze: decimale komma (1.234,56) of decimale punt (1,234.56).",
+        "Column '{column}': the amounts (e.g. {examples}) do not show whether the point or"
+        " the comma marks the decimals. '1.234' can be one thousand two hundred and"
+        " thirty-four, or 1 point 234. Export the amounts with two decimals, or choose the"
+        " way they are written: decimal comma (1.234,56) or decimal point (1,234.56).",
+    ),
+    "error.amount_example": ("rij {row}: '{value}'", "row {row}: '{value}'"),
+    "error.amount_style_comma": (
+        "een decimale komma (zoals 1.234,56)",
+        "a decimal comma (like 1.234,56)",
+    ),
+    "error.amount_style_dot": (
+        "een decimale punt (zoals 1,234.56)",
+        "a decimal point (like 1,234.56)",
     ),
     # errors: files and command line
     "error.file_not_found": ("Bestand niet gevonden: {path}", "File not found: {path}"),
