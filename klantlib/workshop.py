@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
+import signal
 import socket
 import subprocess
 import sys
@@ -90,8 +92,33 @@ def wait_until_ready(
     return False
 
 
+def stop_server(process: subprocess.Popen, port: int, token: str, timeout: float = 15) -> int:
+    """Shut JupyterLab down with its kernels (``POST /api/shutdown``); kill it if it lingers."""
+    if process.poll() is None:
+        request = urllib.request.Request(
+            f"http://{HOST}:{port}/api/shutdown",
+            method="POST",
+            headers={"Authorization": f"token {token}"},
+        )
+        with contextlib.suppress(OSError):
+            urllib.request.urlopen(request, timeout=5).close()  # noqa: S310 (localhost)
+    try:
+        return process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        return process.wait()
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def run_workshop(*, port: int = 8888, lang: str = "nl", open_browser: bool = True) -> int:
-    """Start JupyterLab at the first notebook and wait; returns JupyterLab's exit code."""
+    """Start JupyterLab at the first notebook and wait; returns JupyterLab's exit code.
+
+    Ctrl+C or a termination signal shuts JupyterLab and its kernels down with it, so no
+    server is left running behind the launcher.
+    """
     lang = check_language(lang)
     root = kit_root()
     token = secrets.token_urlsafe(24)
@@ -103,15 +130,15 @@ def run_workshop(*, port: int = 8888, lang: str = "nl", open_browser: bool = Tru
         ),
         cwd=root,
     )
+    previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
         if wait_until_ready(port, token, process):
             url = f"http://{HOST}:{port}/lab/tree/{notebook}?token={token}"
             print(text("workshop.open", lang, url=url), flush=True)
         return process.wait()
     except KeyboardInterrupt:
-        process.terminate()
-        try:
-            return process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            return process.wait()
+        return stop_server(process, port, token)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        if process.poll() is None:
+            stop_server(process, port, token)

@@ -8,7 +8,6 @@ they are.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import re
@@ -24,8 +23,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from klantlib.workshop import FIRST_NOTEBOOK, free_port, jupyter_command
-from tests.conftest import stop_process
+from klantlib.workshop import FIRST_NOTEBOOK, free_port, jupyter_command, stop_server
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -123,10 +121,7 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
             time.sleep(0.3)
         yield base, token
     finally:
-        if process.poll() is None:
-            with contextlib.suppress(OSError):
-                _api(base, "/api/shutdown", token, method="POST")
-            stop_process(process)
+        stop_server(process, port, token)
 
 
 def _ready(process: subprocess.Popen, base: str, token: str) -> bool:

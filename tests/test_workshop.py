@@ -46,7 +46,10 @@ def test_first_notebooks_exist_in_both_languages():
 
 @pytest.mark.slow
 def test_workshop_serves_with_token_and_refuses_without(tmp_path):
-    """`python -m klantlib workshop` prints a tokened URL that works; no token gets 403."""
+    """`python -m klantlib workshop` prints a tokened URL that works; no token gets 403.
+
+    Stopping the launcher stops JupyterLab too: nothing listens on the port afterwards.
+    """
     env = dict(
         os.environ,
         JUPYTER_CONFIG_DIR=str(tmp_path / "config"),
@@ -93,5 +96,17 @@ def test_workshop_serves_with_token_and_refuses_without(tmp_path):
         assert status(url) == 200
     finally:
         process.terminate()
-        stop_process(process, timeout=20)
+        stop_process(process, timeout=30)
         process.stdout.close()
+    deadline = time.monotonic() + 10
+    while status_or_none(f"http://127.0.0.1:{port}/api/status") is not None:
+        assert time.monotonic() < deadline, "JupyterLab outlived the stopped launcher"
+        time.sleep(0.3)
+
+
+def status_or_none(url: str) -> int | None:
+    """The HTTP status, or None when nothing listens."""
+    try:
+        return status(url)
+    except (urllib.error.URLError, ConnectionError):
+        return None
