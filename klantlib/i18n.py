@@ -259,6 +259,19 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "een decimale punt (zoals 1,234.56)",
         "a decimal point (like 1,234.56)",
     ),
+    # invoice lines
+    "error.bad_date": (
+        "rij {row}, kolom '{column}': '{value}' is geen datum (schrijf bv. 31/12/2025 of"
+        " 2025-12-31)",
+        "row {row}, column '{column}': '{value}' is not a date (write e.g. 31/12/2025 or"
+        " 2025-12-31)",
+    ),
+    "error.several_years": (
+        "De factuurlijnen lopen over meerdere jaren: {years}. Kies er één, bv. --year {last},"
+        " of een periode met --from en --to.",
+        "The invoice lines span several years: {years}. Choose one, e.g. --year {last}, or a"
+        " period with --from and --to.",
+    ),
     # errors: files and command line
     "error.file_not_found": ("Bestand niet gevonden: {path}", "File not found: {path}"),
     "error.file_unreadable": (
