@@ -6,6 +6,7 @@ Bad input ends with exit code 2 and a message in the chosen language, never a tr
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import re
 import sys
 from collections.abc import Sequence
@@ -13,8 +14,9 @@ from pathlib import Path
 
 from klantlib.bands import Thresholds
 from klantlib.errors import KlantlibError
-from klantlib.exports import write_segments_csv
+from klantlib.exports import spreadsheet_safe, write_csv, write_segments_csv
 from klantlib.i18n import LANGUAGES, format_money, format_share, text
+from klantlib.loading import load_customers
 from klantlib.method import segment_customers
 from klantlib.present import open_line, thresholds_line
 from klantlib.reading import read_answers_csv, read_customers_csv
@@ -74,6 +76,19 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     segment.add_argument("--lang", choices=LANGUAGES, default="nl", help=h("lang"))
     segment.add_argument("--out", required=True, metavar="DIR", help=h("out"))
 
+    load = commands.add_parser("load", help=h("load"), description=h("load"))
+    load.add_argument("input", metavar="INPUT", help=h("input"))
+    period = load.add_mutually_exclusive_group()
+    period.add_argument("--year", type=int, metavar="YYYY", help=h("year"))
+    period.add_argument("--from", dest="date_from", type=_date, metavar="DATE", help=h("from"))
+    load.add_argument("--to", dest="date_to", type=_date, metavar="DATE", help=h("to"))
+    load.add_argument("--sheet", metavar="NAME", help=h("sheet"))
+    load.add_argument(
+        "--column", action="append", default=[], metavar="FIELD=HEADER", help=h("column")
+    )
+    load.add_argument("--lang", choices=LANGUAGES, default="nl", help=h("lang"))
+    load.add_argument("--out", metavar="FILE", help=h("load_out"))
+
     workshop = commands.add_parser("workshop", help=h("workshop"), description=h("workshop"))
     workshop.add_argument("--port", type=int, default=8888, help=h("port"))
     workshop.add_argument("--lang", choices=LANGUAGES, default="nl", help=h("lang"))
@@ -108,6 +123,45 @@ def _segment(args: argparse.Namespace) -> int:
     return 0
 
 
+def _date(value: str) -> dt.date:
+    """A date typed as 2025-12-31, 31/12/2025 or 31-12-2025."""
+    for form in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"):
+        try:
+            return dt.datetime.strptime(value.strip(), form).date()
+        except ValueError:
+            continue
+    raise argparse.ArgumentTypeError(value)
+
+
+def _overrides(pairs: list[str]) -> dict[str, str]:
+    overrides = {}
+    for pair in pairs:
+        field_name, separator, header = pair.partition("=")
+        if not separator:
+            raise KlantlibError("error.column_format", value=pair)
+        overrides[field_name.strip()] = header.strip().strip('"')
+    return overrides
+
+
+def _load(args: argparse.Namespace) -> int:
+    lang = args.lang
+    table, report = load_customers(
+        args.input,
+        year=args.year,
+        date_from=args.date_from,
+        date_to=args.date_to,
+        sheet=args.sheet,
+        columns=_overrides(args.column),
+    )
+    for line in report.lines(lang):
+        print(line)
+    if args.out:
+        print(text("cli.written", lang, path=str(write_csv(table, args.out))))
+    else:
+        sys.stdout.write(spreadsheet_safe(table).to_csv(index=False, float_format="%.2f"))
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (0 fine, 2 bad input)."""
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -116,6 +170,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "segment":
             return _segment(args)
+        if args.command == "load":
+            return _load(args)
         from klantlib.workshop import run_workshop
 
         return run_workshop(port=args.port, lang=args.lang, open_browser=not args.no_browser)

@@ -364,8 +364,9 @@ def find_header_row(
     """The index of the header row among the first ``look_at`` rows (title rows above it).
 
     The header is the first row in which a revenue column and a name or id column are
-    recognised. With none found, the first non-empty row is taken, so that the error about
-    missing columns lists what that row holds.
+    recognised in two different cells (a title like "Omzet per klant" is one cell). With none
+    found, the first non-empty row is taken, so that the error about missing columns lists
+    what that row holds.
     """
     first_filled = None
     for index, row in enumerate(rows[:look_at]):
@@ -377,9 +378,10 @@ def find_header_row(
         if overrides and all(h.strip() in cells for h in overrides.values()):
             return index
         normalised = [normalise_header(c) for c in cells]
-        has = {
-            f for f in ("revenue", "name", "customer_id") if any(_score(f, h) for h in normalised)
+        revenue = {i for i, h in enumerate(normalised) if _score("revenue", h)}
+        naming = {
+            i for i, h in enumerate(normalised) if _score("name", h) or _score("customer_id", h)
         }
-        if "revenue" in has and ({"name", "customer_id"} & has):
+        if revenue and naming and len(revenue | naming) >= 2:
             return index
     return first_filled if first_filled is not None else 0

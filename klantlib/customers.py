@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Sequence
 
 import pandas as pd
 
@@ -57,7 +58,7 @@ def to_amount(value: object) -> float | None:
     return number
 
 
-def customer_table(customers: pd.DataFrame) -> pd.DataFrame:
+def customer_table(customers: pd.DataFrame, *, rows: Sequence[int] | None = None) -> pd.DataFrame:
     """Check and normalise a customer table; returns a new, sorted table.
 
     - ``customer_id`` becomes text (``"007"`` stays ``"007"``); empty or repeated ids are
@@ -68,8 +69,11 @@ def customer_table(customers: pd.DataFrame) -> pd.DataFrame:
     - Rows are sorted by revenue, largest first, ties broken by ``customer_id``.
 
     Every problem is collected into one :class:`InputError`, naming the row as a spreadsheet
-    shows it (header = row 1), the column and the value. The caller's DataFrame is not changed.
+    shows it (header = row 1), the column and the value; ``rows`` gives those row numbers when
+    the table is not a file's rows from row 2 on (title rows, skipped blank rows). The caller's
+    DataFrame is not changed.
     """
+    row_at = rows.__getitem__ if rows is not None else spreadsheet_row
     missing = [c for c in REQUIRED_COLUMNS if c not in customers.columns]
     if missing:
         raise InputError(
@@ -84,19 +88,17 @@ def customer_table(customers: pd.DataFrame) -> pd.DataFrame:
         raise InputError([Notice("error.no_customers")])
 
     problems: list[Problem] = []
-    ids = customer_ids(customers["customer_id"], problems)
+    ids = customer_ids(customers["customer_id"], problems, row_at=row_at)
     names = [cell_text(v) for v in customers["name"].tolist()]
     problems.extend(
-        _missing(spreadsheet_row(position), "name")
-        for position, name in enumerate(names)
-        if name == ""
+        _missing(row_at(position), "name") for position, name in enumerate(names) if name == ""
     )
 
     numbers: dict[str, list[float]] = {}
     for column in ["revenue", *(c for c, k in OPTIONAL_COLUMNS.items() if k == "number")]:
         if column in customers.columns:
             numbers[column] = _amounts(
-                customers[column], column, problems, required=column == "revenue"
+                row_at, customers[column], column, problems, required=column == "revenue"
             )
     if problems:
         problems.sort(key=lambda p: p.params.get("row", 0))  # type: ignore[arg-type,return-value]
@@ -119,12 +121,17 @@ def customer_table(customers: pd.DataFrame) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
-def customer_ids(values: pd.Series, problems: list[Problem]) -> list[str]:
+def customer_ids(
+    values: pd.Series,
+    problems: list[Problem],
+    *,
+    row_at: Callable[[int], int] = spreadsheet_row,
+) -> list[str]:
     """Ids as text; an empty or repeated id adds a problem naming its spreadsheet row."""
     ids = [cell_text(v) for v in values.tolist()]
     first_row: dict[str, int] = {}
     for position, cid in enumerate(ids):
-        row = spreadsheet_row(position)
+        row = row_at(position)
         if cid == "":
             problems.append(_missing(row, "customer_id"))
         elif cid in first_row:
@@ -158,11 +165,16 @@ def _missing(row: int, column: str) -> Problem:
 
 
 def _amounts(
-    column_values: pd.Series, column: str, problems: list[Problem], *, required: bool
+    row_at: Callable[[int], int],
+    column_values: pd.Series,
+    column: str,
+    problems: list[Problem],
+    *,
+    required: bool,
 ) -> list[float]:
     values: list[float] = []
     for position, raw in enumerate(column_values.tolist()):
-        row = spreadsheet_row(position)
+        row = row_at(position)
         try:
             number = to_amount(raw)
         except ValueError:

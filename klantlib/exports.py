@@ -12,7 +12,7 @@ from klantlib.errors import KlantlibError
 from klantlib.i18n import text
 from klantlib.method import Segmentation
 
-__all__ = ["segments_for_export", "spreadsheet_safe", "write_segments_csv"]
+__all__ = ["segments_for_export", "spreadsheet_safe", "write_csv", "write_segments_csv"]
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -42,20 +42,26 @@ def segments_for_export(result: Segmentation, lang: str | None = None) -> pd.Dat
 
 
 def write_segments_csv(result: Segmentation, out_dir: str | Path, lang: str | None = None) -> Path:
-    """Write ``segments.csv`` (UTF-8, comma, ``.`` decimals) into ``out_dir``; returns its path.
-
-    The file is written to a temporary name first and then renamed, so a failed run never
-    leaves half a file behind.
-    """
+    """Write ``segments.csv`` (UTF-8, comma, ``.`` decimals) into ``out_dir``; returns its path."""
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise KlantlibError("error.out_not_dir", path=str(out))
     out.mkdir(parents=True, exist_ok=True)
-    target = out / "segments.csv"
-    handle, temporary = tempfile.mkstemp(dir=out, prefix=".segments-", suffix=".csv")
+    return write_csv(segments_for_export(result, lang), out / "segments.csv")
+
+
+def write_csv(table: pd.DataFrame, target: str | Path) -> Path:
+    """Write ``table`` as CSV (UTF-8, comma, ``.`` decimals, cents), formula-safe.
+
+    The file is written to a temporary name beside the target and then renamed, so a failed
+    run never leaves half a file behind.
+    """
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".klantlib-", suffix=".csv")
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            segments_for_export(result, lang).to_csv(stream, index=False, float_format="%.2f")
+            spreadsheet_safe(table).to_csv(stream, index=False, float_format="%.2f")
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

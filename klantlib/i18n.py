@@ -272,6 +272,44 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The invoice lines span several years: {years}. Choose one, e.g. --year {last}, or a"
         " period with --from and --to.",
     ),
+    # loading a file: what was understood
+    "load.kind.csv": ("{file}: tekstbestand (CSV)", "{file}: text file (CSV)"),
+    "load.kind.spreadsheet": ("{file}: rekenblad", "{file}: spreadsheet"),
+    "load.text_format": (
+        "tekenset {encoding}, scheidingsteken: {delimiter}",
+        "encoding {encoding}, delimiter: {delimiter}",
+    ),
+    "load.delimiter.comma": ("komma", "comma"),
+    "load.delimiter.semicolon": ("puntkomma", "semicolon"),
+    "load.delimiter.tab": ("tab", "tab"),
+    "load.delimiter.pipe": ("verticale streep |", "vertical bar |"),
+    "load.sheet": ("tabblad '{sheet}'", "sheet '{sheet}'"),
+    "load.header_row": ("kopregel op rij {row}", "header on row {row}"),
+    "load.columns": ("kolommen: {columns}", "columns: {columns}"),
+    "load.number_style": ("bedragen: {style}", "amounts: {style}"),
+    "load.style.comma": ("decimale komma (1.234,56)", "decimal comma (1.234,56)"),
+    "load.style.dot": ("decimaal punt (1,234.56)", "decimal point (1,234.56)"),
+    "load.style.none": ("gehele getallen of echte getallen", "whole numbers or real numbers"),
+    "load.skipped": ("rij {row} overgeslagen: {reason}", "row {row} skipped: {reason}"),
+    "load.skip.blank": ("lege rij", "blank row"),
+    "load.skip.total": ("totaalrij", "total row"),
+    "load.invoices": (
+        "factuurlijnen: {used} lijnen in {period} opgeteld per klant ({credits} creditnota's"
+        " afgetrokken), {outside} lijnen buiten die periode",
+        "invoice lines: {used} lines in {period} added up per customer ({credits} credit"
+        " notes subtracted), {outside} lines outside that period",
+    ),
+    "load.merged": (
+        "samengevoegd als één klant '{name}': {spellings}",
+        "merged as one customer '{name}': {spellings}",
+    ),
+    "load.customers": ("{count} klanten", "{count} customers"),
+    "error.id_two_names": (
+        "rij {row}: klantnummer '{value}' heet hier '{name}', maar op rij {first_row}"
+        " '{first_name}'. Eén klantnummer hoort bij één klant.",
+        "row {row}: customer id '{value}' is called '{name}' here, but '{first_name}' on row"
+        " {first_row}. One customer id belongs to one customer.",
+    ),
     # errors: files and command line
     "error.file_not_found": ("Bestand niet gevonden: {path}", "File not found: {path}"),
     "error.file_unreadable": (
@@ -369,6 +407,33 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.help.no_browser": (
         "geen browser openen",
         "do not open a browser",
+    ),
+    "cli.help.load": (
+        "een export (klantenlijst of factuurlijnen) inlezen als klantentabel",
+        "read an export (customer list or invoice lines) as a customer table",
+    ),
+    "cli.help.input": (
+        "CSV, TSV, tekst, .xlsx, .xlsm, .ods of .xls",
+        "CSV, TSV, text, .xlsx, .xlsm, .ods or .xls",
+    ),
+    "cli.help.year": (
+        "factuurlijnen van dit jaar optellen",
+        "add up the invoice lines of this year",
+    ),
+    "cli.help.from": ("eerste dag van de periode", "first day of the period"),
+    "cli.help.to": ("laatste dag van de periode", "last day of the period"),
+    "cli.help.sheet": ("het tabblad om te lezen", "the sheet to read"),
+    "cli.help.column": (
+        'welke kolom een veld bevat, bv. revenue="Omzet 2025" (herhaalbaar)',
+        'which column holds a field, e.g. revenue="Omzet 2025" (repeatable)',
+    ),
+    "cli.help.load_out": (
+        "CSV-bestand om te schrijven (anders: de tabel op het scherm)",
+        "CSV file to write (otherwise: the table on screen)",
+    ),
+    "error.column_format": (
+        "--column verwacht VELD=KOP, bv. revenue=\"Omzet 2025\" (gekregen: '{value}').",
+        "--column expects FIELD=HEADER, e.g. revenue=\"Omzet 2025\" (got '{value}').",
     ),
     # workshop launcher
     "workshop.open": (
