@@ -32,6 +32,7 @@ digits on both sides (``,5``, ``12,``), other currencies (``$ 12``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -232,16 +233,53 @@ def parse_amounts(
     bad = _bad_cells(cells, fit)
     result = cells.numbers
     if text is not None and fit.any() and not bad.any():
-        digits = text.where(fit).str.replace(f"[^0-9{_DECIMAL[reading]}]", "", regex=True)
-        if reading == "comma":
-            digits = digits.str.replace(",", ".", regex=False)
-        amounts = digits.astype("float64").to_numpy()
-        negative = text.str.contains(_NEGATIVE, regex=True).to_numpy(dtype=bool, na_value=False)
-        result = np.where(fit, np.where(negative, -amounts, amounts), result)
+        amounts = _plain_amounts(text, fit, reading)
+        if amounts is None:
+            digits = text.where(fit).str.replace(f"[^0-9{_DECIMAL[reading]}]", "", regex=True)
+            if reading == "comma":
+                digits = digits.str.replace(",", ".", regex=False)
+            amounts = digits.astype("float64").to_numpy()
+            negative = text.str.contains(_NEGATIVE, regex=True).to_numpy(dtype=bool, na_value=False)
+            amounts = np.where(negative, -amounts, amounts)
+        result = np.where(fit, amounts, result)
         bad = fit & np.isinf(result)  # hundreds of digits: too large for any amount
     if bad.any():
         raise InputError(_problems(values, text, np.flatnonzero(bad), style, column, first_row))
     return pd.Series(result, index=values.index, name=values.name, dtype="float64")
+
+
+def _plain_amounts(text: pd.Series, fit: np.ndarray, style: str) -> np.ndarray | None:
+    """The fitting cells as floats when all of them are plain (``-1.234,56``, ``1234.56``).
+
+    The fast path for long columns: the group separator out, a decimal comma to a point and
+    one cast, all in Arrow. ``None`` when some fitting cell has more than digits, separators
+    and a leading minus (``€``, spaces, brackets, a minus at the end): the caller then reads
+    the column with regular expressions. Cells that do not fit become NaN.
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    cells = pa.array(text.array)
+    if isinstance(cells, pa.ChunkedArray):
+        cells = cells.combine_chunks()
+    if not fit.all():
+        cells = pc.if_else(pa.array(fit), cells, pa.scalar(None, cells.type))
+    for separator, point in ((_GROUP[style], ""), (",", ".")):
+        if separator == "," and style != "comma":
+            continue
+        if _holds_byte(cells, separator):
+            cells = pc.replace_substring(cells, separator, point)
+    try:
+        numbers = pc.cast(cells, pa.float64())
+    except pa.ArrowInvalid:  # a cell that is not plain: the regular expressions read it
+        return None
+    return numbers.to_numpy(zero_copy_only=False)
+
+
+def _holds_byte(cells, character: str) -> bool:
+    """Whether any cell of an Arrow string array holds ``character`` (one ASCII byte)."""
+    data = cells.buffers()[2]
+    return data is not None and re.search(re.escape(character.encode()), data) is not None
 
 
 def _bad_cells(cells: _Cells, fit: np.ndarray) -> np.ndarray:

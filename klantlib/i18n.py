@@ -304,6 +304,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "merged as one customer '{name}': {spellings}",
     ),
     "load.customers": ("{count} klanten", "{count} customers"),
+    "load.progress": ("{file} inlezen", "Reading {file}"),
+    "error.too_many_cells": (
+        "rij {row} heeft {count} cellen, maar de kopregel maar {expected}",
+        "row {row} has {count} cells, but the header row only {expected}",
+    ),
+    "error.not_encoding": (
+        "rij {row}: de tekst is geen geldige {encoding}. Bewaar het bestand opnieuw als"
+        " 'CSV UTF-8'.",
+        "row {row}: the text is not valid {encoding}. Save the file again as 'CSV UTF-8'.",
+    ),
     "error.id_two_names": (
         "rij {row}: klantnummer '{value}' heet hier '{name}', maar op rij {first_row}"
         " '{first_name}'. Eén klantnummer hoort bij één klant.",
@@ -461,6 +471,55 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "env.problems": (
         "Er is iets niet in orde; zie hierboven.",
         "Something is not right; see above.",
+    ),
+    # the customer list and how revenue is spread over customers
+    "col.rank": ("nr.", "no."),
+    "col.cumulative_share": ("opgeteld aandeel", "cumulative share"),
+    "list.truncated": (
+        "De {shown} grootste van {total} klanten; de andere staan niet in deze tabel.",
+        "The {shown} largest of {total} customers; the others are not in this table.",
+    ),
+    "pareto.line": (
+        "De grootste {percent}% van de klanten ({count} van {total}) brengt {share} van de"
+        " omzet binnen.",
+        "The largest {percent}% of customers ({count} of {total}) bring in {share} of revenue.",
+    ),
+    "pareto.title": (
+        "Hoeveel van de omzet komt van de grootste klanten?",
+        "How much of the revenue comes from the largest customers?",
+    ),
+    "pareto.x_label": (
+        "aandeel van de klanten, grootste eerst",
+        "share of customers, largest first",
+    ),
+    "pareto.y_label": ("aandeel van de omzet, opgeteld", "share of revenue, added up"),
+    "pareto.point": (
+        "grootste {percent}% ({count} van {total} klanten):\n{share} van de omzet, {revenue}",
+        "largest {percent}% ({count} of {total} customers):\n{share} of revenue, {revenue}",
+    ),
+    "pareto.equal": ("als elke klant evenveel bracht", "if every customer brought the same"),
+    "error.bad_top_share": (
+        "Het aandeel van de klanten moet tussen 0 en 1 liggen (0,2 is 20%); gekregen: {value}.",
+        "The share of customers must lie between 0 and 1 (0.2 is 20%); got {value}.",
+    ),
+    # uploading your own file
+    "upload.button": ("Kies een bestand", "Choose a file"),
+    "upload.year": ("Jaar", "Year"),
+    "upload.year_placeholder": ("leeg: het hele bestand", "empty: the whole file"),
+    "upload.help": (
+        "Een klantenlijst of factuurlijnen: CSV, TSV, tekst, .xlsx, .xlsm, .ods of .xls. Het"
+        " jaar telt voor factuurlijnen. Je bestand wordt bewaard in {folder} op deze computer"
+        " en gaat nergens anders heen.",
+        "A customer list or invoice lines: CSV, TSV, text, .xlsx, .xlsm, .ods or .xls. The year"
+        " counts for invoice lines. Your file is stored in {folder} on this computer and goes"
+        " nowhere else.",
+    ),
+    "upload.waiting": ("Nog geen bestand gekozen.", "No file chosen yet."),
+    "upload.reading": ("{file} wordt ingelezen …", "Reading {file} …"),
+    "upload.stored": ("Bewaard als {path}", "Stored as {path}"),
+    "upload.bad_year": (
+        "'{value}' is geen jaartal. Schrijf bv. 2025, of laat het vak leeg.",
+        "'{value}' is not a year. Write e.g. 2025, or leave the box empty.",
     ),
 }
 

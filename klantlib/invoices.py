@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -18,9 +19,12 @@ from klantlib.errors import InputError, Notice
 __all__ = [
     "Period",
     "aggregate_invoice_lines",
+    "aggregate_sums",
     "choose_period",
+    "date_form",
     "name_key",
     "parse_dates",
+    "period_for_years",
 ]
 
 # text date forms, by how the first value of a column looks
@@ -52,26 +56,56 @@ class Period:
         return f"{self.start.isoformat()} – {self.end.isoformat()}"
 
 
-def parse_dates(values: pd.Series, *, column: str, first_row: int = 2) -> pd.Series:
-    """Dates as datetime64: Excel date cells, ISO, dd/mm/yyyy, dd-mm-yyyy or dd.mm.yyyy.
+def date_form(values: pd.Series) -> str | None:
+    """The text form of a date column, from its first text value (in row order).
 
-    The form is taken from the column's first text value; a time of day is dropped, so a line
-    at 14:05 on the last day of a period still counts.
-    Cells that are not a date in that form are all reported in one :class:`InputError`
-    (row as a spreadsheet shows it: ``first_row`` + position). Empty cells are NaT.
+    ``None`` when the column holds no text date yet; ``""`` when the first one is in no
+    known form (then every text date is an error). Pass it to :func:`parse_dates` for the
+    next part of the same column, so one file is read in one form.
     """
     values = values.reset_index(drop=True)
-    is_date = values.map(lambda v: isinstance(v, (dt.date, pd.Timestamp)), na_action="ignore")
-    is_date = is_date.fillna(False).astype(bool)
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        labels = _date_text(pd.Series(values.cat.categories, dtype=object))
+        codes = values.cat.codes.to_numpy()
+        used = codes >= 0
+        filled = np.zeros(len(values), dtype=bool)
+        filled[used] = _filled(labels).to_numpy()[codes[used]]
+        if not filled.any():
+            return None
+        first = labels.iat[codes[int(np.argmax(filled))]]
+    else:
+        text = _date_text(values.where(~_is_date(values)))
+        filled = _filled(text)
+        if not filled.any():
+            return None
+        first = text[filled].iloc[0]
+    return next((f for pattern, f in _FORMS if re.match(pattern, first)), "")
+
+
+def parse_dates(
+    values: pd.Series, *, column: str, first_row: int = 2, form: str | None = None
+) -> pd.Series:
+    """Dates as datetime64: Excel date cells, ISO, dd/mm/yyyy, dd-mm-yyyy or dd.mm.yyyy.
+
+    The form is taken from the column's first text value (or given as ``form``, see
+    :func:`date_form`); a time of day is dropped, so a line at 14:05 on the last day of a
+    period still counts.
+    Cells that are not a date in that form are all reported in one :class:`InputError`
+    (row as a spreadsheet shows it: ``first_row`` + position). Empty cells are NaT.
+    A categorical column (as a large file is read) is parsed once per distinct value.
+    """
+    values = values.reset_index(drop=True)
+    if form is None:
+        form = date_form(values)
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        return _parse_categorical(values, column=column, first_row=first_row, form=form)
+    is_date = _is_date(values)
     result = pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]")
     if is_date.any():
         result[is_date] = pd.to_datetime(values[is_date].astype(object), errors="coerce")
-    text = values[~is_date].astype("string").str.strip()
-    text = text.str.replace(_TIME, "", regex=True)
-    filled = text.notna() & (text != "")
+    text = _date_text(values[~is_date])
+    filled = _filled(text)
     if filled.any():
-        first = text[filled].iloc[0]
-        form = next((f for pattern, f in _FORMS if re.match(pattern, first)), None)
         parsed = (
             pd.to_datetime(text[filled], format=form, errors="coerce")
             if form
@@ -80,16 +114,50 @@ def parse_dates(values: pd.Series, *, column: str, first_row: int = 2) -> pd.Ser
         result[parsed.index] = parsed
         bad = parsed.index[parsed.isna()]
         if len(bad):
-            raise InputError(
-                [
-                    Notice(
-                        "error.bad_date",
-                        {"row": first_row + int(i), "column": column, "value": values[i]},
-                    )
-                    for i in bad
-                ]
-            )
+            raise InputError([_bad_date(first_row + int(i), column, values[i]) for i in bad])
     return result.dt.normalize()
+
+
+def _is_date(values: pd.Series) -> pd.Series:
+    if isinstance(values.dtype, pd.StringDtype):
+        return pd.Series(False, index=values.index)
+    is_date = values.map(lambda v: isinstance(v, (dt.date, pd.Timestamp)), na_action="ignore")
+    return is_date.fillna(False).astype(bool)
+
+
+def _date_text(values: pd.Series) -> pd.Series:
+    """Text dates trimmed, a time of day removed."""
+    return values.astype("string").str.strip().str.replace(_TIME, "", regex=True)
+
+
+def _filled(text: pd.Series) -> pd.Series:
+    return (text.notna() & (text != "")).fillna(False).astype(bool)
+
+
+def _bad_date(row: int, column: str, value: object) -> Notice:
+    return Notice("error.bad_date", {"row": row, "column": column, "value": value})
+
+
+def _parse_categorical(
+    values: pd.Series, *, column: str, first_row: int, form: str | None
+) -> pd.Series:
+    """parse_dates for a categorical column: each distinct value parsed once."""
+    labels = pd.Series(values.cat.categories, dtype=object)
+    text = _date_text(labels)
+    filled = _filled(text).to_numpy()
+    parsed = pd.Series(pd.NaT, index=labels.index, dtype="datetime64[ns]")
+    if filled.any() and form:
+        parsed[filled] = pd.to_datetime(text[filled], format=form, errors="coerce")
+    codes = values.cat.codes.to_numpy()
+    bad_label = np.append(filled & parsed.isna().to_numpy(), False)  # code -1: empty
+    bad = np.flatnonzero(bad_label[codes])
+    if bad.size:
+        labels_list = labels.tolist()
+        raise InputError(
+            [_bad_date(first_row + int(i), column, labels_list[codes[i]]) for i in bad]
+        )
+    days = np.append(parsed.dt.normalize().to_numpy(), np.datetime64("NaT", "ns"))
+    return pd.Series(days[codes], dtype="datetime64[ns]")
 
 
 def name_key(names: pd.Series) -> pd.Series:
@@ -105,11 +173,24 @@ def choose_period(
     end: dt.date | None = None,
 ) -> Period:
     """The period asked for, or the one year the data holds; several years is a clear error."""
+    if year is not None or start is not None or end is not None:
+        return period_for_years((), year=year, start=start, end=end)
+    return period_for_years({int(y) for y in dates.dt.year.dropna().unique()})
+
+
+def period_for_years(
+    years: Iterable[int],
+    *,
+    year: int | None = None,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+) -> Period:
+    """:func:`choose_period` from the years the dates fall in."""
     if year is not None:
         return Period.year(year)
     if start is not None or end is not None:
         return Period(start or dt.date.min, end or dt.date.max)
-    years = sorted({int(y) for y in dates.dt.year.dropna().unique()})
+    years = sorted(set(years))
     if len(years) == 1:
         return Period.year(years[0])
     raise InputError([Notice("error.several_years", {"years": years, "last": years[-1]})])
@@ -141,21 +222,51 @@ def aggregate_invoice_lines(
     start, end = pd.Timestamp(period.start), pd.Timestamp(period.end)
     inside = lines["date"].between(start, end) & lines["revenue"].notna()
     used = lines.loc[inside]
-    has_ids = (
-        "customer_id" in used.columns
-        and used["customer_id"].astype("string").str.strip().ne("").all()
+    revenue = used["revenue"].to_numpy(dtype="float64")
+    sums = pd.DataFrame(
+        {
+            "customer_id": (
+                used["customer_id"].astype("string").str.strip().to_numpy()
+                if "customer_id" in used.columns
+                else ""
+            ),
+            "name": used["name"].astype("string").str.split().str.join(" ").to_numpy(),
+            "revenue": revenue,
+            "lines": 1,
+            "credits": (revenue < 0).astype("int64"),
+        }
     )
-    key = used["customer_id"].astype("string").str.strip() if has_ids else name_key(used["name"])
-    names = used["name"].astype("string").str.split().str.join(" ")
+    return aggregate_sums(
+        sums,
+        period,
+        ids="customer_id" in used.columns,
+        lines_outside=int((~inside).sum()),
+    )
+
+
+def aggregate_sums(
+    sums: pd.DataFrame, period: Period, *, ids: bool, lines_outside: int
+) -> Aggregation:
+    """:func:`aggregate_invoice_lines` from revenue already added up in parts.
+
+    ``sums`` has one row per part: ``customer_id`` (trimmed text, ``""`` when unknown),
+    ``name`` (single spaces), ``revenue`` (the part's sum), ``lines`` and ``credits`` (how
+    many lines and credit notes it adds up), all inside ``period``. A large file is added up
+    per slice and per id and name; the parts of one customer are added here. ``ids``: the
+    lines have a customer id column.
+    """
+    has_ids = ids and bool(sums["customer_id"].astype("string").ne("").all())
+    key = sums["customer_id"].astype("string") if has_ids else name_key(sums["name"])
     frame = pd.DataFrame(
         {
             "key": key.to_numpy(),
-            "name": names.to_numpy(),
-            "revenue": used["revenue"].to_numpy(dtype="float64"),
+            "name": sums["name"].astype("string").to_numpy(),
+            "revenue": sums["revenue"].to_numpy(dtype="float64"),
+            "lines": sums["lines"].to_numpy(dtype="int64"),
         }
     )
     revenue = frame.groupby("key", sort=True)["revenue"].sum()
-    counts = frame.groupby(["key", "name"], sort=True).size().reset_index(name="n")
+    counts = frame.groupby(["key", "name"], sort=True)["lines"].sum().reset_index(name="n")
     counts = counts.sort_values(["key", "n", "name"], ascending=[True, False, True])
     shown = counts.drop_duplicates("key").set_index("key")["name"]
     merged: list[tuple[str, list[str]]] = []
@@ -174,9 +285,9 @@ def aggregate_invoice_lines(
     return Aggregation(
         customers=customers,
         period=period,
-        lines_used=int(inside.sum()),
-        lines_outside=int((~inside).sum()),
-        credit_lines=int((used["revenue"] < 0).sum()),
+        lines_used=int(sums["lines"].sum()),
+        lines_outside=lines_outside,
+        credit_lines=int(sums["credits"].sum()),
         merged_names=merged,
     )
 

@@ -5,31 +5,71 @@ the columns (:mod:`klantlib.columns`), drop blank and total rows, read amounts
 (:mod:`klantlib.amounts`) and, for invoice lines, dates and the period
 (:mod:`klantlib.invoices`), then check the result as a customer table. Every problem names the
 file, the row as a spreadsheet shows it, the column and the value; they come in one message.
+
+The rows come in batches: a spreadsheet is one batch, a text file one batch per slice of
+about 32 MiB (:mod:`klantlib.textfile`), so a file of ten million invoice lines is read in
+bounded memory, through the same functions as a file of five. What a file decides once is
+decided from its first batches and then holds for the whole file:
+
+- invoice lines or a customer list: invoice lines as soon as a customer appears on a second
+  row (until then the rows are kept; a customer list is read whole);
+- the number style of each amount column: from the evidence in the rows read until that
+  decision (the first batch of a file of invoice lines, the whole of a customer list), else
+  from the first later batch that shows evidence. A later cell in the other style is an
+  error naming its row;
+- the form of the dates: from the first date in the file.
+
+Invoice lines are added up per batch (per customer id and name) and the parts at the end.
+Problems are collected over all batches and raised together; nothing is returned then.
 """
 
 from __future__ import annotations
 
-import csv
+import collections
+import contextlib
 import datetime as dt
-import io
+import itertools
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from klantlib.amounts import detect_number_style, parse_amounts
 from klantlib.columns import ColumnMap, find_header_row, recognise_columns
 from klantlib.customers import OPTIONAL_COLUMNS, cell_text, customer_table
 from klantlib.errors import InputError, Notice
 from klantlib.i18n import format_number, text
-from klantlib.invoices import aggregate_invoice_lines, choose_period, parse_dates
-from klantlib.sources import SAMPLE_BYTES, Source, inspect_source, read_spreadsheet_rows
+from klantlib.invoices import (
+    Period,
+    aggregate_sums,
+    date_form,
+    parse_dates,
+    period_for_years,
+)
+from klantlib.sources import Source, inspect_source, read_spreadsheet_rows
+from klantlib.textfile import (
+    SLICE_BYTES,
+    TextBatch,
+    TextLayout,
+    decode,
+    head_records,
+    leading_bytes,
+    read_head,
+    read_text_batches,
+    stream_encoding,
+)
 
-__all__ = ["LoadReport", "load_customers"]
+__all__ = ["PROGRESS_BYTES", "SLICE_BYTES", "LoadReport", "load_customers"]
 
 HEADER_SEARCH_ROWS = 20
+PROGRESS_BYTES = 20_000_000
+"""Files larger than this show a progress bar while they are read (unless told otherwise)."""
 _TOTAL = re.compile(r"^\s*(sub|eind|grand\s*)?tota(a)?l\b|^\s*(som|sum)\s*$", re.IGNORECASE)
 _DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
 
@@ -98,6 +138,9 @@ class LoadReport:
         return out
 
 
+Progress = Callable[[int, int], None]
+
+
 def load_customers(
     path: str | Path,
     *,
@@ -106,16 +149,31 @@ def load_customers(
     date_to: dt.date | None = None,
     sheet: str | None = None,
     columns: Mapping[str, str] | None = None,
+    progress: bool | Progress | None = None,
+    slice_bytes: int = SLICE_BYTES,
 ) -> tuple[pd.DataFrame, LoadReport]:
     """The canonical customer table from a customer list or invoice lines, and a report.
 
     ``columns`` maps fields to headers where the recognition needs help
     (``{"revenue": "Omzet 2025"}``). For invoice lines ``year`` or ``date_from``/``date_to``
     choose the period; without them the file must hold one year only.
+
+    ``progress``: ``None`` shows a progress bar (tqdm: in the notebook or on stderr) for text
+    files over :data:`PROGRESS_BYTES`; ``True`` always, ``False`` never; a function is called
+    as ``progress(bytes_read, file_bytes)`` after each batch instead. ``slice_bytes``: about
+    how much of a text file one batch holds.
     """
     source = inspect_source(path, sheet=sheet)
     try:
-        return _load(source, year=year, date_from=date_from, date_to=date_to, columns=columns)
+        return _load(
+            source,
+            year=year,
+            date_from=date_from,
+            date_to=date_to,
+            columns=columns,
+            progress=progress,
+            slice_bytes=slice_bytes,
+        )
     except InputError as exc:
         raise exc.with_source(source.path.name) from None
 
@@ -127,43 +185,37 @@ def _load(
     date_from: dt.date | None,
     date_to: dt.date | None,
     columns: Mapping[str, str] | None,
+    progress: bool | Progress | None,
+    slice_bytes: int,
 ) -> tuple[pd.DataFrame, LoadReport]:
-    table, header_index = _read_table(source, columns)
-    first_row = header_index + 2  # the spreadsheet row of the first data row
-    mapping = recognise_columns(list(table.columns), columns, year=year)
-    keep, skipped = _rows_to_keep(table, mapping, first_row)
-    rows = [first_row + i for i in range(len(table)) if keep[i]]
-
-    problems: list[Notice] = []
-    kept = pd.Series(keep, index=table.index)
-    blanked = table.where(kept, "", axis=0)  # dropped rows read as empty: same positions
-    style = _number_style(blanked[mapping["revenue"]], mapping["revenue"], first_row, None)
-    numbers: dict[str, pd.Series] = {}
-    for name in ("revenue", *(c for c, kind in OPTIONAL_COLUMNS.items() if kind == "number")):
-        if name not in mapping:
-            continue
-        header = mapping[name]
-        column_style = _number_style(blanked[header], header, first_row, style)
-        numbers[name] = _collect(
-            problems,
-            lambda h=header, s=column_style: parse_amounts(
-                blanked[h], column=h, style=s, first_row=first_row
-            ),
-        )
-
-    invoice_lines = "date" in mapping and _repeats(blanked, mapping, keep)
-    dates = None
-    if invoice_lines:
-        dates = _collect(
-            problems,
-            lambda: parse_dates(
-                blanked[mapping["date"]], column=mapping["date"], first_row=first_row
-            ),
-        )
-    if problems:
-        raise InputError(problems)
-
-    report = dict(
+    batches: Iterable[_Batch]
+    if source.kind == "spreadsheet":
+        table, header_index = _spreadsheet_table(source, columns)
+        mapping = recognise_columns(list(table.columns), columns, year=year)
+        batches = [_FrameBatch(table, header_index + 2)] if len(table) else []
+        size = 0
+    else:
+        layout = _text_layout(source, columns)
+        header_index = layout.first_row - 2
+        mapping = recognise_columns(layout.header, columns, year=year)
+        dictionary = [mapping["date"]] if "date" in mapping else []
+        text_batches = read_text_batches(layout, dictionary=dictionary, slice_bytes=slice_bytes)
+        batches = (_ArrowBatch(batch) for batch in text_batches)
+        size = source.path.stat().st_size
+    assembly = _Assembly(
+        mapping,
+        first_row=header_index + 2,
+        period=_asked_period(year, date_from, date_to),
+    )
+    try:
+        with _progress(progress, size, source.path.name) as advance:
+            for batch in batches:
+                assembly.add(batch)
+                advance(batch.bytes_done)
+        customers, details = assembly.finish()
+    finally:
+        assembly.close()
+    report = LoadReport(
         file=source.path.name,
         kind=source.kind,
         encoding=source.encoding,
@@ -171,80 +223,86 @@ def _load(
         sheet=source.sheet,
         header_row=header_index + 1,
         columns=dict(mapping.fields),
-        number_style=style,
-        data_rows=int(sum(keep)),
-        skipped=skipped,
+        customers=len(customers),
+        **details,
     )
-    if invoice_lines:
-        lines = pd.DataFrame(
-            {"name": blanked[mapping["name"]], "revenue": numbers["revenue"], "date": dates}
-        )
-        if "customer_id" in mapping:
-            lines["customer_id"] = blanked[mapping["customer_id"]].map(cell_text)
-        period = choose_period(dates[kept], year=year, start=date_from, end=date_to)
-        result = aggregate_invoice_lines(lines[kept], period)
-        customers = customer_table(result.customers)
-        report.update(
-            invoice_lines=True,
-            period=period.label(),
-            lines_used=result.lines_used,
-            lines_outside=result.lines_outside,
-            credit_lines=result.credit_lines,
-            merged_names=result.merged_names,
-        )
-    else:
-        listed = pd.DataFrame(index=table.index)
-        listed["customer_id"] = (
-            table[mapping["customer_id"]] if "customer_id" in mapping else _numbered(table, mapping)
-        )
-        listed["name"] = table[mapping["name"]]
-        for name, values in numbers.items():
-            listed[name] = values
-        if "account_manager" in mapping:
-            listed["account_manager"] = table[mapping["account_manager"]]
-        listed = listed.loc[kept].reset_index(drop=True)
-        _check_one_name_per_id(listed, rows)
-        customers = customer_table(listed, rows=rows)
-    report["customers"] = len(customers)
-    return customers, LoadReport(**report)
+    return customers, report
 
 
-def _collect(problems: list[Notice], read: Callable[[], pd.Series]) -> pd.Series | None:
-    """Run ``read``; keep its problems for one combined message."""
-    try:
-        return read()
-    except InputError as exc:
-        problems.extend(exc.problems)
+def _asked_period(
+    year: int | None, date_from: dt.date | None, date_to: dt.date | None
+) -> Period | None:
+    if year is None and date_from is None and date_to is None:
         return None
+    return period_for_years((), year=year, start=date_from, end=date_to)
 
 
-def _read_table(source: Source, columns: Mapping[str, str] | None) -> tuple[pd.DataFrame, int]:
-    """The file's data as text cells under its header row, and the header row's index."""
-    if source.kind == "spreadsheet":
-        rows = read_spreadsheet_rows(source)
-        header_index = find_header_row(rows, columns, look_at=HEADER_SEARCH_ROWS)
-        header = _unique_headers(rows[header_index] if rows else [])
-        body = [list(r) + [""] * (len(header) - len(r)) for r in rows[header_index + 1 :]]
-        table = pd.DataFrame([r[: len(header)] for r in body], columns=header, dtype=object)
-        return table.fillna(""), header_index
-    with source.path.open("rb") as stream:
-        sample = stream.read(SAMPLE_BYTES).decode(source.encoding, errors="ignore")
-    head = list(csv.reader(io.StringIO(sample), delimiter=source.delimiter))[:HEADER_SEARCH_ROWS]
+@contextlib.contextmanager
+def _progress(progress: bool | Progress | None, size: int, name: str) -> Iterator[Callable]:
+    """A function to call with the bytes read so far: a progress bar, the caller's, or none."""
+    if callable(progress):
+        yield lambda done: progress(min(done, size), size)
+        return
+    if progress is False or (progress is None and size <= PROGRESS_BYTES):
+        yield lambda done: None
+        return
+    from tqdm.auto import tqdm
+
+    bar = tqdm(
+        total=size,
+        unit="B",
+        unit_scale=True,
+        unit_divisor=1024,
+        desc=text("load.progress", file=name),
+        leave=False,
+    )
+
+    def advance(done: int) -> None:
+        bar.update(min(done, size) - bar.n)
+
+    try:
+        yield advance
+    finally:
+        bar.close()
+
+
+# --------------------------------------------------------------------------------------------
+# The rows above the data
+# --------------------------------------------------------------------------------------------
+
+
+def _spreadsheet_table(
+    source: Source, columns: Mapping[str, str] | None
+) -> tuple[pd.DataFrame, int]:
+    """The sheet's cells under its header row, and the header row's index."""
+    rows = read_spreadsheet_rows(source)
+    header_index = find_header_row(rows, columns, look_at=HEADER_SEARCH_ROWS)
+    header = _unique_headers(rows[header_index] if rows else [])
+    body = [list(r) + [""] * (len(header) - len(r)) for r in rows[header_index + 1 :]]
+    table = pd.DataFrame([r[: len(header)] for r in body], columns=header, dtype=object)
+    return table.fillna(""), header_index
+
+
+def _text_layout(source: Source, columns: Mapping[str, str] | None) -> TextLayout:
+    """Where the header row of a text file is, its column names and where the data start."""
+    lines = read_head(source)
+    encoding = stream_encoding(source.encoding)
+    records = list(
+        itertools.islice(head_records(lines, encoding, source.delimiter), HEADER_SEARCH_ROWS)
+    )
+    head = [cells for cells, _ in records]
     header_index = find_header_row(head, columns, look_at=HEADER_SEARCH_ROWS)
     header = _unique_headers(head[header_index] if head else [])
-    table = pd.read_csv(
-        source.path,
-        encoding=source.encoding,
-        sep=source.delimiter,
-        header=None,
-        names=header,
-        skiprows=header_index + 1,
-        dtype=str,
-        keep_default_na=False,
-        skip_blank_lines=False,
-        index_col=False,
+    lines_used = records[header_index][1] if records else len(lines)
+    return TextLayout(
+        path=source.path,
+        encoding=encoding,
+        file_encoding=source.encoding or "utf-8",
+        delimiter=source.delimiter or ",",
+        header=header,
+        data_start=sum(len(line) for line in lines[:lines_used]),
+        first_row=header_index + 2,
     )
-    return table.fillna(""), header_index
 
 
 def _unique_headers(cells: list[object]) -> list[str]:
@@ -258,51 +316,551 @@ def _unique_headers(cells: list[object]) -> list[str]:
     return out
 
 
-def _rows_to_keep(
-    table: pd.DataFrame, mapping: ColumnMap, first_row: int
-) -> tuple[list[bool], list[tuple[int, str]]]:
-    """Blank rows and total rows are dropped; each one is reported with its row."""
-    cells = table.astype(str).apply(lambda c: c.str.strip())
-    blank = (cells == "").all(axis=1).to_numpy()
-    labels = [mapping[f] for f in ("name", "customer_id") if f in mapping]
-    total = pd.Series(False, index=table.index)
-    for label in labels:
-        total |= cells[label].str.match(_TOTAL)
-    keep, skipped = [], []
-    for i, (is_blank, is_total) in enumerate(zip(blank, total.to_numpy(), strict=True)):
-        if is_blank:
-            keep.append(False)
-            if i < len(table) - 1 and not blank[i + 1 :].all():
-                skipped.append((first_row + i, "blank"))
-        elif is_total:
-            keep.append(False)
-            skipped.append((first_row + i, "total"))
+# --------------------------------------------------------------------------------------------
+# Batches: a sheet's cells, or a slice of a text file
+# --------------------------------------------------------------------------------------------
+
+
+class _Batch:
+    """Rows of a file: ``first_row`` is the spreadsheet row of the first, the rest follow."""
+
+    first_row: int
+    size: int
+    bytes_done: int
+    encoding: str = "utf-8"  # of the binary arrays :meth:`keys` gives
+
+    def blank(self) -> np.ndarray:
+        """Rows whose cells are all empty or spaces."""
+        raise NotImplementedError
+
+    def total(self, header: str) -> np.ndarray:
+        """Rows whose cell in ``header`` says it is a total (``Totaal``, ``Subtotaal``)."""
+        raise NotImplementedError
+
+    def cells(self, header: str, keep: np.ndarray | None) -> pd.Series:
+        """The column's cells (positions as index); dropped rows (``~keep``) read as empty."""
+        raise NotImplementedError
+
+    def keys(self, name: str, header: str, rows: np.ndarray) -> pa.Array:
+        """The id (``name="customer_id"``) or name cells of ``rows``, to add up by (Arrow
+        string or binary, see :func:`klantlib.textfile.decode`)."""
+        raise NotImplementedError
+
+    def distinct_keys(self, header: str, keep: np.ndarray) -> tuple[bool, pd.Series]:
+        """Whether a kept row repeats another's cell exactly, and the distinct cells as text."""
+        raise NotImplementedError
+
+
+def _is_total(cells: pd.Series) -> np.ndarray:
+    return cells.astype(str).str.strip().str.match(_TOTAL).to_numpy(dtype=bool, na_value=False)
+
+
+class _FrameBatch(_Batch):
+    """A spreadsheet's rows: cells as the reader gives them (numbers, dates, text)."""
+
+    def __init__(self, table: pd.DataFrame, first_row: int) -> None:
+        self.table = table
+        self.first_row = first_row
+        self.size = len(table)
+        self.bytes_done = 0
+
+    def blank(self) -> np.ndarray:
+        cells = self.table.astype(str).apply(lambda c: c.str.strip())
+        return (cells == "").all(axis=1).to_numpy(dtype=bool)
+
+    def total(self, header: str) -> np.ndarray:
+        return _is_total(self.table[header])
+
+    def cells(self, header: str, keep: np.ndarray | None) -> pd.Series:
+        values = self.table[header].reset_index(drop=True)
+        return values if keep is None or keep.all() else values.where(keep, "")
+
+    def keys(self, name: str, header: str, rows: np.ndarray) -> pa.Array:
+        values = self.table[header].iloc[rows]
+        if name == "customer_id":
+            return pa.array(values.map(cell_text).tolist(), pa.string())
+        return pa.array(values.astype("string").tolist(), pa.string())
+
+    def distinct_keys(self, header: str, keep: np.ndarray) -> tuple[bool, pd.Series]:
+        values = self.table[header][keep].astype(str)
+        return bool(values.duplicated().any()), pd.Series(values.unique(), dtype="str")
+
+
+class _ArrowBatch(_Batch):
+    """A slice of a text file: cells as Arrow arrays in the file's bytes."""
+
+    def __init__(self, batch: TextBatch) -> None:
+        self.batch = batch
+        self.columns = batch.columns
+        self.first_row = batch.first_row
+        self.size = batch.size
+        self.bytes_done = batch.bytes_done
+        self.encoding = batch.encoding
+
+    def blank(self) -> np.ndarray:
+        # Most rows show a visible first character in some cell; only the others are looked
+        # at closely (decoded and trimmed).
+        rows = np.arange(self.size)
+        for array in self.columns.values():
+            if not rows.size:
+                break
+            part = array if rows.size == self.size else array.take(pa.array(rows))
+            rows = rows[_maybe_blank(part)]
+        blank = np.zeros(self.size, dtype=bool)
+        if rows.size:
+            candidates = pa.array(rows)
+            empty = np.ones(rows.size, dtype=bool)
+            for header in self.columns:
+                cells = pd.Series(self.batch.text(header).take(candidates).to_pylist(), dtype="str")
+                empty &= cells.fillna("").str.strip().eq("").to_numpy(dtype=bool)
+            blank[rows[empty]] = True
+        return blank
+
+    def total(self, header: str) -> np.ndarray:
+        # A total's label starts with (spaces and) sub, eind, grand, tota, som or sum in any
+        # case: only cells starting that way (or with a space or a non-ASCII letter) are
+        # matched against the full pattern, each distinct one once.
+        array = self.columns[header]
+        first, lengths = leading_bytes(array, 1)
+        start = first[:, 0]
+        candidates = (lengths > 0) & _TOTAL_FIRST[start]
+        maybe = np.flatnonzero(candidates)
+        if maybe.size:
+            second, _ = leading_bytes(array.take(pa.array(maybe)), 2)
+            pair = (second[:, 0] | 0x20).astype(np.uint16) << 8 | (second[:, 1] | 0x20)
+            visible = (second[:, 0] > 0x20) & (second[:, 0] < 0x7F)
+            candidates[maybe] = _TOTAL_STARTS[pair] | ~visible
+        total = np.zeros(self.size, dtype=bool)
+        rows = np.flatnonzero(candidates)
+        if rows.size:
+            labels = array.take(pa.array(rows))
+            distinct = pc.unique(labels)
+            totals = distinct.filter(
+                pa.array(_is_total(_as_series(decode(distinct, self.encoding))))
+            )
+            if len(totals):
+                total[rows] = pc.is_in(labels, value_set=totals).to_numpy(zero_copy_only=False)
+        return total
+
+    def cells(self, header: str, keep: np.ndarray | None) -> pd.Series:
+        array = self.batch.text(header)
+        dropped = keep is not None and not keep.all()
+        if pa.types.is_dictionary(array.type):
+            codes = array.indices.fill_null(-1) if array.indices.null_count else array.indices
+            codes = codes.to_numpy(zero_copy_only=False)
+            if dropped:
+                codes = np.where(keep, codes, -1)
+            categories = array.dictionary.to_pylist()
+            return pd.Series(pd.Categorical.from_codes(codes.astype(np.int32), categories))
+        if dropped:
+            array = pc.if_else(pa.array(keep), array, pa.scalar("", pa.string()))
+        return _as_series(array)
+
+    def keys(self, name: str, header: str, rows: np.ndarray) -> pa.Array:
+        array = self.columns[header]
+        return array if rows.size == self.size else array.take(pa.array(rows))
+
+    def distinct_keys(self, header: str, keep: np.ndarray) -> tuple[bool, pd.Series]:
+        array = self.columns[header]
+        if not keep.all():
+            array = array.filter(pa.array(keep))
+        distinct = pc.unique(array)
+        texts = _as_series(decode(distinct, self.encoding))
+        return len(distinct) < len(array), texts
+
+
+def _as_series(array: pa.Array) -> pd.Series:
+    """Arrow strings as a pandas "str" Series (no copy of the text)."""
+    return pd.Series(pd.array(array, dtype="str"))
+
+
+def _maybe_blank(array: pa.Array) -> np.ndarray:
+    """Cells that are empty or do not start with a visible ASCII character."""
+    if pa.types.is_dictionary(array.type):
+        labels = _maybe_blank(array.dictionary)
+        codes = array.indices.fill_null(-1).to_numpy(zero_copy_only=False)
+        return np.append(labels, True)[codes]
+    first, lengths = leading_bytes(array, 1)
+    return (lengths <= 0) | (first[:, 0] < 0x21) | (first[:, 0] > 0x7E)
+
+
+_TOTAL_STARTS = np.zeros(1 << 16, dtype=bool)  # the first two letters of a total's label
+_TOTAL_STARTS[[ord(a) << 8 | ord(b) for a, b in ("su", "so", "ei", "gr", "to")]] = True
+_TOTAL_FIRST = np.ones(256, dtype=bool)  # a first byte that may start a total's label
+_TOTAL_FIRST[0x21:0x7F] = False
+_TOTAL_FIRST[[ord(c) for c in "sSeEgGtT"]] = True
+
+
+# --------------------------------------------------------------------------------------------
+# Putting the batches together
+# --------------------------------------------------------------------------------------------
+
+_FAILED = "failed"  # a number column whose style could not be decided: its error is given
+_WORKERS = 2
+
+
+@dataclass
+class _Lines:
+    """What one batch of invoice lines adds: its problems, or its sums per customer."""
+
+    problems: dict[str, list[Notice]]
+    part: pa.Table | None = None
+    years: set[int] = field(default_factory=set)
+
+
+class _Assembly:
+    """What the batches add up to; decisions taken once per file hold for later batches."""
+
+    def __init__(self, mapping: ColumnMap, *, first_row: int, period: Period | None) -> None:
+        self.mapping = mapping
+        self.first_row = first_row
+        self.period = period
+        self.number_fields = [
+            name
+            for name in (
+                "revenue",
+                *(c for c, kind in OPTIONAL_COLUMNS.items() if kind == "number"),
+            )
+            if name in mapping
+        ]
+        self.labels = [mapping[f] for f in ("name", "customer_id") if f in mapping]
+        self.invoices = False  # decided as soon as a customer repeats
+        self.window: list[tuple[_Batch, np.ndarray]] = []  # batches until then
+        self.seen: set[str] = set()
+        self.styles: dict[str, str | None] = {}
+        self.problems: dict[str, list[Notice]] = {f: [] for f in (*self.number_fields, "date")}
+        self.skipped: list[tuple[int, str]] = []
+        self.trailing_blank: list[tuple[int, str]] = []
+        self.kept = 0
+        self.form: str | None = None
+        self.parts: list[pa.Table] = []
+        self.years: set[int] = set()
+        self.encoding = "utf-8"
+        self.pending: collections.deque = collections.deque()
+        self.executor: ThreadPoolExecutor | None = None
+
+    # ---- every batch
+
+    def add(self, batch: _Batch) -> None:
+        self.encoding = batch.encoding
+        if self.invoices and self._settled():
+            # Everything is decided: batches are read in worker threads (Arrow and numpy let
+            # go of the GIL), and what they found is taken in file order.
+            self.pending.append((batch, self._pool().submit(self._work, batch)))
+            while len(self.pending) > _WORKERS:
+                self._take_next()
+            return
+        self._take_all()
+        blank, total = self._masks(batch)
+        keep = self._record(batch, blank, total)
+        if self.invoices:
+            self._merge(self._read_lines(batch, keep))
+            return
+        self.window.append((batch, keep))
+        if "date" in self.mapping and self._repeats(batch, keep):
+            self.invoices = True
+            window, self.window = self.window, []
+            self._decide_styles(window)
+            for earlier, kept in window:
+                self._merge(self._read_lines(earlier, kept))
+
+    def _settled(self) -> bool:
+        """Every decision a later batch could change is taken."""
+        return self.form is not None and all(
+            self.styles.get(name) is not None for name in self.number_fields
+        )
+
+    def _pool(self) -> ThreadPoolExecutor:
+        if self.executor is None:
+            self.executor = ThreadPoolExecutor(_WORKERS, thread_name_prefix="klantlib-load")
+        return self.executor
+
+    def _work(self, batch: _Batch) -> tuple[np.ndarray, np.ndarray, _Lines]:
+        blank, total = self._masks(batch)
+        return blank, total, self._read_lines(batch, ~(blank | total))
+
+    def _take_next(self) -> None:
+        batch, future = self.pending.popleft()
+        blank, total, lines = future.result()
+        self._record(batch, blank, total)
+        self._merge(lines)
+
+    def _take_all(self) -> None:
+        while self.pending:
+            self._take_next()
+
+    def close(self) -> None:
+        if self.executor is not None:
+            for _, future in self.pending:
+                future.cancel()
+            self.executor.shutdown(wait=True)
+            self.executor = None
+
+    def _masks(self, batch: _Batch) -> tuple[np.ndarray, np.ndarray]:
+        """The batch's blank rows, and its total rows (that are not blank)."""
+        blank = batch.blank()
+        total = np.zeros(batch.size, dtype=bool)
+        for label in self.labels:
+            total |= batch.total(label)
+        return blank, total & ~blank
+
+    def _record(self, batch: _Batch, blank: np.ndarray, total: np.ndarray) -> np.ndarray:
+        """Blank rows and total rows are dropped; each one is reported with its row."""
+        keep = ~(blank | total)
+        self.kept += int(keep.sum())
+        rows = np.flatnonzero(blank | total)
+        entries = [
+            (batch.first_row + int(i), "blank" if blank[i] else "total") for i in rows.tolist()
+        ]
+        filled = np.flatnonzero(~blank)
+        if filled.size:
+            last = batch.first_row + int(filled[-1])
+            self.skipped += self.trailing_blank
+            self.skipped += [entry for entry in entries if entry[0] <= last]
+            self.trailing_blank = [entry for entry in entries if entry[0] > last]
         else:
-            keep.append(True)
-    return keep, skipped
+            self.trailing_blank += entries
+        return keep
+
+    def _repeats(self, batch: _Batch, keep: np.ndarray) -> bool:
+        """Invoice lines: some customer appears on more than one row."""
+        key = self.mapping["customer_id" if "customer_id" in self.mapping else "name"]
+        repeated, distinct = batch.distinct_keys(key, keep)
+        if repeated:
+            return True
+        normal = distinct.str.strip().str.casefold()
+        if normal.duplicated().any() or not self.seen.isdisjoint(normal):
+            return True
+        self.seen.update(normal)
+        return False
+
+    # ---- number styles
+
+    def _decide_styles(self, window: list[tuple[_Batch, np.ndarray]]) -> dict[str, pd.Series]:
+        """Each number column's style from the rows read so far; their cells by column."""
+        columns = {}
+        for name in self.number_fields:
+            header = self.mapping[name]
+            parts = [batch.cells(header, keep) for batch, keep in window]
+            values = pd.concat(parts, ignore_index=True) if parts else pd.Series([], dtype="str")
+            self._style(name, values, self.first_row)
+            columns[name] = values
+        return columns
+
+    def _style(self, name: str, values: pd.Series, first_row: int) -> str | None:
+        """The column's style: its own evidence, else the revenue column's; decided once the
+        column shows evidence. A conflict or only ambiguous evidence is the column's error."""
+        style = self.styles.get(name)
+        if style is not None:
+            return style
+        fallback = self.styles.get("revenue") if name != "revenue" else None
+        fallback = None if fallback == _FAILED else fallback
+        header = self.mapping[name]
+        try:
+            own = detect_number_style(values, column=header, first_row=first_row)
+        except InputError as exc:
+            if fallback is not None and all(
+                p.key == "error.amount_ambiguous" for p in exc.problems
+            ):
+                return fallback
+            self.problems[name].extend(exc.problems)
+            self.styles[name] = _FAILED
+            return _FAILED
+        if own is not None:
+            self.styles[name] = own
+            return own
+        return fallback
+
+    def _amounts(
+        self, name: str, values: pd.Series, first_row: int, problems: list[Notice]
+    ) -> np.ndarray | None:
+        style = self._style(name, values, first_row)
+        if style == _FAILED:
+            return None
+        try:
+            return parse_amounts(
+                values, column=self.mapping[name], style=style, first_row=first_row
+            ).to_numpy()
+        except InputError as exc:
+            problems.extend(exc.problems)
+            return None
+
+    def _failed(self) -> bool:
+        return any(self.problems.values())
+
+    # ---- invoice lines
+
+    def _read_lines(self, batch: _Batch, keep: np.ndarray) -> _Lines:
+        """The batch's amounts and dates read, its lines added up per customer id and name."""
+        lines = _Lines({name: [] for name in self.problems})
+        amounts = {
+            name: self._amounts(
+                name, batch.cells(self.mapping[name], keep), batch.first_row, lines.problems[name]
+            )
+            for name in self.number_fields
+        }
+        header = self.mapping["date"]
+        cells = batch.cells(header, keep)
+        if self.form is None:
+            self.form = date_form(cells)
+        try:
+            dates = parse_dates(
+                cells, column=header, first_row=batch.first_row, form=self.form
+            ).to_numpy(dtype="datetime64[ns]")
+        except InputError as exc:
+            lines.problems["date"].extend(exc.problems)
+            return lines
+        revenue = amounts["revenue"]
+        if revenue is None or self._failed() or any(lines.problems.values()):
+            return lines
+        days = dates.astype("datetime64[D]")
+        dated = keep & ~np.isnat(days)
+        used = dated & ~np.isnan(revenue)
+        columns: dict[str, object] = {}
+        if self.period is None:
+            years = days.astype("datetime64[Y]").astype(np.int64) + 1970
+            lines.years.update(np.unique(years[dated]).tolist())
+        else:
+            start = np.datetime64(self.period.start, "D")
+            end = np.datetime64(self.period.end, "D")
+            used &= (days >= start) & (days <= end)
+        rows = np.flatnonzero(used)
+        keys = ["name"]
+        columns["name"] = batch.keys("name", self.mapping["name"], rows)
+        if "customer_id" in self.mapping:
+            columns["customer_id"] = batch.keys("customer_id", self.mapping["customer_id"], rows)
+            keys.append("customer_id")
+        if self.period is None:
+            columns["year"] = years[rows]
+            keys.append("year")
+        amounts_used = revenue[rows]
+        columns["revenue"] = amounts_used
+        columns["credits"] = (amounts_used < 0).astype(np.int64)
+        part = pa.table(columns).group_by(keys, use_threads=False)
+        lines.part = part.aggregate([("revenue", "sum"), ("revenue", "count"), ("credits", "sum")])
+        return lines
+
+    def _merge(self, lines: _Lines) -> None:
+        for name, problems in lines.problems.items():
+            self.problems[name] += problems
+        if lines.part is not None and not self._failed():
+            self.parts.append(lines.part)
+        self.years |= lines.years
+
+    def _raise_problems(self) -> None:
+        problems = [p for name in (*self.number_fields, "date") for p in self.problems[name]]
+        if problems:
+            raise InputError(problems)
+
+    # ---- the end
+
+    def finish(self) -> tuple[pd.DataFrame, dict[str, object]]:
+        self._take_all()
+        details: dict[str, object] = {"skipped": self.skipped, "data_rows": self.kept}
+        if not self.invoices:
+            customers = self._customer_list()
+        else:
+            self._raise_problems()
+            customers, more = self._invoice_customers()
+            details.update(more)
+        revenue_style = self.styles.get("revenue")
+        details["number_style"] = None if revenue_style == _FAILED else revenue_style
+        return customers, details
+
+    def _customer_list(self) -> pd.DataFrame:
+        """A customer list: one row per customer, read whole."""
+        window, self.window = self.window, []
+        mapping = self.mapping
+        headers = list(dict.fromkeys(mapping.fields.values()))
+        if window:
+            table = pd.DataFrame(
+                {
+                    h: pd.concat([b.cells(h, None) for b, _ in window], ignore_index=True)
+                    for h in headers
+                }
+            )
+            keep = np.concatenate([k for _, k in window])
+        else:
+            table = pd.DataFrame({h: pd.Series([], dtype="str") for h in headers})
+            keep = np.zeros(0, dtype=bool)
+        kept = pd.Series(keep, index=table.index)
+        numbers = {}
+        blanked = self._decide_styles([(_FrameBatch(table, self.first_row), keep)])
+        for name in self.number_fields:
+            values = self._amounts(name, blanked[name], self.first_row, self.problems[name])
+            if values is not None:
+                numbers[name] = pd.Series(values, index=table.index)
+        self._raise_problems()
+        rows = (self.first_row + np.flatnonzero(keep)).tolist()
+        listed = pd.DataFrame(index=table.index)
+        listed["customer_id"] = (
+            table[mapping["customer_id"]] if "customer_id" in mapping else _numbered(table)
+        )
+        listed["name"] = table[mapping["name"]]
+        for name, values in numbers.items():
+            listed[name] = values
+        if "account_manager" in mapping:
+            listed["account_manager"] = table[mapping["account_manager"]]
+        listed = listed.loc[kept].reset_index(drop=True)
+        _check_one_name_per_id(listed, rows)
+        return customer_table(listed, rows=rows)
+
+    def _invoice_customers(self) -> tuple[pd.DataFrame, dict[str, object]]:
+        """Invoice lines: the parts added up per customer over the period."""
+        period = self.period or period_for_years(self.years)
+        keys = ["name", *(["customer_id"] if "customer_id" in self.mapping else [])]
+        if self.parts:
+            parts = pa.concat_tables(self.parts)
+            if self.period is None:
+                parts = parts.filter(pc.equal(parts["year"], period.start.year))
+            total = parts.group_by(keys, use_threads=False).aggregate(
+                [("revenue_sum", "sum"), ("revenue_count", "sum"), ("credits_sum", "sum")]
+            )
+        else:
+            total = None
+        encoding = self.encoding
+        sums = pd.DataFrame(
+            {
+                "customer_id": _texts(total, "customer_id", encoding).str.strip()
+                if "customer_id" in self.mapping and total is not None
+                else "",
+                "name": _texts(total, "name", encoding).str.split().str.join(" ")
+                if total is not None
+                else pd.Series([], dtype="string"),
+                "revenue": _numbers(total, "revenue_sum_sum", "float64"),
+                "lines": _numbers(total, "revenue_count_sum", "int64"),
+                "credits": _numbers(total, "credits_sum_sum", "int64"),
+            }
+        )
+        lines_used = int(sums["lines"].sum())
+        result = aggregate_sums(
+            sums,
+            period,
+            ids="customer_id" in self.mapping,
+            lines_outside=self.kept - lines_used,
+        )
+        return customer_table(result.customers), {
+            "invoice_lines": True,
+            "period": period.label(),
+            "lines_used": result.lines_used,
+            "lines_outside": result.lines_outside,
+            "credit_lines": result.credit_lines,
+            "merged_names": result.merged_names,
+        }
 
 
-def _number_style(
-    values: pd.Series, column: str, first_row: int, fallback: str | None
-) -> str | None:
-    """The column's own number style; where its evidence is only ambiguous or absent, the
-    file's (the revenue column's) style. A conflict is left for ``parse_amounts`` to report."""
-    try:
-        return detect_number_style(values, column=column, first_row=first_row) or fallback
-    except InputError as exc:
-        if fallback is not None and all(p.key == "error.amount_ambiguous" for p in exc.problems):
-            return fallback
-        return None
+def _texts(table: pa.Table, column: str, encoding: str) -> pd.Series:
+    values = decode(table[column].combine_chunks(), encoding).to_pylist()
+    return pd.Series(values, dtype="string")
 
 
-def _repeats(table: pd.DataFrame, mapping: ColumnMap, keep: list[bool]) -> bool:
-    """Invoice lines: some customer appears on more than one row."""
-    key = mapping["customer_id"] if "customer_id" in mapping else mapping["name"]
-    values = table.loc[keep, key].astype(str).str.strip().str.casefold()
-    return bool(values.duplicated().any())
+def _numbers(table: pa.Table | None, column: str, dtype: str) -> np.ndarray:
+    if table is None:
+        return np.zeros(0, dtype=dtype)
+    return table[column].to_numpy().astype(dtype)
 
 
-def _numbered(table: pd.DataFrame, mapping: ColumnMap) -> pd.Series:
+def _numbered(table: pd.DataFrame) -> pd.Series:
     """Ids for a list without an id column: N1, N2, … in file order."""
     width = len(str(len(table)))
     return pd.Series([f"N{i + 1:0{width}d}" for i in range(len(table))], index=table.index)

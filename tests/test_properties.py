@@ -106,7 +106,7 @@ def test_more_revenue_or_a_yes_never_lowers_a_segment(data, chosen, draw):
     cid = customers["customer_id"].iloc[position]
     before = segment_customers(customers, given_answers, thresholds=chosen).segments
     richer = customers.copy()
-    richer.loc[richer.index[position], "revenue"] += draw.draw(revenues)
+    richer.loc[richer.index[position], "revenue"] += abs(draw.draw(revenues))
     keener = given_answers.copy()
     keener.loc[keener.index[position], draw.draw(st.sampled_from(QUESTIONS))] = "yes"
     for changed in (
