@@ -23,11 +23,14 @@ __version__ = "0.1.0"
 _EXPORTS: dict[str, str] = {
     "ANSWERS": "klantlib.questions",
     "BANDS": "klantlib.bands",
+    "CustomerFilePicker": "klantlib.upload",
     "InputError": "klantlib.errors",
     "KlantlibError": "klantlib.errors",
     "LANGUAGES": "klantlib.i18n",
+    "LoadReport": "klantlib.loading",
     "Notice": "klantlib.errors",
     "OPTIONAL_COLUMNS": "klantlib.customers",
+    "ParetoPoint": "klantlib.pareto",
     "QUESTIONS": "klantlib.questions",
     "REQUIRED_COLUMNS": "klantlib.customers",
     "SCORES": "klantlib.segments",
@@ -40,14 +43,20 @@ _EXPORTS: dict[str, str] = {
     "assign_segments": "klantlib.segments",
     "band_summary": "klantlib.bands",
     "check_environment": "klantlib.environment",
+    "customer_list_table": "klantlib.present",
+    "customer_shares": "klantlib.pareto",
     "customer_table": "klantlib.customers",
     "empty_band_notices": "klantlib.bands",
     "format_money": "klantlib.i18n",
     "format_number": "klantlib.i18n",
     "format_share": "klantlib.i18n",
     "get_language": "klantlib.i18n",
+    "load_customers": "klantlib.loading",
     "match_answers": "klantlib.questions",
     "open_line": "klantlib.present",
+    "pareto_chart": "klantlib.plots",
+    "pareto_line": "klantlib.present",
+    "pareto_point": "klantlib.pareto",
     "parse_answer": "klantlib.questions",
     "question_label": "klantlib.questions",
     "question_table": "klantlib.present",
@@ -66,16 +75,20 @@ _EXPORTS: dict[str, str] = {
     "summary_table": "klantlib.present",
     "text": "klantlib.i18n",
     "thresholds_line": "klantlib.present",
+    "top_share": "klantlib.pareto",
 }
 
 __all__ = [
     "ANSWERS",
     "BANDS",
+    "CustomerFilePicker",
     "InputError",
     "KlantlibError",
     "LANGUAGES",
+    "LoadReport",
     "Notice",
     "OPTIONAL_COLUMNS",
+    "ParetoPoint",
     "QUESTIONS",
     "REQUIRED_COLUMNS",
     "SCORES",
@@ -88,14 +101,20 @@ __all__ = [
     "assign_segments",
     "band_summary",
     "check_environment",
+    "customer_list_table",
+    "customer_shares",
     "customer_table",
     "empty_band_notices",
     "format_money",
     "format_number",
     "format_share",
     "get_language",
+    "load_customers",
     "match_answers",
     "open_line",
+    "pareto_chart",
+    "pareto_line",
+    "pareto_point",
     "parse_answer",
     "question_label",
     "question_table",
@@ -114,6 +133,7 @@ __all__ = [
     "summary_table",
     "text",
     "thresholds_line",
+    "top_share",
 ]
 
 
@@ -164,6 +184,10 @@ if TYPE_CHECKING:  # pragma: no cover - for editors and type checkers only
         set_language,
         text,
     )
+    from klantlib.loading import (
+        LoadReport,
+        load_customers,
+    )
     from klantlib.method import (
         Segmentation,
         segment_customers,
@@ -171,8 +195,19 @@ if TYPE_CHECKING:  # pragma: no cover - for editors and type checkers only
     from klantlib.notebook import (
         setup_notebook,
     )
+    from klantlib.pareto import (
+        ParetoPoint,
+        customer_shares,
+        pareto_point,
+        top_share,
+    )
+    from klantlib.plots import (
+        pareto_chart,
+    )
     from klantlib.present import (
+        customer_list_table,
         open_line,
+        pareto_line,
         question_table,
         segment_table,
         summary_table,
@@ -198,4 +233,7 @@ if TYPE_CHECKING:  # pragma: no cover - for editors and type checkers only
         SegmentGrid,
         assign_segments,
         segment_summary,
+    )
+    from klantlib.upload import (
+        CustomerFilePicker,
     )

@@ -5,12 +5,17 @@ from __future__ import annotations
 import pandas as pd
 from pandas.io.formats.style import Styler
 
+from klantlib.customers import OPTIONAL_COLUMNS
 from klantlib.i18n import format_money, format_number, format_share, text
 from klantlib.method import Segmentation
+from klantlib.pareto import ParetoPoint, customer_shares, pareto_point
 from klantlib.questions import QUESTIONS, question_label, question_text
 
 __all__ = [
+    "customer_list_table",
     "open_line",
+    "pareto_line",
+    "percent_text",
     "question_table",
     "segment_table",
     "summary_table",
@@ -18,7 +23,7 @@ __all__ = [
 ]
 
 _MONEY = {"revenue", "potential_revenue", "gross_margin", "revenue_per_hour"}
-_SHARES = {"revenue_share", "hours_share"}
+_SHARES = {"revenue_share", "hours_share", "cumulative_share"}
 _NUMBERS = {"hours": 1, "days_to_pay": 0}
 
 
@@ -60,6 +65,63 @@ def segment_table(result: Segmentation, lang: str | None = None) -> Styler:
     table = result.segments.copy()
     table["band"] = table["band"].astype(str).map(lambda b: text(f"band.{b}", lang))
     return _styled(table, lang)
+
+
+def customer_list_table(
+    customers: pd.DataFrame, lang: str | None = None, *, limit: int | None = 100
+) -> Styler:
+    """The customer list, largest first: rank, id, name, revenue, share and running share.
+
+    Optional columns the table has (potential revenue, margin, hours, days to pay, account
+    manager) follow. Shares count a negative revenue as 0, as the Pareto chart does. With
+    ``limit``, only the largest ``limit`` customers are shown and a caption says so; 50,000
+    rows are no table to read on a projector.
+    """
+    shares = customer_shares(customers)
+    columns = [
+        "rank",
+        "customer_id",
+        "name",
+        "revenue",
+        "revenue_share",
+        "cumulative_share",
+        *(c for c in OPTIONAL_COLUMNS if c in shares.columns),
+    ]
+    shown = shares[columns] if limit is None else shares[columns].head(limit)
+    styler = _styled(shown, lang)
+    if len(shown) < len(shares):
+        styler = styler.set_caption(
+            text(
+                "list.truncated",
+                lang,
+                shown=format_number(len(shown), lang),
+                total=format_number(len(shares), lang),
+            )
+        )
+    return styler
+
+
+def percent_text(share: float, lang: str | None = None) -> str:
+    """A share as a percentage number without the sign: 0.2 -> ``20``, 0.125 -> ``12,5``."""
+    percent = share * 100
+    decimals = 0 if abs(percent - round(percent)) < 1e-9 else 1
+    return format_number(percent, lang, decimals=decimals)
+
+
+def pareto_line(customers: pd.DataFrame | ParetoPoint, lang: str | None = None) -> str:
+    """One sentence: the largest 20% of the customers (10 of 48) bring in 78.3% of revenue.
+
+    Takes the customer table (the top 20% are used) or a :class:`ParetoPoint` for another share.
+    """
+    point = customers if isinstance(customers, ParetoPoint) else pareto_point(customers)
+    return text(
+        "pareto.line",
+        lang,
+        percent=percent_text(point.customer_share, lang),
+        count=format_number(point.customers, lang),
+        total=format_number(point.total_customers, lang),
+        share=format_share(point.revenue_share, lang),
+    )
 
 
 def summary_table(result: Segmentation, lang: str | None = None) -> Styler:

@@ -51,7 +51,7 @@ class Code:
 class Parameters:
     """The tagged first cell: ``lang`` (per language) and shared ``(name, value, comment)`` rows."""
 
-    rows: tuple[tuple[str, str, str], ...]
+    rows: tuple[tuple[str, str | int, str], ...]
     lang_comment: str = 'language of texts and tables: "nl" or "en"'
 
     def source(self, lang: str) -> str:
@@ -466,7 +466,320 @@ START_HERE = Notebook(
     ),
 )
 
-NOTEBOOKS: tuple[Notebook, ...] = (START_HERE,)
+# --------------------------------------------------------------------------------------------
+# 01 The customer list
+# --------------------------------------------------------------------------------------------
+
+CUSTOMER_LIST = Notebook(
+    names={"nl": "01_klantenlijst", "en": "01_customer_list"},
+    cells=(
+        Parameters(
+            rows=(
+                ("session", "2026-Q4", "session name; later notebooks save answers under it"),
+                (
+                    "customers_file",
+                    "../../data/voorbeeld/factuurlijnen.csv",
+                    "customer list or invoice lines",
+                ),
+                ("year", 2025, "for invoice lines: the year whose lines are added up"),
+            )
+        ),
+        Markdown(
+            nl="""
+            # 1. De klantenlijst
+
+            Alles begint bij een eerlijk overzicht: welke klanten hebben jullie, en hoeveel
+            omzet bracht elk van hen het voorbije jaar binnen? In deze notebook leest de kit
+            jullie export in, toont hij wat hij erin gelezen heeft en zet hij de klanten op een
+            rij, van de grootste naar de kleinste.
+
+            ### Wat je leert
+
+            - Een **klantenlijst** of de **factuurlijnen** van een jaar inlezen, zoals jullie
+              boekhoudpakket of CRM ze exporteert (CSV of Excel). Factuurlijnen telt de kit per
+              klant op; creditnota's gaan eraf.
+            - Nakijken wat de kit **begrepen** heeft: welke kolom de omzet is, welke rijen hij
+              oversloeg, hoeveel klanten hij vond.
+            - Je **eigen bestand opladen**, zonder code te typen.
+            - Zien **hoe geconcentreerd** jullie omzet is: welk deel komt van de grootste 20%
+              van de klanten?
+
+            ### Wat je nodig hebt en hoe lang het duurt
+
+            - Ongeveer **15 minuten**, met het team erbij.
+            - Een export van jullie omzet per klant (zonder btw) of van de factuurlijnen van
+              het laatste volledige jaar. Zonder export werk je met de voorbeelddata van de kit:
+              de factuurlijnen van een verzonnen Vlaamse kmo.
+            - De grijze cel bovenaan zegt welk bestand de kit leest (`customers_file`) en, bij
+              factuurlijnen, welk jaar hij optelt (`year`).
+            - Alles in één keer uitvoeren: menu **Run → Run All Cells**.
+            """,
+            en="""
+            # 1. The customer list
+
+            Everything starts with an honest overview: which customers do you have, and how
+            much revenue did each of them bring in last year? In this notebook the kit reads
+            your export, shows what it found in it and lines up the customers from the largest
+            to the smallest.
+
+            ### What you will learn
+
+            - Read a **customer list** or a year's **invoice lines** as your accounting package
+              or CRM exports them (CSV or Excel). The kit adds up invoice lines per customer;
+              credit notes are subtracted.
+            - Check what the kit **understood**: which column is the revenue, which rows it
+              skipped, how many customers it found.
+            - **Upload your own file** without typing any code.
+            - See **how concentrated** your revenue is: what part comes from the largest 20% of
+              the customers?
+
+            ### What you need and how long it takes
+
+            - About **15 minutes**, with the team present.
+            - An export of your revenue per customer (excluding VAT) or of the invoice lines of
+              the last full year. Without an export you work with the kit's sample data: the
+              invoice lines of an invented Flemish SME.
+            - The grey cell at the top says which file the kit reads (`customers_file`) and, for
+              invoice lines, which year it adds up (`year`).
+            - To run everything at once: menu **Run → Run All Cells**.
+            """,
+        ),
+        Markdown(
+            nl="""
+            ## Stap 1: de kit klaarzetten
+
+            Deze cel kiest de taal en kijkt na of alles geïnstalleerd is. Loopt er verderop iets
+            mis met een bestand, dan krijg je één zin die zegt wat er scheelt, geen lange
+            foutmelding.
+            """,
+            en="""
+            ## Step 1: get the kit ready
+
+            This cell picks the language and checks that everything is installed. If something
+            goes wrong with a file further on, you get one sentence saying what is wrong, not a
+            long error report.
+            """,
+        ),
+        Code(
+            """
+            from IPython.display import display
+
+            import klantlib
+
+            display(klantlib.setup_notebook(lang))
+            """
+        ),
+        Markdown(
+            nl="""
+            ## Stap 2: het bestand uit de instellingen inlezen
+
+            De kit leest het bestand uit de grijze cel bovenaan. Hij zoekt zelf de kopregel
+            (ook onder een titel), herkent Nederlandse en Engelse kolomnamen, leest bedragen
+            als `1.234,56` of `1,234.56`, en laat lege regels en totaalregels weg.
+            """,
+            en="""
+            ## Step 2: read the file from the settings
+
+            The kit reads the file named in the grey cell at the top. It finds the header row
+            itself (also below a title), recognises Dutch and English column names, reads
+            amounts written as `1.234,56` or `1,234.56`, and leaves out blank and total rows.
+            """,
+        ),
+        Code(
+            """
+            table, report = klantlib.load_customers(customers_file, year=year)
+            """
+        ),
+        Markdown(
+            nl="""
+            **Wat heeft de kit begrepen?** Lees dit samen na voor je de cijfers vertrouwt: is
+            de juiste kolom als omzet genomen, klopt de periode, en is het aantal klanten wat
+            jullie verwachten? Stond hierboven een zin die met *Fout* begint, dan noemt die het
+            bestand, de rij zoals je rekenblad ze toont, de kolom en de waarde. Verbeter de
+            export of pas de instellingen aan, en voer de cellen opnieuw uit.
+            """,
+            en="""
+            **What did the kit understand?** Read this together before you trust the figures:
+            was the right column taken as revenue, is the period right, and is the number of
+            customers what you expect? If a sentence starting with *Error* appeared above, it
+            names the file, the row as your spreadsheet shows it, the column and the value. Fix
+            the export or change the settings, and run the cells again.
+            """,
+        ),
+        Code(
+            """
+            for line in report.lines(lang):
+                print(line)
+            """
+        ),
+        Markdown(
+            nl="""
+            ## Stap 3: of je eigen bestand opladen
+
+            Liever meteen met jullie eigen export werken? Kies het bestand met de knop
+            hieronder. Het **blijft op deze computer**: de kit bewaart het in de map
+            `data/eigen` van de kit (die nooit in git terechtkomt) en stuurt het nergens naartoe.
+            Bij factuurlijnen telt de kit het jaar uit het vak op; laat het vak leeg als je
+            bestand maar één jaar bevat.
+
+            Onder de knop verschijnt wat de kit in het bestand gelezen heeft, of in gewone
+            woorden wat er niet klopt. Is het in orde, klik dan in de cel onder de volgende
+            titel en kies **Run → Run Selected Cell and All Below**: de lijst en de grafiek
+            tonen dan jullie eigen klanten.
+            """,
+            en="""
+            ## Step 3: or upload your own file
+
+            Rather work with your own export straight away? Choose the file with the button
+            below. It **stays on this computer**: the kit stores it in the kit's `data/eigen`
+            folder (which never goes into git) and sends it nowhere. For invoice lines the kit
+            adds up the year in the box; leave the box empty if your file holds one year only.
+
+            Below the button you see what the kit read in the file, or in plain words what is
+            wrong with it. If it is right, click in the cell under the next heading and choose
+            **Run → Run Selected Cell and All Below**: the list and the chart then show your
+            own customers.
+            """,
+        ),
+        Code(
+            """
+            picker = klantlib.CustomerFilePicker(lang=lang, year=year)
+            display(picker)
+            """
+        ),
+        Markdown(
+            nl="""
+            ## Stap 4: de klanten op een rij
+
+            De kit werkt verder met je opgeladen bestand als je er een koos, en anders met het
+            bestand uit de instellingen.
+            """,
+            en="""
+            ## Step 4: the customers in a row
+
+            The kit carries on with your uploaded file if you chose one, and otherwise with the
+            file from the settings.
+            """,
+        ),
+        Code(
+            """
+            customers = picker.table if picker.table is not None else table
+            """
+        ),
+        Markdown(
+            nl="""
+            De grootste klant staat bovenaan. Naast de omzet zie je welk deel van de totale
+            omzet de klant binnenbrengt, en in **opgeteld aandeel** hoeveel de klanten tot en
+            met die rij samen binnenbrengen. Een klant met meer creditnota's dan facturen staat
+            onderaan en telt in de aandelen als 0. Bij een heel lange lijst toont de tabel de
+            grootste 100 klanten.
+            """,
+            en="""
+            The largest customer is at the top. Next to the revenue you see what part of the
+            total revenue the customer brings in, and under **cumulative share** how much the
+            customers down to that row bring in together. A customer with more credit notes
+            than invoices sits at the bottom and counts as 0 in the shares. For a very long list
+            the table shows the largest 100 customers.
+            """,
+        ),
+        Code(
+            """
+            display(klantlib.customer_list_table(customers, lang))
+            """
+        ),
+        Markdown(
+            nl="""
+            ## Stap 5: hoe is de omzet verdeeld?
+
+            De grafiek zet de klanten van groot naar klein. Lees ze van links naar rechts: hoe
+            verder je gaat, hoe meer klanten meetellen (onderaan) en hoeveel van de omzet die
+            samen binnenbrengen (links). Brachten alle klanten evenveel op, dan lag de lijn op
+            de grijze stippellijn. Hoe steiler ze begint, hoe meer van de omzet bij een paar
+            grote klanten ligt. Het rode punt toont de grootste 20% van de klanten.
+            """,
+            en="""
+            The chart lines the customers up from large to small. Read it from left to right:
+            the further you go, the more customers are counted (along the bottom) and how much
+            of the revenue they bring in together (up the side). If every customer brought in
+            the same, the line would lie on the grey dotted line. The steeper it starts, the
+            more of the revenue sits with a few large customers. The red point shows the
+            largest 20% of the customers.
+            """,
+        ),
+        Code(
+            """
+            chart = klantlib.pareto_chart(customers, lang=lang)
+            """
+        ),
+        Markdown(
+            nl="**In één zin:**",
+            en="**In one sentence:**",
+        ),
+        Code(
+            """
+            print(klantlib.pareto_line(customers, lang))
+            """
+        ),
+        Markdown(
+            nl="""
+            **Om samen te bespreken**
+
+            - Had je deze verdeling verwacht? Wie van de grootste klanten zien jullie zelden?
+            - Welke kleine klanten vragen toch veel van jullie tijd?
+            - Staan jullie favoriete klanten bovenaan de lijst, of ergens in het midden?
+            """,
+            en="""
+            **To discuss together**
+
+            - Did you expect this spread? Which of the largest customers do you rarely see?
+            - Which small customers still take a lot of your time?
+            - Are your favourite customers at the top of the list, or somewhere in the middle?
+            """,
+        ),
+        Markdown(
+            nl="""
+            ## Samenvatting
+
+            - De kit leest een klantenlijst of factuurlijnen zoals jullie pakket ze exporteert,
+              en zegt wat hij begrepen heeft voor je op de cijfers verder bouwt.
+            - Een eigen bestand laad je op met één knop; het blijft op deze computer, in
+              `data/eigen`.
+            - De klantenlijst staat van groot naar klein, met het aandeel van elke klant in de
+              omzet en het opgetelde aandeel.
+            - De grafiek en de zin eronder tonen welk deel van de omzet van de grootste 20% van
+              de klanten komt.
+
+            ## Wat komt hierna
+
+            De volgende notebook, **02 Omzetklassen**, deelt deze lijst op in **klein**,
+            **middel** en **groot**. De kit stelt grenzen voor; jullie beslissen samen waar ze
+            liggen, en zien meteen hoeveel klanten en welk deel van de omzet in elke klasse
+            valt.
+            """,
+            en="""
+            ## Summary
+
+            - The kit reads a customer list or invoice lines as your package exports them, and
+              says what it understood before you build on the figures.
+            - You upload a file of your own with one button; it stays on this computer, in
+              `data/eigen`.
+            - The customer list runs from large to small, with each customer's share of revenue
+              and the cumulative share.
+            - The chart and the sentence under it show what part of the revenue comes from the
+              largest 20% of the customers.
+
+            ## What comes next
+
+            The next notebook, **02 Revenue bands**, splits this list into **small**,
+            **medium** and **large**. The kit suggests thresholds; you decide together where
+            they lie, and see at once how many customers and what part of the revenue fall in
+            each band.
+            """,
+        ),
+    ),
+)
+
+NOTEBOOKS: tuple[Notebook, ...] = (START_HERE, CUSTOMER_LIST)
 """Every notebook of the flow, in order."""
 
 

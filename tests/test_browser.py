@@ -21,8 +21,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 
+from klantlib.i18n import text
 from klantlib.workshop import FIRST_NOTEBOOK, free_port, jupyter_command, stop_server
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -171,14 +172,11 @@ def _wait_kernel_idle(page: Page) -> None:
     page.locator("#jp-main-statusbar").get_by_text(KERNEL_IDLE, exact=True).wait_for()
 
 
-@pytest.mark.parametrize("lang", ["nl", "en"])
-def test_first_notebook_runs_all_in_jupyterlab(lab, page: Page, lang: str):
-    """Run All on the first notebook shows the environment check and the segment table."""
-    base, token = lab
-    notebook = FIRST_NOTEBOOK[lang]
-    before = (ROOT / notebook).read_bytes()
-    expected = EXPECTED[lang]
+def _run_all(page: Page, base: str, token: str, notebook: str):
+    """Open ``notebook``, Run All, wait until every cell ran; fail on any error output.
 
+    Returns the notebook panel and its outputs.
+    """
     page.goto(f"{base}/lab/tree/{notebook}?token={token}&reset")
     panel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
     panel.locator(".jp-CodeCell").first.wait_for()
@@ -217,8 +215,36 @@ def test_first_notebook_runs_all_in_jupyterlab(lab, page: Page, lang: str):
         has_text="Traceback",
     )
     assert stderr.count() == 0
+    return panel, outputs
 
-    everything = "\n".join(texts)
+
+def _hide_sidebar(page: Page) -> None:
+    """Hide the file browser: the notebook gets the whole width, as on a projector."""
+    page.keyboard.press("Control+b")
+    page.locator("#jp-left-stack").wait_for(state="hidden")
+
+
+def _screenshot(page: Page, element, name: str) -> Path:
+    """Scroll ``element`` to the top of the notebook and save the screen as ``name``."""
+    element.evaluate("(element) => element.scrollIntoView({block: 'start'})")
+    page.mouse.move(0, 0)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    shot = SCREENSHOTS / name
+    page.screenshot(path=shot)
+    print(f"\nscreenshot: {shot.relative_to(ROOT).as_posix()}")
+    return shot
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_first_notebook_runs_all_in_jupyterlab(lab, page: Page, lang: str):
+    """Run All on the first notebook shows the environment check and the segment table."""
+    base, token = lab
+    notebook = FIRST_NOTEBOOK[lang]
+    before = (ROOT / notebook).read_bytes()
+    expected = EXPECTED[lang]
+
+    panel, outputs = _run_all(page, base, token, notebook)
+    everything = "\n".join(outputs.all_inner_texts())
     assert re.search(r"^Python 3\.\d+\.\d+" + re.escape(expected["env_line"]), everything, re.M)
     assert expected["env_all_ok"] in everything
 
@@ -231,14 +257,69 @@ def test_first_notebook_runs_all_in_jupyterlab(lab, page: Page, lang: str):
         assert segment in cells, f"segment {segment} missing from the segment table"
     assert any(cell.startswith("A: ") for cell in cells)
 
-    page.keyboard.press("Control+b")  # hide it: the table gets the whole width
-    page.locator("#jp-left-stack").wait_for(state="hidden")
-    table.evaluate("(element) => element.scrollIntoView({block: 'start'})")
-    page.mouse.move(0, 0)
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    _hide_sidebar(page)
     stem = Path(notebook).stem.split("_")
-    shot = SCREENSHOTS / f"{stem[0]}_{stem[1]}_{lang}.png"
-    page.screenshot(path=shot)
-    print(f"\nscreenshot: {shot.relative_to(ROOT).as_posix()}")
+    _screenshot(page, table, f"{stem[0]}_{stem[1]}_{lang}.png")
+
+    assert (ROOT / notebook).read_bytes() == before, "the browser run changed the notebook file"
+
+
+CUSTOMER_LIST = {
+    "nl": "notebooks/nl/01_klantenlijst.ipynb",
+    "en": "notebooks/en/01_customer_list.ipynb",
+}
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_customer_list_notebook_runs_all_in_jupyterlab(lab, page: Page, lang: str):
+    """Run All on notebook 01 shows the list, the chart and its sentence; an upload is read."""
+    base, token = lab
+    notebook = CUSTOMER_LIST[lang]
+    before = (ROOT / notebook).read_bytes()
+
+    panel, outputs = _run_all(page, base, token, notebook)
+    everything = "\n".join(outputs.all_inner_texts())
+    sentence = {"nl": "De grootste 20% van de klanten (", "en": "The largest 20% of customers ("}
+    assert sentence[lang] in everything
+    assert text("load.customers", lang, count=48) in everything
+
+    picker = panel.locator(".widget-upload")
+    picker.wait_for()
+    assert text("upload.button", lang) in picker.inner_text()
+    assert text("upload.waiting", lang) in everything
+
+    header = text("col.cumulative_share", lang)
+    table = outputs.locator("table", has=page.locator("th", has_text=header)).last
+    table.wait_for()
+    assert table.locator("tbody tr").count() == 48
+    first_row = table.locator("tbody tr").first.locator("td").all_inner_texts()
+    assert first_row[:3] == ["1", "12552", "Brouwerij Mattheeuws bv"]
+
+    chart = outputs.locator("img").last
+    chart.wait_for()
+    box = chart.bounding_box()
+    assert box is not None and box["width"] >= 700, "the chart is too small to read"
+
+    _hide_sidebar(page)
+    _screenshot(page, chart, f"01_{lang}.png")
+
+    # A real upload: the browser hands the file to the kernel, which stores it in data/eigen.
+    name = f"browser-test-{secrets.token_hex(4)}.csv"
+    stored = ROOT / "data" / "eigen" / name
+    folder_existed = stored.parent.exists()
+    content = (ROOT / "data" / "voorbeeld" / "klanten.csv").read_bytes()
+    try:
+        with page.expect_file_chooser() as chooser:  # the widget's file input is not in the page
+            picker.click()
+        chooser.value.set_files({"name": name, "mimeType": "text/csv", "buffer": content})
+        picker_cell = panel.locator(".jp-CodeCell", has=page.locator(".widget-upload"))
+        expect(picker_cell).to_contain_text(text("load.customers", lang, count=48))
+        assert stored.read_bytes() == content
+        assert text("upload.stored", lang, path=f"data/eigen/{name}") in picker_cell.inner_text()
+        _screenshot(page, picker_cell, f"01_{lang}_list.png")
+    finally:
+        stored.unlink(missing_ok=True)
+        if not folder_existed and not any(stored.parent.iterdir()):
+            stored.parent.rmdir()
 
     assert (ROOT / notebook).read_bytes() == before, "the browser run changed the notebook file"

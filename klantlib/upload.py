@@ -1,0 +1,217 @@
+"""Bringing your own export into the notebook: choose a file, see what was understood (edge).
+
+:class:`CustomerFilePicker` stores the chosen file in a folder on this machine (by default
+``data/eigen/`` in the kit, which git ignores), reads it with
+:func:`klantlib.loading.load_customers` and shows, in the team's language, what it understood or
+why the file cannot be used. Nothing is sent anywhere: the browser hands the file to the local
+kernel, and the kernel writes it to disk.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+import ipywidgets as widgets
+import pandas as pd
+
+from klantlib.errors import KlantlibError
+from klantlib.i18n import check_language, get_language, text
+from klantlib.loading import LoadReport, load_customers
+from klantlib.workshop import kit_root
+
+__all__ = ["ACCEPTED_SUFFIXES", "CustomerFilePicker", "store_upload", "upload_folder"]
+
+ACCEPTED_SUFFIXES: tuple[str, ...] = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".ods", ".xls")
+"""The file types the picker offers; the reader recognises the content, not only the name."""
+
+UPLOAD_FOLDER = Path("data") / "eigen"
+"""Where uploads go, relative to the kit's folder."""
+
+logger = logging.getLogger(__name__)
+
+_BLOCK = "line-height: 1.4;"  # the widget's own line height is one input row: too airy for text
+
+_UNSAFE = re.compile(r'[\x00-\x1f<>:"/\\|?*]')
+
+
+def upload_folder() -> Path:
+    """The default folder for uploaded files: ``data/eigen`` in the kit."""
+    return kit_root() / UPLOAD_FOLDER
+
+
+def store_upload(name: str, content: bytes, folder: str | Path) -> Path:
+    """Write ``content`` under ``folder`` with the uploaded file's name; never overwrite.
+
+    Only the file's own name is kept (no folders), with characters a file system refuses
+    replaced by ``_``. When that name is taken by a different file, ``(2)``, ``(3)``, … is added
+    before the suffix; when it holds exactly these bytes already, that file is used again.
+    """
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    base = _UNSAFE.sub("_", name.replace("\\", "/").rsplit("/", 1)[-1]).strip().strip(".")
+    if not base:
+        base = "upload"
+    stem, suffix = _split_name(base)
+    number = 1
+    while True:
+        candidate = folder / (base if number == 1 else f"{stem} ({number}){suffix}")
+        try:
+            with candidate.open("xb") as stream:  # "x": fails instead of overwriting
+                stream.write(content)
+            return candidate
+        except FileExistsError:
+            if candidate.is_file() and candidate.read_bytes() == content:
+                return candidate
+            number += 1
+
+
+def _split_name(name: str) -> tuple[str, str]:
+    path = Path(name)
+    return (path.stem, path.suffix) if path.suffix and path.stem else (name, "")
+
+
+Callback = Callable[["CustomerFilePicker"], object]
+
+
+class CustomerFilePicker(widgets.VBox):
+    """Upload a customer list or invoice lines, and see what the kit understood of it.
+
+    Children, as attributes: ``upload`` (the file button), ``year`` (optional, for invoice
+    lines), ``help`` (what is accepted and where it is stored) and ``status`` (what was
+    understood, or what is wrong, in plain words).
+
+    After a file is read, ``table`` holds the customer table and ``report`` the
+    :class:`~klantlib.loading.LoadReport`; both are ``None`` before that, and again after a file
+    that cannot be used (then ``error`` holds the message shown). Functions registered with
+    :meth:`on_loaded` are called with the picker after every successful read. Changing the year
+    reads the last file again.
+    """
+
+    def __init__(
+        self,
+        *,
+        lang: str | None = None,
+        year: int | None = None,
+        folder: str | Path | None = None,
+        load_options: Mapping[str, object] | None = None,
+    ) -> None:
+        self.lang = check_language(lang) if lang is not None else get_language()
+        self.folder = Path(folder) if folder is not None else upload_folder()
+        self.load_options = dict(load_options or {})
+        self.table: pd.DataFrame | None = None
+        self.report: LoadReport | None = None
+        self.path: Path | None = None
+        self.error: str | None = None
+        self._callbacks: list[Callback] = []
+
+        self.upload = widgets.FileUpload(
+            accept=",".join(ACCEPTED_SUFFIXES),
+            multiple=False,
+            description=text("upload.button", self.lang),
+            button_style="primary",
+            layout=widgets.Layout(width="auto"),
+        )
+        self.year = widgets.Text(
+            value="" if year is None else str(year),
+            placeholder=text("upload.year_placeholder", self.lang),
+            description=text("upload.year", self.lang),
+            continuous_update=False,
+            layout=widgets.Layout(width="20em"),
+        )
+        help_text = text("upload.help", self.lang, folder=self._shown(self.folder))
+        self.help = widgets.HTML(
+            f"<div style='{_BLOCK} color: #555'>{html.escape(help_text)}</div>"
+        )
+        self.status = widgets.HTML()
+        self._show([text("upload.waiting", self.lang)])
+        super().__init__([widgets.HBox([self.upload, self.year]), self.help, self.status])
+        self.upload.observe(self._on_upload, names="value")
+        self.year.observe(self._on_year, names="value")
+
+    def on_loaded(self, callback: Callback, *, remove: bool = False) -> None:
+        """Call ``callback(picker)`` after every file read successfully (``remove`` to stop)."""
+        if remove:
+            self._callbacks.remove(callback)
+        else:
+            self._callbacks.append(callback)
+
+    @property
+    def status_text(self) -> str:
+        """What the status area says, as plain text (one line per sentence)."""
+        body = re.sub(r"<br\s*/?>", "\n", self.status.value)
+        return html.unescape(re.sub(r"<[^>]+>", "", body)).strip()
+
+    # ----------------------------------------------------------------------------------------
+
+    def _on_upload(self, change: dict) -> None:
+        files = change["new"]
+        if not files:
+            return
+        self.table = self.report = self.error = None
+        try:
+            uploaded = files[0]
+            name = str(uploaded["name"])
+            self._show([text("upload.reading", self.lang, file=name)])
+            self.path = store_upload(name, bytes(uploaded["content"]), self.folder)
+            # The bytes are on disk now: drop them from the widget, so they are not kept in the
+            # browser's copy of its state (nor in a notebook saved with widget state).
+            self.upload.value = ()
+            self._read()
+        except Exception as exc:  # shown in the widget and logged, never lost
+            self._unexpected(exc)
+
+    def _on_year(self, change: dict) -> None:
+        if self.path is None:
+            return
+        try:
+            self._read()
+        except Exception as exc:  # shown in the widget and logged, never lost
+            self._unexpected(exc)
+
+    def _read(self) -> None:
+        """Read the stored file; show the report, or the problem in plain words."""
+        assert self.path is not None
+        stored = text("upload.stored", self.lang, path=self._shown(self.path))
+        self.table = self.report = None
+        year_text = self.year.value.strip()
+        if year_text and not re.fullmatch(r"\d{4}", year_text):
+            self._fail([stored], text("upload.bad_year", self.lang, value=year_text))
+            return
+        try:
+            table, report = load_customers(
+                self.path, year=int(year_text) if year_text else None, **self.load_options
+            )
+        except KlantlibError as exc:
+            self._fail([stored], text("error.shown", self.lang, message=exc.message(self.lang)))
+            return
+        self.table, self.report, self.error = table, report, None
+        self._show([stored, *report.lines(self.lang)])
+        for callback in list(self._callbacks):
+            callback(self)
+
+    def _fail(self, lines: list[str], message: str) -> None:
+        self.error = message
+        self._show(lines, error=message)
+
+    def _unexpected(self, exc: Exception) -> None:
+        logger.exception("The customer file picker failed")
+        detail = str(exc) or type(exc).__name__
+        self._fail([], text("error.unexpected", self.lang, kind=type(exc).__name__, detail=detail))
+
+    def _show(self, lines: list[str], *, error: str | None = None) -> None:
+        parts = [html.escape(line) for line in lines]
+        if error is not None:
+            message = html.escape(error).replace("\n", "<br>")
+            parts.append(f"<b style='color: #b00020'>{message}</b>")
+        self.status.value = f"<div style='{_BLOCK}'>" + "<br>".join(parts) + "</div>"
+
+    def _shown(self, path: Path) -> str:
+        """A path as the team reads it: relative to the kit when it lies inside it."""
+        try:
+            return path.resolve().relative_to(kit_root().resolve()).as_posix()
+        except ValueError:
+            return path.name if path.is_file() else str(path)
