@@ -10,12 +10,11 @@ conversion alone. `parse_amounts` adds style detection, checking every cell, and
 
 from __future__ import annotations
 
-import statistics
 import sys
-import time
 
 import numpy as np
 import pandas as pd
+from timing import median_seconds
 
 from klantlib.amounts import parse_amounts
 
@@ -44,15 +43,6 @@ def written_amounts(n: int, seed: int = 7) -> tuple[pd.Series, pd.Series, np.nda
         pd.Series(np.array(plain, dtype=object)[picks], dtype="str"),
         np.array(sign)[picks],
     )
-
-
-def median_seconds(function, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def main(n: int = 10_000_000, repeat: int = 3) -> int:

@@ -9,12 +9,11 @@ The goal: 50,000 customers well under 2 s, and within 10× the baseline.
 
 from __future__ import annotations
 
-import statistics
 import sys
-import time
 
 import numpy as np
 import pandas as pd
+from timing import median_seconds
 
 from klantlib import QUESTIONS, parse_answer, segment_customers
 from klantlib.sample import generate_sample
@@ -31,15 +30,6 @@ def baseline(customers: pd.DataFrame, answers: pd.DataFrame, low: float, high: f
     yes = typed.apply(lambda column: column.map(parse_answer)).eq("yes").sum(axis=1)
     points = 2 * band + yes.to_numpy()
     return pd.Series(np.where(points >= 6, "A", np.where(points >= 4, "B", "C")))
-
-
-def median_seconds(function, repeat: int = 5) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def main(n_customers: int = 50_000) -> int:

@@ -15,6 +15,7 @@ __all__ = [
     "cell_text",
     "customer_ids",
     "customer_table",
+    "require_columns",
     "spreadsheet_row",
     "to_amount",
 ]
@@ -30,6 +31,20 @@ OPTIONAL_COLUMNS: dict[str, str] = {
     "account_manager": "text",
 }
 """Columns used when present, with their kind. Other columns are kept as they are."""
+
+
+def require_columns(table: pd.DataFrame, columns: Sequence[str]) -> None:
+    """Raise one clear error naming the missing ``columns`` and the columns that are there."""
+    missing = [c for c in columns if c not in table.columns]
+    if missing:
+        raise InputError(
+            [
+                Notice(
+                    "error.missing_columns",
+                    {"missing": missing, "present": [str(c) for c in table.columns]},
+                )
+            ]
+        )
 
 
 def spreadsheet_row(position: int) -> int:
@@ -74,16 +89,7 @@ def customer_table(customers: pd.DataFrame, *, rows: Sequence[int] | None = None
     DataFrame is not changed.
     """
     row_at = rows.__getitem__ if rows is not None else spreadsheet_row
-    missing = [c for c in REQUIRED_COLUMNS if c not in customers.columns]
-    if missing:
-        raise InputError(
-            [
-                Notice(
-                    "error.missing_columns",
-                    {"missing": missing, "present": [str(c) for c in customers.columns]},
-                )
-            ]
-        )
+    require_columns(customers, REQUIRED_COLUMNS)
     if len(customers) == 0:
         raise InputError([Notice("error.no_customers")])
 

@@ -20,6 +20,7 @@ from decimal import ROUND_HALF_UP, Decimal
 import numpy as np
 import pandas as pd
 
+from klantlib.customers import require_columns
 from klantlib.errors import InputError, KlantlibError, Notice
 
 __all__ = ["ParetoPoint", "customer_shares", "pareto_point", "top_count", "top_share"]
@@ -117,16 +118,7 @@ def _check_share(share: float) -> None:
 
 def _ordered(customers: pd.DataFrame) -> pd.DataFrame:
     """Largest revenue first, ties by customer id; a missing column or no rows is an error."""
-    missing = [c for c in ("customer_id", "revenue") if c not in customers.columns]
-    if missing:
-        raise InputError(
-            [
-                Notice(
-                    "error.missing_columns",
-                    {"missing": missing, "present": [str(c) for c in customers.columns]},
-                )
-            ]
-        )
+    require_columns(customers, ("customer_id", "revenue"))
     if len(customers) == 0:
         raise InputError([Notice("error.no_customers")])
     table = customers.assign(customer_id=customers["customer_id"].astype("string"))

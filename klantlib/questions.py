@@ -10,7 +10,7 @@ import re
 
 import pandas as pd
 
-from klantlib.customers import customer_ids, spreadsheet_row
+from klantlib.customers import customer_ids, require_columns, spreadsheet_row
 from klantlib.errors import InputError, Notice, Problem
 from klantlib.i18n import text
 
@@ -90,15 +90,7 @@ def answer_table(answers: pd.DataFrame) -> pd.DataFrame:
     Every problem (bad values, repeated ids, the same question twice) is collected into one
     :class:`InputError` naming row, column and value. The caller's DataFrame is not changed.
     """
-    if "customer_id" not in answers.columns:
-        raise InputError(
-            [
-                Notice(
-                    "error.missing_columns",
-                    {"missing": ["customer_id"], "present": [str(c) for c in answers.columns]},
-                )
-            ]
-        )
+    require_columns(answers, ("customer_id",))
     problems: list[Problem] = []
     found: dict[str, list[str]] = {}
     for column in answers.columns:
