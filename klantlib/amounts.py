@@ -39,7 +39,7 @@ from decimal import Decimal
 import numpy as np
 import pandas as pd
 
-from klantlib.errors import InputError, Notice, Problem
+from klantlib.errors import MAX_KEPT, InputError, Notice, Problem
 
 __all__ = ["NUMBER_STYLES", "detect_number_style", "parse_amounts"]
 
@@ -244,7 +244,9 @@ def parse_amounts(
         result = np.where(fit, amounts, result)
         bad = fit & np.isinf(result)  # hundreds of digits: too large for any amount
     if bad.any():
-        raise InputError(_problems(values, text, np.flatnonzero(bad), style, column, first_row))
+        positions = np.flatnonzero(bad)
+        problems = _problems(values, text, positions[:MAX_KEPT], style, column, first_row)
+        raise InputError(problems, count=positions.size)
     return pd.Series(result, index=values.index, name=values.name, dtype="float64")
 
 

@@ -13,12 +13,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from klantlib.i18n import format_money, text
+from klantlib.i18n import format_money, format_number, text
 
-__all__ = ["MAX_LISTED", "InputError", "KlantlibError", "Money", "Notice", "Problem"]
+__all__ = [
+    "MAX_KEPT",
+    "MAX_LISTED",
+    "InputError",
+    "KlantlibError",
+    "Money",
+    "Notice",
+    "Problem",
+    "Problems",
+]
 
 MAX_LISTED = 10
 """How many problems a message lists before it says '… and N more'."""
+
+MAX_KEPT = 100
+"""How many problems an error keeps; the others are only counted (a file of ten million bad
+cells must not become ten million messages in memory)."""
 
 
 @dataclass(frozen=True)
@@ -53,35 +66,68 @@ class KlantlibError(ValueError):
 
 
 class InputError(KlantlibError):
-    """The input is not usable: lists every problem found (the first ten and a count)."""
+    """The input is not usable: lists every problem found (the first ten and a count).
 
-    def __init__(self, problems: list[Problem], *, source: str | None = None) -> None:
+    ``problems`` are the first problems in the order found; ``count`` is how many there are
+    in all, when only the first of them were kept (see :class:`Problems`).
+    """
+
+    def __init__(
+        self, problems: list[Problem], *, source: str | None = None, count: int | None = None
+    ) -> None:
         if not problems:
             raise ValueError("InputError needs at least one problem")
         self.problems = list(problems)
+        self.count = max(len(self.problems), count or 0)
         self.source = source
         Exception.__init__(self, problems[0].key)
         self.notice = problems[0]
 
     def message(self, lang: str | None = None) -> str:
-        if len(self.problems) == 1 and self.source is None:
+        if self.count == 1 and self.source is None:
             return self.problems[0].message(lang)
-        lines = [f"- {p.message(lang)}" for p in self.problems[:MAX_LISTED]]
-        if len(self.problems) > MAX_LISTED:
-            lines.append(
-                "- " + text("error.more_problems", lang, count=len(self.problems) - MAX_LISTED)
-            )
+        listed = self.problems[:MAX_LISTED]
+        lines = [f"- {p.message(lang)}" for p in listed]
+        if self.count > len(listed):
+            more = format_number(self.count - len(listed), lang)
+            lines.append("- " + text("error.more_problems", lang, count=more))
         return text(
             "error.problems",
             lang,
             source=f"{self.source}: " if self.source else "",
-            count=len(self.problems),
+            count=format_number(self.count, lang),
             lines="\n".join(lines),
         )
 
     def with_source(self, source: str) -> InputError:
         """The same problems, said to come from ``source`` (a file name)."""
-        return InputError(self.problems, source=source)
+        return InputError(self.problems, source=source, count=self.count)
+
+
+class Problems:
+    """Problems found so far, in the order found: the first :data:`MAX_KEPT` kept, all counted."""
+
+    def __init__(self) -> None:
+        self.kept: list[Problem] = []
+        self.count = 0
+
+    def add(self, problems: list[Problem], count: int | None = None) -> None:
+        """``problems`` found next (``count``: how many in all, when only these were kept)."""
+        self.kept += problems[: MAX_KEPT - len(self.kept)]
+        self.count += max(len(problems), count or 0)
+
+    def add_error(self, error: InputError) -> None:
+        self.add(error.problems, error.count)
+
+    def merge(self, other: Problems) -> None:
+        self.add(other.kept, other.count)
+
+    def __bool__(self) -> bool:
+        return self.count > 0
+
+    def error(self) -> InputError:
+        """All of them as one error (there must be one)."""
+        return InputError(self.kept, count=self.count)
 
 
 @dataclass(frozen=True)

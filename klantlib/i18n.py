@@ -267,10 +267,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         " 2025-12-31)",
     ),
     "error.several_years": (
-        "De factuurlijnen lopen over meerdere jaren: {years}. Kies er één, bv. --year {last},"
-        " of een periode met --from en --to.",
-        "The invoice lines span several years: {years}. Choose one, e.g. --year {last}, or a"
-        " period with --from and --to.",
+        "De factuurlijnen lopen over meerdere jaren: {years}. Kies één jaar (in de notebook:"
+        " year = {last}; op de opdrachtregel: --year {last}) of een periode (--from en --to).",
+        "The invoice lines span several years: {years}. Choose one year (in the notebook:"
+        " year = {last}; on the command line: --year {last}) or a period (--from and --to).",
     ),
     # loading a file: what was understood
     "load.kind.csv": ("{file}: tekstbestand (CSV)", "{file}: text file (CSV)"),

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from klantlib.errors import InputError, Notice
+from klantlib.errors import MAX_KEPT, InputError, Notice
 
 __all__ = [
     "Period",
@@ -114,7 +114,9 @@ def parse_dates(
         result[parsed.index] = parsed
         bad = parsed.index[parsed.isna()]
         if len(bad):
-            raise InputError([_bad_date(first_row + int(i), column, values[i]) for i in bad])
+            shown = bad[:MAX_KEPT]
+            problems = [_bad_date(first_row + int(i), column, values[i]) for i in shown]
+            raise InputError(problems, count=len(bad))
     return result.dt.normalize()
 
 
@@ -154,7 +156,8 @@ def _parse_categorical(
     if bad.size:
         labels_list = labels.tolist()
         raise InputError(
-            [_bad_date(first_row + int(i), column, labels_list[codes[i]]) for i in bad]
+            [_bad_date(first_row + int(i), column, labels_list[codes[i]]) for i in bad[:MAX_KEPT]],
+            count=bad.size,
         )
     days = np.append(parsed.dt.normalize().to_numpy(), np.datetime64("NaT", "ns"))
     return pd.Series(days[codes], dtype="datetime64[ns]")

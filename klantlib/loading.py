@@ -43,7 +43,7 @@ import pyarrow.compute as pc
 from klantlib.amounts import detect_number_style, parse_amounts
 from klantlib.columns import ColumnMap, find_header_row, recognise_columns
 from klantlib.customers import OPTIONAL_COLUMNS, cell_text, customer_table
-from klantlib.errors import InputError, Notice
+from klantlib.errors import InputError, Notice, Problems
 from klantlib.i18n import format_number, text
 from klantlib.invoices import (
     Period,
@@ -503,7 +503,7 @@ _WORKERS = 2
 class _Lines:
     """What one batch of invoice lines adds: its problems, or its sums per customer."""
 
-    problems: dict[str, list[Notice]]
+    problems: dict[str, Problems]
     part: pa.Table | None = None
     years: set[int] = field(default_factory=set)
 
@@ -528,7 +528,7 @@ class _Assembly:
         self.window: list[tuple[_Batch, np.ndarray]] = []  # batches until then
         self.seen: set[str] = set()
         self.styles: dict[str, str | None] = {}
-        self.problems: dict[str, list[Notice]] = {f: [] for f in (*self.number_fields, "date")}
+        self.problems = {f: Problems() for f in (*self.number_fields, "date")}
         self.skipped: list[tuple[int, str]] = []
         self.trailing_blank: list[tuple[int, str]] = []
         self.kept = 0
@@ -663,7 +663,7 @@ class _Assembly:
                 p.key == "error.amount_ambiguous" for p in exc.problems
             ):
                 return fallback
-            self.problems[name].extend(exc.problems)
+            self.problems[name].add_error(exc)
             self.styles[name] = _FAILED
             return _FAILED
         if own is not None:
@@ -672,7 +672,7 @@ class _Assembly:
         return fallback
 
     def _amounts(
-        self, name: str, values: pd.Series, first_row: int, problems: list[Notice]
+        self, name: str, values: pd.Series, first_row: int, problems: Problems
     ) -> np.ndarray | None:
         style = self._style(name, values, first_row)
         if style == _FAILED:
@@ -682,7 +682,7 @@ class _Assembly:
                 values, column=self.mapping[name], style=style, first_row=first_row
             ).to_numpy()
         except InputError as exc:
-            problems.extend(exc.problems)
+            problems.add_error(exc)
             return None
 
     def _failed(self) -> bool:
@@ -692,7 +692,7 @@ class _Assembly:
 
     def _read_lines(self, batch: _Batch, keep: np.ndarray) -> _Lines:
         """The batch's amounts and dates read, its lines added up per customer id and name."""
-        lines = _Lines({name: [] for name in self.problems})
+        lines = _Lines({name: Problems() for name in self.problems})
         amounts = {
             name: self._amounts(
                 name, batch.cells(self.mapping[name], keep), batch.first_row, lines.problems[name]
@@ -708,7 +708,7 @@ class _Assembly:
                 cells, column=header, first_row=batch.first_row, form=self.form
             ).to_numpy(dtype="datetime64[ns]")
         except InputError as exc:
-            lines.problems["date"].extend(exc.problems)
+            lines.problems["date"].add_error(exc)
             return lines
         revenue = amounts["revenue"]
         if revenue is None or self._failed() or any(lines.problems.values()):
@@ -742,15 +742,17 @@ class _Assembly:
 
     def _merge(self, lines: _Lines) -> None:
         for name, problems in lines.problems.items():
-            self.problems[name] += problems
+            self.problems[name].merge(problems)
         if lines.part is not None and not self._failed():
             self.parts.append(lines.part)
         self.years |= lines.years
 
     def _raise_problems(self) -> None:
-        problems = [p for name in (*self.number_fields, "date") for p in self.problems[name]]
-        if problems:
-            raise InputError(problems)
+        found = Problems()
+        for name in (*self.number_fields, "date"):
+            found.merge(self.problems[name])
+        if found:
+            raise found.error()
 
     # ---- the end
 

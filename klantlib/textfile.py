@@ -39,7 +39,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
-from klantlib.errors import InputError, Notice
+from klantlib.errors import Notice, Problems
 from klantlib.sources import SAMPLE_BYTES, Source
 
 __all__ = [
@@ -196,16 +196,16 @@ def _batches(
     layout: TextLayout, dictionary: Sequence[str], slice_bytes: int
 ) -> Iterator[TextBatch]:
     first_row = layout.first_row
-    problems: list[Notice] = []
+    problems = Problems()
     for data, done in _file_slices(layout, slice_bytes):
         columns, rows, slice_problems = _parse_slice(data, layout, first_row, dictionary)
         data.release()
-        problems.extend(slice_problems)
+        problems.add(slice_problems)
         if not problems:
             yield TextBatch(columns, first_row, rows, layout.encoding, done)
         first_row += rows
     if problems:
-        raise InputError(problems)
+        raise problems.error()
 
 
 class _Slice:

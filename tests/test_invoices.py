@@ -124,8 +124,8 @@ def test_several_years_without_a_choice_lists_the_years():
     with pytest.raises(InputError) as caught:
         choose_period(dates)
     assert caught.value.message("en") == (
-        "The invoice lines span several years: 2024, 2025. Choose one, e.g. --year 2025, or a"
-        " period with --from and --to."
+        "The invoice lines span several years: 2024, 2025. Choose one year (in the notebook:"
+        " year = 2025; on the command line: --year 2025) or a period (--from and --to)."
     )
     assert choose_period(dates, year=2024) == Period.year(2024)
     assert choose_period(dates[1:]) == Period.year(2025)

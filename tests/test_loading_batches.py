@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from klantlib.errors import InputError
+from klantlib.errors import MAX_KEPT, InputError
 from klantlib.loading import load_customers
 
 TINY = 256  # bytes per slice: a 50-line file spans many batches
@@ -189,3 +189,34 @@ def outcome(path: Path, **kwargs):
         return load(path, year=2025, **kwargs)
     except InputError as exc:
         return exc.message("en")
+
+
+def test_a_file_of_bad_amounts_keeps_a_hundred_messages_and_counts_them_all(tmp_path):
+    """50,000 lines with text for an amount, in many batches: the message lists the first
+    ten in row order and counts all 50,000; only the first hundred are kept in memory."""
+    lines = invoice_lines(50_000, amount=lambda i: "n.v.t.")
+    path = write(tmp_path / "lijnen.csv", "\n".join([HEADER, *lines]) + "\n")
+    with pytest.raises(InputError) as caught:
+        load(path, year=2025, slice_bytes=64 << 10)
+    error = caught.value
+    assert error.count == 50_000
+    assert len(error.problems) == MAX_KEPT
+    assert [p.params["row"] for p in error.problems] == list(range(2, 2 + MAX_KEPT))
+    message = error.message("en").splitlines()
+    assert message[0] == "lijnen.csv: 50,000 problem(s) found:"
+    assert message[1] == "- row 2, column 'Bedrag': 'n.v.t.' is not an amount (write e.g. 1234)"
+    assert message[-1] == "- … and 49,990 more"
+    assert error.message("nl").splitlines()[-1] == "- … en nog 49.990 andere"
+    assert len(message) == 12
+
+
+def test_bad_dates_and_amounts_together_are_counted_per_column(tmp_path):
+    """Every line has a bad date and every third a bad amount: both counted, amounts first."""
+    lines = invoice_lines(3_000, amount=lambda i: "?" if i % 3 == 0 else "12,50")
+    lines = [line.replace("/2025", "/20x5") for line in lines]
+    path = write(tmp_path / "lijnen.csv", "\n".join([HEADER, *lines]) + "\n")
+    with pytest.raises(InputError) as caught:
+        load(path, year=2025, slice_bytes=16 << 10)
+    assert caught.value.count == 3_000 + 1_000
+    keys = [p.key for p in caught.value.problems]
+    assert keys == ["error.amount_not_number"] * len(keys)
