@@ -41,7 +41,7 @@ import pandas as pd
 
 from klantlib.errors import MAX_KEPT, InputError, Notice, Problem
 
-__all__ = ["NUMBER_STYLES", "detect_number_style", "parse_amounts"]
+__all__ = ["AMOUNT_PATTERNS", "NUMBER_STYLES", "detect_number_style", "parse_amounts"]
 
 NUMBER_STYLES: tuple[str, ...] = ("dot", "comma")
 """``"dot"``: ``.`` is the decimal point (``1,234.56``); ``"comma"``: ``,`` is (``1.234,56``)."""
@@ -84,6 +84,9 @@ def _amount_pattern(style: str) -> str:
 
 
 _PATTERNS = {style: _amount_pattern(style) for style in NUMBER_STYLES}
+AMOUNT_PATTERNS: dict[str, str] = dict(_PATTERNS)
+"""Per style, the regular expression (for Python's ``re`` and RE2) a whole cell holding one
+amount matches; what :func:`parse_amounts` accepts as text."""
 
 
 @dataclass(frozen=True)
