@@ -83,6 +83,7 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     period.add_argument("--from", dest="date_from", type=_date, metavar="DATE", help=h("from"))
     load.add_argument("--to", dest="date_to", type=_date, metavar="DATE", help=h("to"))
     load.add_argument("--sheet", metavar="NAME", help=h("sheet"))
+    load.add_argument("--number-style", choices=("comma", "dot"), help=h("number_style"))
     load.add_argument(
         "--column", action="append", default=[], metavar="FIELD=HEADER", help=h("column")
     )
@@ -152,6 +153,7 @@ def _load(args: argparse.Namespace) -> int:
         date_to=args.date_to,
         sheet=args.sheet,
         columns=_overrides(args.column),
+        number_style=args.number_style,
     )
     for line in report.lines(lang):
         print(line)

@@ -233,22 +233,45 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "error.amount_conflict": (
         "Kolom '{column}' mengt twee schrijfwijzen: {comma_count} cel(len) met een decimale"
         " komma (bv. {comma_example}) en {dot_count} cel(len) met een decimale punt"
-        " (bv. {dot_example}). Zet de kolom in één schrijfwijze, of kies zelf welke geldt:"
+        " (bv. {dot_example}). Zet de kolom in één schrijfwijze, of kies zelf welke geldt"
+        ' (--number-style comma of dot; in de notebook number_style="comma" of "dot"):'
         " de cellen in de andere schrijfwijze worden dan als fout gemeld.",
         "Column '{column}' mixes two ways of writing amounts: {comma_count} cell(s) with a"
         " decimal comma (e.g. {comma_example}) and {dot_count} cell(s) with a decimal point"
-        " (e.g. {dot_example}). Write the column one way, or choose which way applies: the"
-        " cells written the other way are then reported as errors.",
+        " (e.g. {dot_example}). Write the column one way, or choose which way applies"
+        ' (--number-style comma or dot; in the notebook number_style="comma" or "dot"):'
+        " the cells written the other way are then reported as errors.",
+    ),
+    "error.year_and_period": (
+        "Kies een jaar (--year {year}) of een periode (--from en --to), niet allebei.",
+        "Choose a year (--year {year}) or a period (--from and --to), not both.",
+    ),
+    "error.period_reversed": (
+        "De periode begint na ze eindigt: van {start} tot {end}. Wissel de twee datums om.",
+        "The period starts after it ends: from {start} to {end}. Swap the two dates.",
+    ),
+    "error.no_lines_in_period": (
+        "Geen enkele factuurlijn valt in de periode {period}: de lijnen in het bestand lopen"
+        " van {first} tot {last}. Kies een jaar of periode binnen die datums.",
+        "No invoice line falls in the period {period}: the lines in the file run from {first}"
+        " to {last}. Choose a year or period within those dates.",
+    ),
+    "error.number_style": (
+        "Onbekende schrijfwijze voor bedragen: '{value}'. Kies comma (1.234,56) of dot (1,234.56).",
+        "Unknown way of writing amounts: '{value}'. Choose comma (1.234,56) or dot (1,234.56).",
     ),
     "error.amount_ambiguous": (
         "Kolom '{column}': aan de bedragen (bv. {examples}) is niet te zien of de punt of de"
         " komma de decimalen aangeeft. '1.234' kan duizend tweehonderdvierendertig zijn, of"
         " 1 komma 234. Exporteer de bedragen met twee cijfers na de komma, of kies zelf de"
-        " schrijfwijze: decimale komma (1.234,56) of decimale punt (1,234.56).",
+        " schrijfwijze: decimale komma (1.234,56: --number-style comma) of decimale punt"
+        ' (1,234.56: --number-style dot); in de notebook number_style="comma" of "dot".',
         "Column '{column}': the amounts (e.g. {examples}) do not show whether the point or"
         " the comma marks the decimals. '1.234' can be one thousand two hundred and"
         " thirty-four, or 1 point 234. Export the amounts with two decimals, or choose the"
-        " way they are written: decimal comma (1.234,56) or decimal point (1,234.56).",
+        " way they are written: decimal comma (1.234,56: --number-style comma) or decimal"
+        ' point (1,234.56: --number-style dot); in the notebook number_style="comma" or'
+        ' "dot".',
     ),
     "error.amount_example": ("rij {row}: '{value}'", "row {row}: '{value}'"),
     "error.amount_style_comma": (
@@ -433,6 +456,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.help.from": ("eerste dag van de periode", "first day of the period"),
     "cli.help.to": ("laatste dag van de periode", "last day of the period"),
     "cli.help.sheet": ("het tabblad om te lezen", "the sheet to read"),
+    "cli.help.number_style": (
+        "hoe de bedragen geschreven zijn, als de kit het niet kan zien: comma (1.234,56) of"
+        " dot (1,234.56)",
+        "how the amounts are written, when the kit cannot tell: comma (1.234,56) or dot (1,234.56)",
+    ),
     "cli.help.column": (
         'welke kolom een veld bevat, bv. revenue="Omzet 2025" (herhaalbaar)',
         'which column holds a field, e.g. revenue="Omzet 2025" (repeatable)',

@@ -53,7 +53,9 @@ class Period:
             self.start.year == self.end.year
         ):
             return str(self.start.year)
-        return f"{self.start.isoformat()} – {self.end.isoformat()}"
+        start = "…" if self.start == dt.date.min else self.start.isoformat()
+        end = "…" if self.end == dt.date.max else self.end.isoformat()
+        return f"{start} – {end}"
 
 
 def date_form(values: pd.Series) -> str | None:

@@ -40,10 +40,10 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from klantlib.amounts import detect_number_style, parse_amounts
+from klantlib.amounts import NUMBER_STYLES, detect_number_style, parse_amounts
 from klantlib.columns import ColumnMap, find_header_row, recognise_columns
 from klantlib.customers import OPTIONAL_COLUMNS, cell_text, customer_table
-from klantlib.errors import InputError, Notice, Problems
+from klantlib.errors import InputError, KlantlibError, Notice, Problems
 from klantlib.i18n import format_number, text
 from klantlib.invoices import (
     Period,
@@ -52,7 +52,7 @@ from klantlib.invoices import (
     parse_dates,
     period_for_years,
 )
-from klantlib.sources import Source, inspect_source, read_spreadsheet_rows
+from klantlib.sources import Source, inspect_source, read_sheet
 from klantlib.textfile import (
     SLICE_BYTES,
     TextBatch,
@@ -149,6 +149,7 @@ def load_customers(
     date_to: dt.date | None = None,
     sheet: str | None = None,
     columns: Mapping[str, str] | None = None,
+    number_style: str | None = None,
     progress: bool | Progress | None = None,
     slice_bytes: int = SLICE_BYTES,
 ) -> tuple[pd.DataFrame, LoadReport]:
@@ -156,13 +157,19 @@ def load_customers(
 
     ``columns`` maps fields to headers where the recognition needs help
     (``{"revenue": "Omzet 2025"}``). For invoice lines ``year`` or ``date_from``/``date_to``
-    choose the period; without them the file must hold one year only.
+    choose the period (not both); without them the file must hold one year only.
+    ``number_style`` (``"comma"``: ``1.234,56``, ``"dot"``: ``1,234.56``) says how the
+    amounts are written, where the evidence in a column is ambiguous or mixed; amounts written
+    the other way are then errors. Without it each number column's style is decided from its
+    cells.
 
     ``progress``: ``None`` shows a progress bar (tqdm: in the notebook or on stderr) for text
     files over :data:`PROGRESS_BYTES`; ``True`` always, ``False`` never; a function is called
     as ``progress(bytes_read, file_bytes)`` after each batch instead. ``slice_bytes``: about
     how much of a text file one batch holds.
     """
+    if number_style is not None and number_style not in NUMBER_STYLES:
+        raise KlantlibError("error.number_style", value=number_style)
     source = inspect_source(path, sheet=sheet)
     try:
         return _load(
@@ -171,6 +178,7 @@ def load_customers(
             date_from=date_from,
             date_to=date_to,
             columns=columns,
+            number_style=number_style,
             progress=progress,
             slice_bytes=slice_bytes,
         )
@@ -185,12 +193,15 @@ def _load(
     date_from: dt.date | None,
     date_to: dt.date | None,
     columns: Mapping[str, str] | None,
+    number_style: str | None,
     progress: bool | Progress | None,
     slice_bytes: int,
 ) -> tuple[pd.DataFrame, LoadReport]:
     batches: Iterable[_Batch]
+    period = _asked_period(year, date_from, date_to)
+    sheet = None
     if source.kind == "spreadsheet":
-        table, header_index = _spreadsheet_table(source, columns)
+        sheet, table, header_index = _spreadsheet_table(source, columns)
         mapping = recognise_columns(list(table.columns), columns, year=year)
         batches = [_FrameBatch(table, header_index + 2)] if len(table) else []
         size = 0
@@ -205,7 +216,8 @@ def _load(
     assembly = _Assembly(
         mapping,
         first_row=header_index + 2,
-        period=_asked_period(year, date_from, date_to),
+        period=period,
+        number_style=number_style,
     )
     try:
         with _progress(progress, size, source.path.name) as advance:
@@ -220,7 +232,7 @@ def _load(
         kind=source.kind,
         encoding=source.encoding,
         delimiter=source.delimiter,
-        sheet=source.sheet,
+        sheet=sheet,
         header_row=header_index + 1,
         columns=dict(mapping.fields),
         customers=len(customers),
@@ -234,6 +246,12 @@ def _asked_period(
 ) -> Period | None:
     if year is None and date_from is None and date_to is None:
         return None
+    if year is not None and (date_from is not None or date_to is not None):
+        raise KlantlibError("error.year_and_period", year=year)
+    if date_from is not None and date_to is not None and date_from > date_to:
+        raise KlantlibError(
+            "error.period_reversed", start=date_from.isoformat(), end=date_to.isoformat()
+        )
     return period_for_years((), year=year, start=date_from, end=date_to)
 
 
@@ -273,14 +291,14 @@ def _progress(progress: bool | Progress | None, size: int, name: str) -> Iterato
 
 def _spreadsheet_table(
     source: Source, columns: Mapping[str, str] | None
-) -> tuple[pd.DataFrame, int]:
-    """The sheet's cells under its header row, and the header row's index."""
-    rows = read_spreadsheet_rows(source)
+) -> tuple[str, pd.DataFrame, int]:
+    """The sheet's name, its cells under its header row, and the header row's index."""
+    sheet, rows = read_sheet(source)
     header_index = find_header_row(rows, columns, look_at=HEADER_SEARCH_ROWS)
     header = _unique_headers(rows[header_index] if rows else [])
     body = [list(r) + [""] * (len(header) - len(r)) for r in rows[header_index + 1 :]]
     table = pd.DataFrame([r[: len(header)] for r in body], columns=header, dtype=object)
-    return table.fillna(""), header_index
+    return sheet, table.fillna(""), header_index
 
 
 def _text_layout(source: Source, columns: Mapping[str, str] | None) -> TextLayout:
@@ -506,12 +524,20 @@ class _Lines:
     problems: dict[str, Problems]
     part: pa.Table | None = None
     years: set[int] = field(default_factory=set)
+    days: tuple[np.datetime64, np.datetime64] | None = None  # the first and last date seen
 
 
 class _Assembly:
     """What the batches add up to; decisions taken once per file hold for later batches."""
 
-    def __init__(self, mapping: ColumnMap, *, first_row: int, period: Period | None) -> None:
+    def __init__(
+        self,
+        mapping: ColumnMap,
+        *,
+        first_row: int,
+        period: Period | None,
+        number_style: str | None = None,
+    ) -> None:
         self.mapping = mapping
         self.first_row = first_row
         self.period = period
@@ -527,7 +553,7 @@ class _Assembly:
         self.invoices = False  # decided as soon as a customer repeats
         self.window: list[tuple[_Batch, np.ndarray]] = []  # batches until then
         self.seen: set[str] = set()
-        self.styles: dict[str, str | None] = {}
+        self.styles: dict[str, str | None] = dict.fromkeys(self.number_fields, number_style)
         self.problems = {f: Problems() for f in (*self.number_fields, "date")}
         self.skipped: list[tuple[int, str]] = []
         self.trailing_blank: list[tuple[int, str]] = []
@@ -535,6 +561,7 @@ class _Assembly:
         self.form: str | None = None
         self.parts: list[pa.Table] = []
         self.years: set[int] = set()
+        self.days: tuple[np.datetime64, np.datetime64] | None = None
         self.encoding = "utf-8"
         self.pending: collections.deque = collections.deque()
         self.executor: ThreadPoolExecutor | None = None
@@ -715,6 +742,8 @@ class _Assembly:
             return lines
         days = dates.astype("datetime64[D]")
         dated = keep & ~np.isnat(days)
+        if dated.any():
+            lines.days = (days[dated].min(), days[dated].max())
         used = dated & ~np.isnan(revenue)
         columns: dict[str, object] = {}
         if self.period is None:
@@ -746,6 +775,11 @@ class _Assembly:
         if lines.part is not None and not self._failed():
             self.parts.append(lines.part)
         self.years |= lines.years
+        if lines.days is not None:
+            first, last = lines.days
+            if self.days is not None:
+                first, last = min(first, self.days[0]), max(last, self.days[1])
+            self.days = (first, last)
 
     def _raise_problems(self) -> None:
         found = Problems()
@@ -835,6 +869,10 @@ class _Assembly:
             }
         )
         lines_used = int(sums["lines"].sum())
+        if lines_used == 0 and self.days is not None:
+            first, last = (str(day) for day in self.days)
+            params = {"period": period.label(), "first": first, "last": last}
+            raise InputError([Notice("error.no_lines_in_period", params)])
         result = aggregate_sums(
             sums,
             period,

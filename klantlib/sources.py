@@ -15,7 +15,13 @@ from pathlib import Path
 
 from klantlib.errors import KlantlibError
 
-__all__ = ["SPREADSHEET_SUFFIXES", "Source", "inspect_source", "read_spreadsheet_rows"]
+__all__ = [
+    "SPREADSHEET_SUFFIXES",
+    "Source",
+    "inspect_source",
+    "read_sheet",
+    "read_spreadsheet_rows",
+]
 
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".ods", ".xls")
 DELIMITERS = (",", ";", "\t", "|")
@@ -119,6 +125,11 @@ def read_spreadsheet_rows(source: Source) -> list[list[object]]:
     Numbers come as floats, dates as dates, text as text, empty cells as ``""``. Row ``i`` of
     the list is spreadsheet row ``i + 1``.
     """
+    return read_sheet(source)[1]
+
+
+def read_sheet(source: Source) -> tuple[str, list[list[object]]]:
+    """The name of the chosen (or first) sheet and its rows, as :func:`read_spreadsheet_rows`."""
     from python_calamine import CalamineError, CalamineWorkbook
 
     path = source.path
@@ -133,5 +144,5 @@ def read_spreadsheet_rows(source: Source) -> list[list[object]]:
         raise KlantlibError(
             "error.sheet_not_found", path=path.name, sheet=source.sheet, sheets=names
         )
-    sheet = workbook.get_sheet_by_name(source.sheet or names[0])
-    return sheet.to_python(skip_empty_area=False)
+    name = source.sheet or names[0]
+    return name, workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)

@@ -57,7 +57,8 @@ class Parameters:
     def source(self, lang: str) -> str:
         rows = (("lang", lang, self.lang_comment), *self.rows)
         return "\n".join(
-            f"{name} = {json.dumps(value)}  # {comment}" for name, value, comment in rows
+            f"{name} = {json.dumps(value) if isinstance(value, str) else repr(value)}  # {comment}"
+            for name, value, comment in rows
         )
 
 
@@ -482,6 +483,11 @@ CUSTOMER_LIST = Notebook(
                     "customer list or invoice lines",
                 ),
                 ("year", 2025, "for invoice lines: the year whose lines are added up"),
+                (
+                    "number_style",
+                    None,
+                    'None: the kit decides; "comma" for 1.234,56 or "dot" for 1,234.56',
+                ),
             )
         ),
         Markdown(
@@ -587,7 +593,11 @@ CUSTOMER_LIST = Notebook(
         ),
         Code(
             """
-            table, report = klantlib.load_customers(customers_file, year=year)
+            table, report = klantlib.load_customers(
+                customers_file,
+                year=year,
+                number_style=number_style,
+            )
             """
         ),
         Markdown(
@@ -643,7 +653,9 @@ CUSTOMER_LIST = Notebook(
         ),
         Code(
             """
-            picker = klantlib.CustomerFilePicker(lang=lang, year=year)
+            picker = klantlib.CustomerFilePicker(
+                lang=lang, year=year, load_options={"number_style": number_style}
+            )
             display(picker)
             """
         ),

@@ -248,13 +248,15 @@ def test_conflicting_styles_are_an_error_with_an_example_of_each():
     assert caught.value.message("nl") == (
         "Kolom 'omzet' mengt twee schrijfwijzen: 3 cel(len) met een decimale komma"
         " (bv. rij 2: '12,5') en 1 cel(len) met een decimale punt (bv. rij 4: '3.5')."
-        " Zet de kolom in één schrijfwijze, of kies zelf welke geldt: de cellen in de"
+        " Zet de kolom in één schrijfwijze, of kies zelf welke geldt (--number-style comma"
+        ' of dot; in de notebook number_style="comma" of "dot"): de cellen in de'
         " andere schrijfwijze worden dan als fout gemeld."
     )
     assert caught.value.message("en") == (
         "Column 'omzet' mixes two ways of writing amounts: 3 cell(s) with a decimal comma"
         " (e.g. row 2: '12,5') and 1 cell(s) with a decimal point (e.g. row 4: '3.5')."
-        " Write the column one way, or choose which way applies: the cells written the"
+        " Write the column one way, or choose which way applies (--number-style comma or"
+        ' dot; in the notebook number_style="comma" or "dot"): the cells written the'
         " other way are then reported as errors."
     )
     assert failure(CONFLICT).message("en") == caught.value.message("en")
@@ -285,14 +287,16 @@ def test_only_ambiguous_evidence_is_an_error_with_examples_and_a_way_out():
         " rij 9: '999.000') is niet te zien of de punt of de komma de decimalen aangeeft."
         " '1.234' kan duizend tweehonderdvierendertig zijn, of 1 komma 234. Exporteer de"
         " bedragen met twee cijfers na de komma, of kies zelf de schrijfwijze: decimale"
-        " komma (1.234,56) of decimale punt (1,234.56)."
+        " komma (1.234,56: --number-style comma) of decimale punt (1,234.56: --number-style"
+        ' dot); in de notebook number_style="comma" of "dot".'
     )
     assert caught.value.message("en") == (
         "Column 'omzet': the amounts (e.g. row 5: '1.234', row 7: '12.345',"
         " row 9: '999.000') do not show whether the point or the comma marks the decimals."
         " '1.234' can be one thousand two hundred and thirty-four, or 1 point 234. Export"
         " the amounts with two decimals, or choose the way they are written: decimal comma"
-        " (1.234,56) or decimal point (1,234.56)."
+        " (1.234,56: --number-style comma) or decimal point (1,234.56: --number-style dot);"
+        ' in the notebook number_style="comma" or "dot".'
     )
     assert failure(AMBIGUOUS).problems[0].key == "error.amount_ambiguous"
 

@@ -11,7 +11,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from klantlib.errors import InputError
+from klantlib.errors import InputError, KlantlibError
 from klantlib.loading import load_customers
 
 FLEMISH = (
@@ -163,3 +163,85 @@ def test_load_command_bad_input_exits_2_without_output_file(tmp_path):
     assert result.returncode == 2
     assert "2024, 2025" in result.stderr and "Traceback" not in result.stderr
     assert not out.exists()
+
+
+AMBIGUOUS_LIST = "Klant;Omzet\nBakkerij Peeters;1.234\nSlagerij Maes;12.500\nCafé Sport;750\n"
+
+
+def test_a_named_number_style_reads_an_ambiguous_column(tmp_path):
+    """'1.234' and '12.500' alone cannot say; --number-style comma reads them as thousands."""
+    path = write(tmp_path / "omzet.csv", AMBIGUOUS_LIST)
+    with pytest.raises(InputError) as caught:
+        load_customers(path)
+    assert "--number-style comma" in caught.value.message("en")
+    table, report = load_customers(path, number_style="comma")
+    assert list(table["revenue"]) == [12500.0, 1234.0, 750.0]
+    assert report.number_style == "comma"
+    table, _ = load_customers(path, number_style="dot")
+    assert list(table["revenue"]) == [750.0, 12.5, 1.234]
+    out = tmp_path / "klanten.csv"
+    result = run_load(str(path), "--number-style", "comma", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert out.read_text(encoding="utf-8").splitlines()[1] == "N2,Slagerij Maes,12500.00"
+
+
+def test_a_named_number_style_makes_cells_written_the_other_way_errors(tmp_path):
+    """With comma chosen, '3.5' is reported as written with a decimal point."""
+    path = write(tmp_path / "omzet.csv", "Klant;Omzet\nA;12,5\nB;3.5\n")
+    with pytest.raises(InputError) as caught:
+        load_customers(path, number_style="comma")
+    assert "row 3, column 'Omzet': '3.5' is written with a decimal point" in (
+        caught.value.message("en")
+    )
+    with pytest.raises(KlantlibError) as caught_style:
+        load_customers(path, number_style="punt")
+    assert caught_style.value.message("en").startswith("Unknown way of writing amounts: 'punt'")
+
+
+def test_a_year_and_a_period_together_is_an_error(tmp_path):
+    """--year with --to would silently drop the --to: refused with a clear message."""
+    path = invoice_workbook(tmp_path / "lijnen.xlsx")
+    with pytest.raises(KlantlibError) as caught:
+        load_customers(path, year=2025, date_to=dt.date(2025, 6, 30))
+    assert caught.value.message("en") == (
+        "Choose a year (--year 2025) or a period (--from and --to), not both."
+    )
+    result = run_load(str(path), "--year", "2025", "--to", "30/06/2025")
+    assert result.returncode == 2
+    assert result.stderr.strip().endswith("niet allebei.")
+
+
+def test_a_reversed_period_says_so(tmp_path):
+    path = invoice_workbook(tmp_path / "lijnen.xlsx")
+    with pytest.raises(KlantlibError) as caught:
+        load_customers(path, date_from=dt.date(2025, 12, 31), date_to=dt.date(2025, 1, 1))
+    assert caught.value.message("en") == (
+        "The period starts after it ends: from 2025-12-31 to 2025-01-01. Swap the two dates."
+    )
+
+
+def test_a_period_without_lines_names_the_dates_the_file_has(tmp_path):
+    """--year 1900 on lines of 2024-2025: not 'the list is empty' but where the lines are."""
+    path = invoice_workbook(tmp_path / "lijnen.xlsx")
+    with pytest.raises(InputError) as caught:
+        load_customers(path, year=1900)
+    assert caught.value.message("en") == (
+        "lijnen.xlsx: 1 problem(s) found:\n- No invoice line falls in the period 1900: the"
+        " lines in the file run from 2024-12-31 to 2025-12-31. Choose a year or period within"
+        " those dates."
+    )
+
+
+def test_an_open_ended_period_is_shown_without_made_up_dates(tmp_path):
+    path = invoice_workbook(tmp_path / "lijnen.xlsx")
+    _, report = load_customers(path, date_from=dt.date(2025, 2, 1))
+    assert report.period == "2025-02-01 – …"
+    _, report = load_customers(path, date_to=dt.date(2025, 2, 28))
+    assert report.period == "… – 2025-02-28"
+
+
+def test_the_report_names_the_sheet_read(tmp_path):
+    """Without --sheet the first sheet is read, and the report says which one."""
+    _, report = load_customers(invoice_workbook(tmp_path / "lijnen.xlsx"), year=2025)
+    assert report.sheet == "Sheet"
+    assert "Sheet" in "\n".join(report.lines("en"))
