@@ -10,6 +10,7 @@ kernel, and the kernel writes it to disk.
 from __future__ import annotations
 
 import html
+import io
 import logging
 import re
 from collections.abc import Callable, Mapping
@@ -67,6 +68,38 @@ def store_upload(name: str, content: bytes, folder: str | Path) -> Path:
             if candidate.is_file() and candidate.read_bytes() == content:
                 return candidate
             number += 1
+
+
+def _show_in(area: widgets.Output, result: object) -> None:
+    """Put what a drawing function gave in ``area``: text as text, a matplotlib chart as its
+    image (and closed, so the notebook does not show it a second time), else as a notebook
+    displays it (a table as HTML)."""
+    from IPython.display import Image
+
+    if result is None:
+        return
+    if isinstance(result, str):
+        area.append_stdout(result + "\n")
+        return
+    figure = result.get_figure() if hasattr(result, "get_figure") else None
+    if figure is None and hasattr(result, "savefig"):
+        figure = result
+    if figure is not None:
+        import matplotlib.pyplot as plt
+
+        png = io.BytesIO()
+        figure.savefig(png, format="png", dpi=figure.dpi, bbox_inches="tight")
+        plt.close(figure)
+        area.append_display_data(Image(data=png.getvalue(), format="png"))
+        return
+    area.append_display_data(result)
+
+
+def _show_error_in(area: widgets.Output, message: str) -> None:
+    from IPython.display import HTML
+
+    escaped = html.escape(message).replace("\n", "<br>")
+    area.append_display_data(HTML(f"<b style='color: #b00020'>{escaped}</b>"))
 
 
 def _split_name(name: str) -> tuple[str, str]:
@@ -138,6 +171,39 @@ class CustomerFilePicker(widgets.VBox):
             self._callbacks.remove(callback)
         else:
             self._callbacks.append(callback)
+
+    def view(
+        self,
+        show: Callable[..., object],
+        fallback: pd.DataFrame,
+        /,
+        *args: object,
+        **kwargs: object,
+    ) -> widgets.Output:
+        """An area showing ``show(customers, *args, **kwargs)``: for ``fallback`` until a file
+        is read, then for the file's customers, drawn again after every file read.
+
+        Text is printed, a matplotlib chart (an ``Axes`` or ``Figure``) shown as an image, and
+        anything else displayed as a notebook shows it (a table). An error while drawing is
+        shown in the area in plain words and logged.
+        """
+        area = widgets.Output()
+
+        def draw(_picker: CustomerFilePicker | None = None) -> None:
+            customers = self.table if self.table is not None else fallback
+            area.outputs = ()
+            try:
+                _show_in(area, show(customers, *args, **kwargs))
+            except KlantlibError as exc:  # the kit's own message, in plain words
+                _show_error_in(area, text("error.shown", self.lang, message=exc.message(self.lang)))
+            except Exception as exc:  # shown where the result would be, and logged
+                logger.exception("Drawing %s failed", getattr(show, "__name__", show))
+                kind, detail = type(exc).__name__, str(exc) or type(exc).__name__
+                _show_error_in(area, text("error.unexpected", self.lang, kind=kind, detail=detail))
+
+        draw()
+        self.on_loaded(draw)
+        return area
 
     @property
     def status_text(self) -> str:

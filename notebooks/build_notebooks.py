@@ -633,9 +633,8 @@ CUSTOMER_LIST = Notebook(
             bestand maar één jaar bevat.
 
             Onder de knop verschijnt wat de kit in het bestand gelezen heeft, of in gewone
-            woorden wat er niet klopt. Is het in orde, klik dan in de cel onder de volgende
-            titel en kies **Run → Run Selected Cell and All Below**: de lijst en de grafiek
-            tonen dan jullie eigen klanten.
+            woorden wat er niet klopt. Is het in orde, dan tonen de lijst en de grafiek
+            hieronder meteen jullie eigen klanten: je hoeft niets opnieuw uit te voeren.
             """,
             en="""
             ## Step 3: or upload your own file
@@ -646,9 +645,8 @@ CUSTOMER_LIST = Notebook(
             adds up the year in the box; leave the box empty if your file holds one year only.
 
             Below the button you see what the kit read in the file, or in plain words what is
-            wrong with it. If it is right, click in the cell under the next heading and choose
-            **Run → Run Selected Cell and All Below**: the list and the chart then show your
-            own customers.
+            wrong with it. If it is right, the list and the chart below show your own customers
+            straight away: there is nothing to run again.
             """,
         ),
         Code(
@@ -663,20 +661,15 @@ CUSTOMER_LIST = Notebook(
             nl="""
             ## Stap 4: de klanten op een rij
 
-            De kit werkt verder met je opgeladen bestand als je er een koos, en anders met het
-            bestand uit de instellingen.
+            Hieronder staan de klanten uit het bestand van de instellingen, of uit je
+            opgeladen bestand zodra je er een koos.
             """,
             en="""
             ## Step 4: the customers in a row
 
-            The kit carries on with your uploaded file if you chose one, and otherwise with the
-            file from the settings.
+            Below are the customers from the file in the settings, or from your uploaded file
+            as soon as you chose one.
             """,
-        ),
-        Code(
-            """
-            customers = picker.table if picker.table is not None else table
-            """
         ),
         Markdown(
             nl="""
@@ -696,7 +689,7 @@ CUSTOMER_LIST = Notebook(
         ),
         Code(
             """
-            display(klantlib.customer_list_table(customers, lang))
+            display(picker.view(klantlib.customer_list_table, table, lang))
             """
         ),
         Markdown(
@@ -720,7 +713,7 @@ CUSTOMER_LIST = Notebook(
         ),
         Code(
             """
-            chart = klantlib.pareto_chart(customers, lang=lang)
+            display(picker.view(klantlib.pareto_chart, table, lang=lang))
             """
         ),
         Markdown(
@@ -729,7 +722,7 @@ CUSTOMER_LIST = Notebook(
         ),
         Code(
             """
-            print(klantlib.pareto_line(customers, lang))
+            display(picker.view(klantlib.pareto_line, table, lang))
             """
         ),
         Markdown(

@@ -54,6 +54,19 @@ def output_text(cells) -> str:
     return "\n".join(parts)
 
 
+def widget_outputs(notebook) -> list[dict]:
+    """The outputs held by the notebook's Output widgets (saved in its widget state)."""
+    state = notebook.metadata.get("widgets", {}).get(
+        "application/vnd.jupyter.widget-state+json", {}
+    )
+    return [
+        output
+        for model in state.get("state", {}).values()
+        if model.get("model_name") == "OutputModel"
+        for output in model.get("state", {}).get("outputs", [])
+    ]
+
+
 def build_script(monkeypatch):
     """``notebooks/build_notebooks.py`` imported as a module for the length of one test."""
     spec = importlib.util.spec_from_file_location("build_notebooks", BUILD_SCRIPT)
@@ -103,10 +116,13 @@ def test_notebook_runs_top_to_bottom(path):
 
 
 def check_customer_list_outputs(notebook, shown: str, lang: str, other: str) -> None:
-    """Notebook 01 on the sample invoice lines: report, upload widget, list, chart, sentence."""
+    """Notebook 01 on the sample invoice lines: report, upload widget, and the list, chart and
+    sentence in areas that follow the upload."""
     customers, report = klantlib.load_customers(SAMPLE_INVOICES, year=2025)
     for line in report.lines(lang):
         assert line in shown
+    areas = widget_outputs(notebook)
+    shown = output_text([{"outputs": areas}])
     assert klantlib.pareto_line(customers, lang) in shown
     assert klantlib.pareto_line(customers, other) not in shown
     assert f">{klantlib.text('col.cumulative_share', lang)}</th>" in shown
@@ -120,8 +136,9 @@ def check_customer_list_outputs(notebook, shown: str, lang: str, other: str) -> 
         for o in cell.get("outputs", [])
         for kind in o.get("data", {})
     ]
-    assert kinds.count("application/vnd.jupyter.widget-view+json") == 1
-    assert kinds.count("image/png") == 1  # the Pareto chart, drawn once
+    assert kinds.count("application/vnd.jupyter.widget-view+json") == 4  # picker, 3 areas
+    assert kinds.count("image/png") == 0  # the chart is in its area, not again in the cell
+    assert [kind for o in areas for kind in o.get("data", {})].count("image/png") == 1
 
 
 @pytest.mark.parametrize("nl, en", twins(), ids=lambda path: getattr(path, "stem", "missing"))

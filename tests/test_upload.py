@@ -297,3 +297,67 @@ def test_git_ignores_uploads():
 def test_exported_from_klantlib():
     """The picker is part of the public API."""
     assert klantlib.CustomerFilePicker is CustomerFilePicker
+
+
+def area_text(area) -> str:
+    """What an Output area shows: its text and the text of its displays."""
+    parts = []
+    for output in area.outputs:
+        parts.append(output.get("text", ""))
+        parts.extend(str(v) for v in output.get("data", {}).values())
+    return "\n".join(parts)
+
+
+def test_a_view_shows_the_default_list_and_follows_each_upload(picker):
+    """The list area shows the settings' file, then the uploaded file's customers at once."""
+    default, _ = klantlib.load_customers(CUSTOMERS)
+    area = picker.view(klantlib.customer_list_table, default, "nl")
+    assert ">Brouwerij Mattheeuws bv</td>" in area_text(area)
+    assert area_text(area).count("<tr") == 1 + 48  # header and 48 customers
+
+    few = "klantnummer;klantnaam;omzet\n001;Bakkerij Peeters;1.500,00\n002;Slagerij Maes;900,00\n"
+    upload(picker, "twee.csv", few.encode())
+    shown = area_text(area)
+    assert ">Bakkerij Peeters</td>" in shown and "Mattheeuws" not in shown
+    assert shown.count("<tr") == 1 + 2
+    assert len(area.outputs) == 1  # drawn again, not added below
+
+
+def test_a_view_of_text_prints_it_and_a_bad_file_leaves_the_last_good_one(picker):
+    default, _ = klantlib.load_customers(CUSTOMERS)
+    area = picker.view(klantlib.pareto_line, default, "en")
+    assert area.outputs[0]["output_type"] == "stream"
+    assert area.outputs[0]["text"].startswith("The largest 20% of customers (10 of 48)")
+    upload(picker, "leeg.csv", b"klant;omzet\n")
+    assert picker.error is not None
+    assert area_text(area).startswith("The largest 20% of customers (10 of 48)")
+
+
+def test_a_chart_view_holds_one_image_and_leaves_no_open_figure(picker):
+    import matplotlib.pyplot as plt
+
+    default, _ = klantlib.load_customers(CUSTOMERS)
+    area = picker.view(klantlib.pareto_chart, default, lang="nl")
+    assert [list(o["data"]) for o in area.outputs] == [["image/png", "text/plain"]]
+    assert plt.get_fignums() == []
+    upload(picker, "klanten.csv", CUSTOMERS.read_bytes())
+    assert [list(o["data"]) for o in area.outputs] == [["image/png", "text/plain"]]
+    assert plt.get_fignums() == []
+
+
+def test_an_error_while_drawing_is_shown_in_the_area_and_logged(picker, logged):
+    def broken(customers):
+        raise ZeroDivisionError("division by zero")
+
+    default, _ = klantlib.load_customers(CUSTOMERS)
+    area = picker.view(broken, default)
+    assert "Er liep iets onverwachts mis (ZeroDivisionError: division by zero)." in area_text(area)
+    records = logged.take()
+    assert [r.name for r in records] == ["klantlib.upload"]
+
+    def refuses(customers):
+        raise klantlib.InputError([klantlib.Notice("error.no_customers")])
+
+    area = picker.view(refuses, default)
+    assert "De klantenlijst is leeg" in area_text(area)
+    assert logged.take() == []
