@@ -242,6 +242,57 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         ' (--number-style comma or dot; in the notebook number_style="comma" or "dot"):'
         " the cells written the other way are then reported as errors.",
     ),
+    # errors: sessions
+    "error.session_name": (
+        "'{value}' kan geen sessienaam zijn: gebruik letters, cijfers, spaties, '.', '_' of"
+        " '-' (bv. 2026-Q4), hoogstens 64 tekens.",
+        "'{value}' cannot be a session name: use letters, digits, spaces, '.', '_' or '-'"
+        " (e.g. 2026-Q4), at most 64 characters.",
+    ),
+    "error.session_exists": (
+        "Sessie '{name}' bestaat al in {folder}. Kies een andere naam, of open de sessie om"
+        " verder te werken.",
+        "Session '{name}' already exists in {folder}. Choose another name, or open the session"
+        " to carry on.",
+    ),
+    "error.session_not_found": (
+        "Sessie '{name}' bestaat niet in {folder}. Sessies daar: {sessions}.",
+        "Session '{name}' does not exist in {folder}. Sessions there: {sessions}.",
+    ),
+    "error.session_unreadable": (
+        "{path} is geen sessiebestand van deze kit (of van een andere versie).",
+        "{path} is not a session file of this kit (or of another version).",
+    ),
+    "error.session_unknown_customer": (
+        "Klantnummer '{value}' zit niet in sessie '{name}'.",
+        "Customer id '{value}' is not in session '{name}'.",
+    ),
+    "error.change_at": ("wijziging {position}: {problem}", "change {position}: {problem}"),
+    "error.participant_name": (
+        "'{value}' kan geen naam van een deelnemer zijn: tik een naam van 1 tot 80 tekens.",
+        "'{value}' cannot be a participant's name: type a name of 1 to 80 characters.",
+    ),
+    "error.session_field": (
+        "'{value}' is niets wat een sessie bewaart; wel: {fields}.",
+        "'{value}' is nothing a session stores; it stores: {fields}.",
+    ),
+    "error.session_answer": (
+        "'{value}' is geen antwoord op {field}: yes, no of unknown.",
+        "'{value}' is not an answer to {field}: yes, no or unknown.",
+    ),
+    "error.session_favourite": (
+        "'{value}' is geen favoriet-markering: yes, of leeg.",
+        "'{value}' is not a favourite mark: yes, or empty.",
+    ),
+    "error.session_note": (
+        "Een notitie van {length} tekens is te lang: hoogstens {most}.",
+        "A note of {length} characters is too long: at most {most}.",
+    ),
+    "error.session_time": (
+        "'{value}' is geen tijdsinschatting: een aantal uren per jaar (bv. 12,5), of little,"
+        " average of much.",
+        "'{value}' is not a time estimate: hours per year (e.g. 12.5), or little, average or much.",
+    ),
     "error.year_and_period": (
         "Kies een jaar (--year {year}) of een periode (--from en --to), niet allebei.",
         "Choose a year (--year {year}) or a period (--from and --to), not both.",

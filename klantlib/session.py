@@ -1,0 +1,557 @@
+"""A workshop session on disk: its customers, bands, grid and every answer ever given (edge).
+
+A session (``2026-Q4``) is one SQLite file in a workspace folder, by default
+``data/sessies/`` in the kit (git ignores it). The file holds:
+
+- the customer table the session works on (as :func:`klantlib.customers.customer_table` gives
+  it), the revenue thresholds and the segment grid;
+- every change a participant makes, appended and never overwritten: an answer to one of the
+  four questions (``yes``, ``no``, ``unknown``, or ``None`` when cleared), a note, a
+  favourite mark, or an estimate of the time the customer takes (hours per year, or
+  ``little`` / ``average`` / ``much``). The current value is the latest change; undo appends
+  the value before the undone change, so "who changed what, when" is the history itself.
+
+Each change is one committed transaction (WAL journal, ``synchronous=FULL``) before
+:meth:`Session.record` returns: a widget shows an answer as saved only once it is on disk, and
+a killed kernel or two participants writing at once lose nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import re
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from klantlib.bands import Thresholds
+from klantlib.customers import OPTIONAL_COLUMNS, customer_table
+from klantlib.errors import InputError, KlantlibError, Notice
+from klantlib.questions import ANSWERS, QUESTIONS
+from klantlib.segments import SegmentGrid
+
+__all__ = [
+    "FIELDS",
+    "SESSION_FOLDER",
+    "TIME_WORDS",
+    "Change",
+    "Session",
+    "create_session",
+    "list_sessions",
+    "open_session",
+    "session_path",
+    "workspace_folder",
+]
+
+SESSION_FOLDER = Path("data") / "sessies"
+"""Where sessions are kept by default, relative to the kit's folder."""
+
+FIELDS: tuple[str, ...] = (*QUESTIONS, "note", "favourite", "time")
+"""What a participant can say about a customer: the four questions, a note, a favourite mark
+and an estimate of the time the customer takes."""
+
+TIME_WORDS: tuple[str, ...] = ("little", "average", "much")
+"""A time estimate in words, for when nobody knows the hours."""
+
+SUFFIX = ".sqlite"
+SCHEMA_VERSION = 1
+_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}")
+_MAX_PARTICIPANT = 80
+_MAX_NOTE = 2000
+
+_SCHEMA = f"""
+CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE customers (
+    position INTEGER PRIMARY KEY,
+    customer_id TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    revenue REAL NOT NULL,
+    {", ".join(f"{c} {'REAL' if k == 'number' else 'TEXT'}" for c, k in OPTIONAL_COLUMNS.items())}
+);
+CREATE TABLE changes (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    participant TEXT NOT NULL,
+    customer_id TEXT NOT NULL REFERENCES customers (customer_id),
+    field TEXT NOT NULL,
+    value TEXT,
+    undoes INTEGER REFERENCES changes (id)
+);
+CREATE INDEX changes_by_participant ON changes (participant, customer_id, field, id);
+"""
+
+
+def workspace_folder() -> Path:
+    """The default workspace: ``data/sessies`` in the kit's folder."""
+    from klantlib.workshop import kit_root
+
+    return kit_root() / SESSION_FOLDER
+
+
+def _workspace(workspace: str | Path | None) -> Path:
+    return Path(workspace) if workspace is not None else workspace_folder()
+
+
+def session_path(name: str, workspace: str | Path | None = None) -> Path:
+    """The file of session ``name`` in ``workspace`` (the name is checked, not the file)."""
+    return _workspace(workspace) / f"{check_session_name(name)}{SUFFIX}"
+
+
+def check_session_name(name: object) -> str:
+    """A session name as typed, trimmed; letters, digits, space, ``.``, ``_`` and ``-``."""
+    text_name = str(name).strip() if name is not None else ""
+    if not _NAME.fullmatch(text_name):
+        raise KlantlibError("error.session_name", value=text_name)
+    return text_name
+
+
+def list_sessions(workspace: str | Path | None = None) -> list[str]:
+    """The sessions in ``workspace``, by name."""
+    folder = _workspace(workspace)
+    if not folder.is_dir():
+        return []
+    return sorted(p.name.removesuffix(SUFFIX) for p in folder.glob(f"*{SUFFIX}") if p.is_file())
+
+
+def create_session(
+    name: str,
+    customers: pd.DataFrame,
+    *,
+    thresholds: Thresholds | None = None,
+    grid: SegmentGrid | None = None,
+    workspace: str | Path | None = None,
+    source: str | None = None,
+) -> Session:
+    """A new session holding ``customers`` (checked as :func:`customer_table` checks them).
+
+    An existing session of that name is never overwritten: that is an error naming it.
+    ``source`` is the name of the file the customers came from, kept for the report.
+    """
+    path = session_path(name, workspace)
+    table = customer_table(customers)
+    if path.exists():
+        raise KlantlibError("error.session_exists", name=path.stem, folder=str(path.parent))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # Built under a temporary name and renamed: a half-made session never has the real name.
+    building = path.with_name(f".{path.name}.building")
+    for leftover in (building, *_sidecars(building)):
+        leftover.unlink(missing_ok=True)
+    connection = _connect(building)
+    try:
+        with _transaction(connection):
+            for statement in _SCHEMA.split(";"):
+                if statement.strip():
+                    connection.execute(statement)
+            meta = {
+                "schema_version": str(SCHEMA_VERSION),
+                "name": path.stem,
+                "created_at": _now(),
+                "grid": json.dumps(dict((grid or SegmentGrid.default()).cells)),
+            }
+            if source:
+                meta["source"] = source
+            if thresholds is not None:
+                meta["thresholds"] = json.dumps([thresholds.low, thresholds.high])
+            connection.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+            columns = ["customer_id", "name", "revenue", *OPTIONAL_COLUMNS]
+            rows = table.reindex(columns=columns).astype(object)
+            rows = rows.where(rows.notna(), None)
+            connection.executemany(
+                f"INSERT INTO customers (position, {', '.join(columns)}) "
+                f"VALUES (?, {', '.join('?' * len(columns))})",
+                ((i, *values) for i, values in enumerate(rows.itertuples(index=False))),
+            )
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        connection.close()
+    if path.exists():  # made meanwhile by another process: theirs stays
+        building.unlink(missing_ok=True)
+        raise KlantlibError("error.session_exists", name=path.stem, folder=str(path.parent))
+    building.rename(path)
+    return Session(path)
+
+
+def open_session(name: str, *, workspace: str | Path | None = None) -> Session:
+    """The session ``name`` in ``workspace``; an unknown name lists the sessions there."""
+    path = session_path(name, workspace)
+    if not path.is_file():
+        known = list_sessions(workspace)
+        raise KlantlibError(
+            "error.session_not_found",
+            name=path.stem,
+            folder=str(path.parent),
+            sessions=known or ["—"],
+        )
+    return Session(path)
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change in a session's history."""
+
+    id: int
+    at: str  # ISO time in UTC, to the millisecond
+    participant: str
+    customer_id: str
+    field: str
+    value: str | None
+    undoes: int | None = None  # the change this one undid
+
+
+class Session:
+    """An open session file. Use as a context manager, or call :meth:`close`."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.name = self.path.name.removesuffix(SUFFIX)
+        connection = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        try:
+            row = connection.execute(
+                "SELECT value FROM meta WHERE key = 'schema_version'"
+            ).fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise KlantlibError("error.session_unreadable", path=str(self.path)) from exc
+        finally:
+            connection.close()
+        if row is None or row[0] != str(SCHEMA_VERSION):
+            raise KlantlibError("error.session_unreadable", path=str(self.path))
+        self._connection = _connect(self.path)
+        self._customer_ids: set[str] | None = None
+
+    # ---- the session's setup
+
+    def customers(self) -> pd.DataFrame:
+        """The customer table, largest revenue first, as it was when the session was made."""
+        table = pd.read_sql_query(
+            "SELECT * FROM customers ORDER BY position", self._connection
+        ).drop(columns="position")
+        table["customer_id"] = table["customer_id"].astype("string")
+        table["name"] = table["name"].astype("string")
+        for column, kind in OPTIONAL_COLUMNS.items():
+            if table[column].isna().all():
+                table = table.drop(columns=column)
+            elif kind == "number":
+                table[column] = table[column].astype("float64")
+            else:
+                table[column] = table[column].astype("string")
+        return table
+
+    @property
+    def thresholds(self) -> Thresholds | None:
+        """The band thresholds chosen for the session, ``None`` until they are chosen."""
+        stored = self._meta("thresholds")
+        return Thresholds(*json.loads(stored)) if stored else None
+
+    def set_thresholds(self, thresholds: Thresholds | None) -> None:
+        self._set_meta(
+            "thresholds",
+            None if thresholds is None else json.dumps([thresholds.low, thresholds.high]),
+        )
+
+    @property
+    def grid(self) -> SegmentGrid:
+        """The segment grid of the session (the default grid unless the team changed it)."""
+        return SegmentGrid(json.loads(self._meta("grid") or "null") or SegmentGrid.default().cells)
+
+    def set_grid(self, grid: SegmentGrid) -> None:
+        self._set_meta("grid", json.dumps(dict(grid.cells)))
+
+    @property
+    def source(self) -> str | None:
+        """The name of the file the customers came from, if it was given."""
+        return self._meta("source")
+
+    # ---- changes
+
+    def record(self, participant: str, customer_id: str, field: str, value: object) -> Change:
+        """Store one change; it is on disk when this returns."""
+        participant = check_participant(participant)
+        customer_id = self._check_customer(customer_id)
+        field, stored = check_value(field, value)
+        with _transaction(self._connection):
+            return self._insert(participant, customer_id, field, stored, None)
+
+    def record_many(self, participant: str, changes: Iterable[tuple[str, str, object]]) -> int:
+        """Store ``(customer_id, field, value)`` changes in one transaction: all or none.
+
+        Every bad change is reported in one :class:`InputError` and nothing is stored.
+        Returns how many changes were stored.
+        """
+        participant = check_participant(participant)
+        checked: list[tuple[str, str, str | None]] = []
+        problems: list[Notice] = []
+        for position, (customer_id, field, value) in enumerate(changes):
+            try:
+                cid = self._check_customer(customer_id)
+                name, stored = check_value(field, value)
+            except KlantlibError as exc:
+                problems.append(
+                    Notice("error.change_at", {"position": position + 1, "problem": exc.notice})
+                )
+                continue
+            checked.append((cid, name, stored))
+        if problems:
+            raise InputError(problems)
+        with _transaction(self._connection):
+            at = _now()
+            self._connection.executemany(
+                "INSERT INTO changes (at, participant, customer_id, field, value)"
+                " VALUES (?, ?, ?, ?, ?)",
+                ((at, participant, cid, name, stored) for cid, name, stored in checked),
+            )
+        return len(checked)
+
+    def undo(
+        self, participant: str, customer_id: str | None = None, field: str | None = None
+    ) -> Change | None:
+        """Undo the participant's latest change (of one customer, or one field of it) that is
+        not undone yet, by appending the value it replaced. ``None`` when nothing is left."""
+        participant = check_participant(participant)
+        where, params = ["participant = ?", "undoes IS NULL"], [participant]
+        if customer_id is not None:
+            where.append("customer_id = ?")
+            params.append(self._check_customer(customer_id))
+        if field is not None:
+            where.append("field = ?")
+            params.append(check_field(field))
+        with _transaction(self._connection):
+            target = self._connection.execute(
+                f"SELECT id, customer_id, field FROM changes WHERE {' AND '.join(where)}"
+                " AND id NOT IN (SELECT undoes FROM changes WHERE undoes IS NOT NULL"
+                " AND participant = ?) ORDER BY id DESC LIMIT 1",
+                [*params, participant],
+            ).fetchone()
+            if target is None:
+                return None
+            target_id, cid, name = target
+            before = self._connection.execute(
+                "SELECT value FROM changes WHERE participant = ? AND customer_id = ?"
+                " AND field = ? AND id < ? AND undoes IS NULL AND id NOT IN"
+                " (SELECT undoes FROM changes WHERE undoes IS NOT NULL AND participant = ?)"
+                " ORDER BY id DESC LIMIT 1",
+                (participant, cid, name, target_id, participant),
+            ).fetchone()
+            return self._insert(participant, cid, name, before[0] if before else None, target_id)
+
+    # ---- reading back
+
+    def participants(self) -> list[str]:
+        """Everyone who made a change in this session, alphabetically."""
+        rows = self._connection.execute("SELECT DISTINCT participant FROM changes").fetchall()
+        return sorted((r[0] for r in rows), key=str.casefold)
+
+    def current(self, participant: str) -> pd.DataFrame:
+        """The participant's current values: one row per customer they said anything about,
+        in customer order; columns ``customer_id``, the fields, and ``changed_at`` (the time of
+        their latest change to that customer). A field never set or cleared is ``<NA>``."""
+        participant = check_participant(participant)
+        latest = pd.read_sql_query(
+            "SELECT c.customer_id, c.field, c.value, c.at FROM changes c JOIN ("
+            " SELECT max(id) AS id FROM changes WHERE participant = ?"
+            " GROUP BY customer_id, field) latest ON c.id = latest.id",
+            self._connection,
+            params=(participant,),
+        )
+        order = self._order()
+        columns = ["customer_id", *FIELDS, "changed_at"]
+        if latest.empty:
+            return pd.DataFrame({c: pd.Series([], dtype="string") for c in columns})
+        wide = latest.pivot(index="customer_id", columns="field", values="value")
+        wide = wide.reindex(columns=list(FIELDS)).astype("string")
+        wide["changed_at"] = latest.groupby("customer_id")["at"].max().astype("string")
+        wide = wide.reset_index()
+        wide["customer_id"] = wide["customer_id"].astype("string")
+        wide = wide.sort_values("customer_id", key=lambda ids: ids.map(order))
+        return wide[columns].reset_index(drop=True)
+
+    def answer_table(self, participant: str) -> pd.DataFrame:
+        """The participant's answers for every customer, as :func:`klantlib.answer_table`
+        gives them: ``customer_id`` and the four questions, ``unknown`` where not answered."""
+        current = self.current(participant).set_index("customer_id")
+        ids = self.customers()["customer_id"]
+        table = pd.DataFrame({"customer_id": ids.astype("string")})
+        for question in QUESTIONS:
+            values = current[question].reindex(ids.to_numpy()) if len(current) else None
+            table[question] = (
+                pd.Series(values.to_numpy(), dtype="string").fillna("unknown")
+                if values is not None
+                else pd.Series(["unknown"] * len(ids), dtype="string")
+            )
+        return table
+
+    def history(
+        self, participant: str | None = None, customer_id: str | None = None
+    ) -> pd.DataFrame:
+        """Who changed what, when: every change in order (optionally of one participant
+        and/or one customer), with ``undoes`` naming the change an undo reverted."""
+        where, params = [], []
+        if participant is not None:
+            where.append("participant = ?")
+            params.append(check_participant(participant))
+        if customer_id is not None:
+            where.append("customer_id = ?")
+            params.append(str(customer_id))
+        query = "SELECT id, at, participant, customer_id, field, value, undoes FROM changes"
+        if where:
+            query += " WHERE " + " AND ".join(where)
+        table = pd.read_sql_query(query + " ORDER BY id", self._connection, params=params)
+        for column in ("at", "participant", "customer_id", "field", "value"):
+            table[column] = table[column].astype("string")
+        table["undoes"] = table["undoes"].astype("Int64")
+        return table
+
+    # ---- the file
+
+    def close(self) -> None:
+        self._connection.close()
+
+    def __enter__(self) -> Session:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Session({self.name!r}, path={str(self.path)!r})"
+
+    # ---- inside
+
+    def _insert(
+        self, participant: str, customer_id: str, field: str, value: str | None, undoes: int | None
+    ) -> Change:
+        at = _now()
+        cursor = self._connection.execute(
+            "INSERT INTO changes (at, participant, customer_id, field, value, undoes)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (at, participant, customer_id, field, value, undoes),
+        )
+        return Change(cursor.lastrowid or 0, at, participant, customer_id, field, value, undoes)
+
+    def _check_customer(self, customer_id: object) -> str:
+        if self._customer_ids is None:
+            rows = self._connection.execute("SELECT customer_id FROM customers").fetchall()
+            self._customer_ids = {r[0] for r in rows}
+        cid = str(customer_id).strip() if customer_id is not None else ""
+        if cid not in self._customer_ids:
+            raise KlantlibError("error.session_unknown_customer", value=cid, name=self.name)
+        return cid
+
+    def _order(self) -> dict[str, int]:
+        rows = self._connection.execute("SELECT customer_id, position FROM customers").fetchall()
+        return dict(rows)
+
+    def _meta(self, key: str) -> str | None:
+        row = self._connection.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def _set_meta(self, key: str, value: str | None) -> None:
+        with _transaction(self._connection):
+            if value is None:
+                self._connection.execute("DELETE FROM meta WHERE key = ?", (key,))
+            else:
+                self._connection.execute(
+                    "INSERT INTO meta VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = ?",
+                    (key, value, value),
+                )
+
+
+# ------------------------------------------------------------------------------------------
+# Checking what is stored
+# ------------------------------------------------------------------------------------------
+
+
+def check_participant(participant: object) -> str:
+    """A participant's name, trimmed: not empty, at most 80 characters."""
+    name = " ".join(str(participant).split()) if participant is not None else ""
+    if not name or len(name) > _MAX_PARTICIPANT:
+        raise KlantlibError("error.participant_name", value=name)
+    return name
+
+
+def check_field(field: object) -> str:
+    if field not in FIELDS:
+        raise KlantlibError("error.session_field", value=field, fields=list(FIELDS))
+    return str(field)
+
+
+def check_value(field: object, value: object) -> tuple[str, str | None]:
+    """``(field, value as stored)``; ``None`` clears the field."""
+    name = check_field(field)
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return name, None
+    if name in QUESTIONS:
+        if value not in ANSWERS:
+            raise KlantlibError("error.session_answer", value=value, field=name)
+        return name, str(value)
+    if name == "favourite":
+        if value is True or value == "yes":
+            return name, "yes"
+        if value is False:
+            return name, None
+        raise KlantlibError("error.session_favourite", value=value)
+    if name == "note":
+        note = str(value).strip()
+        if len(note) > _MAX_NOTE:
+            raise KlantlibError("error.session_note", length=len(note), most=_MAX_NOTE)
+        return name, note or None
+    return name, _time_value(value)
+
+
+def _time_value(value: object) -> str | None:
+    if isinstance(value, str) and value.strip() in TIME_WORDS:
+        return value.strip()
+    try:
+        hours = (
+            float(str(value).strip().replace(",", "."))
+            if isinstance(value, str)
+            else float(
+                value  # type: ignore[arg-type]
+            )
+        )
+    except (TypeError, ValueError):
+        raise KlantlibError("error.session_time", value=value) from None
+    if not math.isfinite(hours) or hours < 0:
+        raise KlantlibError("error.session_time", value=value)
+    return repr(float(hours))
+
+
+# ------------------------------------------------------------------------------------------
+# SQLite
+# ------------------------------------------------------------------------------------------
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    connection = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
+    connection.execute("PRAGMA journal_mode = WAL")
+    connection.execute("PRAGMA synchronous = FULL")
+    connection.execute("PRAGMA foreign_keys = ON")
+    return connection
+
+
+@contextmanager
+def _transaction(connection: sqlite3.Connection) -> Iterator[None]:
+    """One write transaction, taken at once (no upgrade deadlock between two writers)."""
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+    connection.execute("COMMIT")
+
+
+def _sidecars(path: Path) -> Sequence[Path]:
+    return [path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")]
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
