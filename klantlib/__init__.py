@@ -22,6 +22,7 @@ __version__ = "0.1.0"
 # `klantlib.check_environment` can still say what is missing when pandas is not installed.
 _EXPORTS: dict[str, str] = {
     "ANSWERS": "klantlib.questions",
+    "AnswerForm": "klantlib.answer_form",
     "BANDS": "klantlib.bands",
     "CustomerFilePicker": "klantlib.upload",
     "InputError": "klantlib.errors",
@@ -84,6 +85,7 @@ _EXPORTS: dict[str, str] = {
 
 __all__ = [
     "ANSWERS",
+    "AnswerForm",
     "BANDS",
     "CustomerFilePicker",
     "InputError",

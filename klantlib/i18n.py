@@ -594,6 +594,91 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         " nowhere else.",
     ),
     "upload.waiting": ("Nog geen bestand gekozen.", "No file chosen yet."),
+    # the answer form
+    "form.who": ("Wie", "Who"),
+    "form.who_placeholder": ("je naam, bv. An", "your name, e.g. An"),
+    "form.choose_who": (
+        "Tik eerst je naam bovenaan: zo blijven ieders antwoorden apart.",
+        "First type your name at the top: that keeps everyone's answers apart.",
+    ),
+    "form.hello": (
+        "Dag {name}: je antwoorden worden bij elke klik bewaard.",
+        "Hello {name}: your answers are stored with every click.",
+    ),
+    "form.previous": ("Vorige", "Previous"),
+    "form.next": ("Volgende", "Next"),
+    "form.next_unanswered": ("Volgende onbeantwoorde", "Next unanswered"),
+    "form.undo": ("Ongedaan maken", "Undo"),
+    "form.search_placeholder": ("zoek op naam of nummer", "search by name or id"),
+    "form.band": ("Klasse", "Band"),
+    "form.all_bands": ("alle", "all"),
+    "form.only_unanswered": ("alleen onbeantwoord", "unanswered only"),
+    "form.only_favourites": ("alleen favorieten", "favourites only"),
+    "form.progress": (
+        "{answered} van {total} klanten beantwoord, {open} met open vragen",
+        "{answered} of {total} customers answered, {open} with open questions",
+    ),
+    "form.card_line": (
+        "klantnr {id} · omzet {revenue} · klasse {band} · klant {number} van {count}",
+        "customer id {id} · revenue {revenue} · band {band} · customer {number} of {count}",
+    ),
+    "form.answer.yes": ("Ja", "Yes"),
+    "form.answer.no": ("Nee", "No"),
+    "form.answer.unknown": ("?", "?"),
+    "form.answer_tip.yes": (
+        "Ja (klik nog eens om te wissen)",
+        "Yes (click again to clear)",
+    ),
+    "form.answer_tip.no": ("Nee (klik nog eens om te wissen)", "No (click again to clear)"),
+    "form.answer_tip.unknown": (
+        "Weten we nog niet: telt als open vraag (klik nog eens om te wissen)",
+        "Not known yet: counts as an open question (click again to clear)",
+    ),
+    "form.verdict": (
+        "Score {score} van 4 · segment {segment}",
+        "Score {score} of 4 · segment {segment}",
+    ),
+    "form.verdict_open": (
+        "Score {score} van 4 · segment {segment} (nog {missing} vraag/vragen zonder antwoord)",
+        "Score {score} of 4 · segment {segment} ({missing} question(s) still unanswered)",
+    ),
+    "form.favourite": ("Favoriet", "Favourite"),
+    "form.time": ("Tijd", "Time"),
+    "form.time_placeholder": (
+        "uren per jaar, of weinig / gemiddeld / veel",
+        "hours per year, or little / average / much",
+    ),
+    "form.time.little": ("weinig", "little"),
+    "form.time.average": ("gemiddeld", "average"),
+    "form.time.much": ("veel", "much"),
+    "form.bad_time": (
+        "'{value}' is geen tijd: tik een aantal uren per jaar (bv. 12,5), of weinig, gemiddeld"
+        " of veel. Niets bewaard.",
+        "'{value}' is not a time: type hours per year (e.g. 12.5), or little, average or much."
+        " Nothing stored.",
+    ),
+    "form.note_placeholder": (
+        "notitie bij deze klant (wordt bewaard als je naast het vak klikt)",
+        "note on this customer (stored when you click outside the box)",
+    ),
+    "form.field.note": ("notitie", "note"),
+    "form.days": ("{days} dagen", "{days} days"),
+    "form.field.favourite": ("favoriet", "favourite"),
+    "form.field.time": ("tijd", "time"),
+    "form.saved": ("{field} bewaard om {at}", "{field} stored at {at}"),
+    "form.undone": ("{field} ongedaan gemaakt om {at}", "{field} undone at {at}"),
+    "form.nothing_to_undo": (
+        "Er is niets meer ongedaan te maken.",
+        "There is nothing left to undo.",
+    ),
+    "form.all_answered": (
+        "Alle klanten hier zijn beantwoord.",
+        "Every customer here is answered.",
+    ),
+    "form.none_match": (
+        "Geen enkele klant past bij deze filters.",
+        "No customer matches these filters.",
+    ),
     "upload.reading": ("{file} wordt ingelezen …", "Reading {file} …"),
     "upload.stored": ("Bewaard als {path}", "Stored as {path}"),
     "upload.bad_year": (

@@ -1,0 +1,473 @@
+"""The answer form: one customer at a time, four questions, every click stored at once (edge).
+
+:class:`AnswerForm` is built from core ipywidgets only. It shows one customer as a card (name,
+revenue, band, what the data knows), the four questions with Ja / Nee / ? buttons (clicking
+the active answer clears it), a note, a favourite star and a time estimate. Every change goes
+to the :class:`~klantlib.session.Session` first — one committed transaction — and only then
+shows as saved; the widgets hold nothing the store does not. Opening the form again, re-running
+the cell or restarting the kernel shows exactly what is stored.
+
+However many customers there are, the form has the same few widgets: the customer shown
+changes, not the number of widgets. An error inside a click is shown in the form in plain words
+and logged, never swallowed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import logging
+import math
+import re
+from collections.abc import Callable
+
+import ipywidgets as widgets
+import numpy as np
+
+from klantlib.answering import AnswerSheet, SheetFilter
+from klantlib.bands import BANDS, Thresholds, suggest_cumulative_share
+from klantlib.errors import KlantlibError
+from klantlib.i18n import check_language, format_money, format_number, get_language, text
+from klantlib.questions import QUESTIONS
+from klantlib.session import Session, check_participant
+
+__all__ = ["AnswerForm"]
+
+logger = logging.getLogger(__name__)
+
+_STYLE = {"yes": "success", "no": "danger", "unknown": "warning"}
+_TIME_WORDS = {
+    "little": "little",
+    "weinig": "little",
+    "average": "average",
+    "gemiddeld": "average",
+    "much": "much",
+    "veel": "much",
+}
+_FACTS = ("potential_revenue", "gross_margin", "days_to_pay", "hours", "account_manager")
+_MONEY = {"potential_revenue", "gross_margin"}
+
+
+class AnswerForm(widgets.VBox):
+    """Answer the four questions for the customers of ``session``, as ``participant``.
+
+    Without a participant the form first asks for a name (the people who answered before are
+    offered). Attributes for tests and notebooks: ``sheet`` (the :class:`AnswerSheet` of the
+    participant), ``position`` (the customer shown), ``buttons[question][answer]``, ``note``,
+    ``favourite``, ``time``, ``status`` and ``progress``.
+    """
+
+    def __init__(
+        self,
+        session: Session,
+        *,
+        participant: str | None = None,
+        lang: str | None = None,
+        thresholds: Thresholds | None = None,
+    ) -> None:
+        self.session = session
+        self.lang = check_language(lang) if lang is not None else get_language()
+        customers = session.customers()
+        self.thresholds = thresholds or session.thresholds or suggest_cumulative_share(customers)
+        self._customers = customers
+        self.participant: str | None = None
+        self.sheet: AnswerSheet | None = None
+        self.position = 0
+        self._shown = np.zeros(0, dtype=np.int64)  # positions passing the filters
+        self._loading = False  # widgets being set from the store: no saving then
+
+        t = self._t
+        self.who = widgets.Combobox(
+            options=session.participants(),
+            placeholder=t("form.who_placeholder"),
+            description=t("form.who"),
+            ensure_option=False,
+            continuous_update=False,
+            layout=widgets.Layout(width="22em"),
+        )
+        self.previous = self._button(t("form.previous"), "arrow-left", self._on_previous)
+        self.next = self._button(t("form.next"), "arrow-right", self._on_next)
+        self.next_open = self._button(t("form.next_unanswered"), "forward", self._on_next_open)
+        self.undo = self._button(t("form.undo"), "undo", self._on_undo)
+        self.search = widgets.Text(
+            placeholder=t("form.search_placeholder"),
+            continuous_update=False,
+            layout=widgets.Layout(width="16em"),
+        )
+        self.band = widgets.Dropdown(
+            options=[(t("form.all_bands"), None)] + [(t(f"band.{b}"), b) for b in BANDS],
+            description=t("form.band"),
+            layout=widgets.Layout(width="14em"),
+        )
+        self.only_unanswered = widgets.Checkbox(description=t("form.only_unanswered"), indent=False)
+        self.only_favourites = widgets.Checkbox(description=t("form.only_favourites"), indent=False)
+        self.progress = widgets.HTML()
+        self.card = widgets.HTML()
+        self.verdict = widgets.HTML()
+        self.buttons: dict[str, dict[str, widgets.Button]] = {}
+        rows = []
+        for question in QUESTIONS:
+            row = {}
+            for answer in ("yes", "no", "unknown"):
+                button = widgets.Button(
+                    description=t(f"form.answer.{answer}"),
+                    tooltip=t(f"form.answer_tip.{answer}"),
+                    layout=widgets.Layout(width="5.5em"),
+                )
+                button.on_click(self._answer_handler(question, answer))
+                row[answer] = button
+            self.buttons[question] = row
+            label = widgets.HTML(
+                f"<b>{html.escape(t(f'question.{question}'))}</b><br>"
+                f"<span style='color: #555'>{html.escape(t(f'question.{question}.text'))}</span>",
+                layout=widgets.Layout(width="34em"),
+            )
+            rows.append(widgets.HBox([label, *row.values()]))
+        self.favourite = widgets.ToggleButton(
+            description=t("form.favourite"), icon="star-o", layout=widgets.Layout(width="11em")
+        )
+        self.time = widgets.Text(
+            description=t("form.time"),
+            placeholder=t("form.time_placeholder"),
+            continuous_update=False,
+            layout=widgets.Layout(width="26em"),
+        )
+        self.note = widgets.Textarea(
+            placeholder=t("form.note_placeholder"),
+            continuous_update=False,
+            layout=widgets.Layout(width="100%", height="4.5em"),
+        )
+        self.status = widgets.HTML()
+
+        self.who.observe(self._guard(self._on_who), names="value")
+        self.search.observe(self._guard(self._on_search), names="value")
+        for control in (self.band, self.only_unanswered, self.only_favourites):
+            control.observe(self._guard(self._on_filter), names="value")
+        self.favourite.observe(self._guard(self._on_favourite), names="value")
+        self.time.observe(self._guard(self._on_time), names="value")
+        self.note.observe(self._guard(self._on_note), names="value")
+
+        super().__init__(
+            [
+                widgets.HBox([self.who, self.progress]),
+                widgets.HBox([self.previous, self.next, self.next_open, self.undo]),
+                widgets.HBox([self.search, self.band, self.only_unanswered, self.only_favourites]),
+                self.card,
+                *rows,
+                self.verdict,
+                widgets.HBox([self.favourite, self.time]),
+                self.note,
+                self.status,
+            ]
+        )
+        if participant is not None:
+            self.who.value = participant  # loads the participant's answers
+        else:
+            self._refresh()
+
+    # ---- what the notebook and the tests use
+
+    def show(self, customer_id: str) -> None:
+        """Show the customer with this id (filters are cleared when it does not pass them)."""
+        position = self._sheet().position[str(customer_id)]
+        if position not in set(self._shown.tolist()):
+            self._loading = True
+            try:
+                self.search.value = ""
+                self.band.value = None
+                self.only_unanswered.value = self.only_favourites.value = False
+            finally:
+                self._loading = False
+            self._shown = self._sheet().matching(SheetFilter())
+        self.position = position
+        self._refresh()
+
+    @property
+    def customer_id(self) -> str | None:
+        return None if self.sheet is None else str(self.sheet.ids[self.position])
+
+    # ---- handlers
+
+    def _on_who(self, change: dict) -> None:
+        name = str(change["new"] or "").strip()
+        if not name:
+            return
+        self.participant = check_participant(name)
+        current = self.session.current(self.participant)
+        self.sheet = AnswerSheet(
+            self._customers, current, thresholds=self.thresholds, grid=self.session.grid
+        )
+        self._shown = self.sheet.matching(self._filter())
+        first_open = self.sheet.next_unanswered(-1, self._shown)
+        self.position = first_open if first_open is not None else int(self._first_shown())
+        self._say(self._t("form.hello", name=self.participant))
+        self._refresh()
+
+    def _answer_handler(self, question: str, answer: str) -> Callable[[widgets.Button], None]:
+        def click(_button: widgets.Button) -> None:
+            self._run(lambda: self._on_answer(question, answer))
+
+        return click
+
+    def _on_answer(self, question: str, answer: str) -> None:
+        sheet = self._sheet()
+        active = sheet.value(self.position, question) == answer
+        self._save(question, None if active else answer)
+
+    def _on_favourite(self, change: dict) -> None:
+        self._save("favourite", "yes" if change["new"] else None)
+
+    def _on_time(self, change: dict) -> None:
+        typed = str(change["new"]).strip()
+        if not typed:
+            self._save("time", None)
+            return
+        word = _TIME_WORDS.get(typed.casefold())
+        if word is None and not re.fullmatch(r"\d+(?:[.,]\d+)?", typed):
+            self._say(self._t("form.bad_time", value=typed), error=True)
+            self._refresh()  # the box shows what is stored again, not what was refused
+            return
+        self._save("time", word or typed)
+
+    def _on_note(self, change: dict) -> None:
+        self._save("note", str(change["new"]))
+
+    def _on_previous(self, _button: widgets.Button) -> None:
+        self._step(-1)
+
+    def _on_next(self, _button: widgets.Button) -> None:
+        self._step(+1)
+
+    def _on_next_open(self, _button: widgets.Button) -> None:
+        sheet = self._sheet()
+        target = sheet.next_unanswered(self.position, self._shown)
+        if target is None:
+            self._say(self._t("form.all_answered"))
+        else:
+            self.position = target
+        self._refresh()
+
+    def _on_undo(self, _button: widgets.Button) -> None:
+        sheet = self._sheet()
+        change = self.session.undo(self._participant())
+        if change is None:
+            self._say(self._t("form.nothing_to_undo"))
+            return
+        position = sheet.position[change.customer_id]
+        sheet.set(position, change.field, change.value)
+        self.show(change.customer_id)
+        self._say(self._t("form.undone", field=self._field_label(change.field), at=_clock()))
+
+    def _on_search(self, _change: dict) -> None:
+        self._on_filter(_change)
+
+    def _on_filter(self, _change: dict) -> None:
+        sheet = self._sheet()
+        self._shown = sheet.matching(self._filter())
+        if not self._shown.size:
+            self._say(self._t("form.none_match"))
+        elif self.position not in set(self._shown.tolist()):
+            later = self._shown[self._shown > self.position]
+            self.position = int(later[0]) if later.size else int(self._shown[0])
+        self._refresh()
+
+    # ---- saving and showing
+
+    def _save(self, field: str, value: str | None) -> None:
+        """Store first; show it as saved only when the store has it."""
+        sheet = self._sheet()
+        change = self.session.record(self._participant(), self.customer_id, field, value)
+        sheet.set(self.position, field, change.value)
+        self._say(self._t("form.saved", field=self._field_label(field), at=_clock()))
+        self._refresh()
+
+    def _step(self, direction: int) -> None:
+        if not self._shown.size:
+            return
+        at = int(np.searchsorted(self._shown, self.position))
+        if at < len(self._shown) and self._shown[at] == self.position:
+            at += direction
+        elif direction < 0:
+            at -= 1
+        self.position = int(self._shown[min(max(at, 0), len(self._shown) - 1)])
+        self._refresh()
+
+    def _refresh(self) -> None:
+        """Set every widget from the sheet (the stored values), without saving anything."""
+        t = self._t
+        sheet = self.sheet
+        ready = sheet is not None and len(sheet) > 0 and self._shown.size > 0
+        for control in self._answer_controls():
+            control.disabled = not ready
+        for control in (self.previous, self.next, self.next_open, self.undo):
+            control.disabled = sheet is None
+        if sheet is None:
+            self.card.value = _box(html.escape(t("form.choose_who")))
+            self.progress.value = self.verdict.value = ""
+            return
+        progress = sheet.progress()
+        self.progress.value = (
+            "<span style='margin-left: 1em'>"
+            + html.escape(
+                t(
+                    "form.progress",
+                    answered=format_number(progress.answered, self.lang),
+                    total=format_number(progress.total, self.lang),
+                    open=format_number(progress.open, self.lang),
+                )
+            )
+            + "</span>"
+        )
+        if not ready:
+            self.card.value = _box(html.escape(t("form.none_match")))
+            self.verdict.value = ""
+            return
+        position = self.position
+        self._loading = True
+        try:
+            for question, row in self.buttons.items():
+                value = sheet.value(position, question)
+                for answer, button in row.items():
+                    button.button_style = _STYLE[answer] if value == answer else ""
+            favourite = sheet.value(position, "favourite") == "yes"
+            self.favourite.value = favourite
+            self.favourite.icon = "star" if favourite else "star-o"
+            self.time.value = self._time_text(sheet.value(position, "time"))
+            self.note.value = sheet.value(position, "note") or ""
+        finally:
+            self._loading = False
+        self.card.value = self._card(position)
+        self.verdict.value = self._verdict(position)
+
+    def _card(self, position: int) -> str:
+        t = self._t
+        sheet = self._sheet()
+        facts = sheet.facts(position)
+        shown_at = int(np.searchsorted(self._shown, position)) + 1
+        lines = [
+            f"<div style='font-size: 1.5em; font-weight: bold'>{html.escape(str(facts['name']))}"
+            f"</div>",
+            html.escape(
+                t(
+                    "form.card_line",
+                    id=facts["customer_id"],
+                    revenue=format_money(float(facts["revenue"]), self.lang),
+                    band=t(f"band.{sheet.bands[position]}"),
+                    number=format_number(shown_at, self.lang),
+                    count=format_number(len(self._shown), self.lang),
+                )
+            ),
+        ]
+        known = []
+        for fact in _FACTS:
+            value = facts.get(fact)
+            if value is None or (isinstance(value, float) and math.isnan(value)) or value == "":
+                continue
+            if fact in _MONEY:
+                shown = format_money(float(value), self.lang)
+            elif fact == "days_to_pay":
+                shown = t("form.days", days=format_number(float(value), self.lang))
+            elif isinstance(value, float):
+                shown = format_number(value, self.lang, decimals=0 if value.is_integer() else 1)
+            else:
+                shown = str(value)
+            known.append(f"{t(f'field.{fact}')}: {shown}")
+        if known:
+            lines.append("<span style='color: #555'>" + html.escape(" · ".join(known)) + "</span>")
+        return _box("<br>".join(lines))
+
+    def _verdict(self, position: int) -> str:
+        sheet = self._sheet()
+        missing = sheet.missing(position)
+        key = "form.verdict" if missing == 0 else "form.verdict_open"
+        sentence = self._t(
+            key, score=sheet.score(position), segment=sheet.segment(position), missing=missing
+        )
+        return f"<div style='font-size: 1.2em; margin: 0.3em 0'>{html.escape(sentence)}</div>"
+
+    def _say(self, message: str, *, error: bool = False) -> None:
+        colour = "#b00020" if error else "#1b5e20"
+        escaped = html.escape(message).replace("\n", "<br>")
+        self.status.value = f"<span style='color: {colour}'>{escaped}</span>"
+
+    # ---- small things
+
+    def _t(self, key: str, **params: object) -> str:
+        return text(key, self.lang, **params)
+
+    def _button(self, label: str, icon: str, handler: Callable) -> widgets.Button:
+        button = widgets.Button(description=label, icon=icon, layout=widgets.Layout(width="auto"))
+        button.on_click(lambda b: self._run(lambda: handler(b)))
+        return button
+
+    def _guard(self, handler: Callable[[dict], None]) -> Callable[[dict], None]:
+        """A value handler that does nothing while the form sets values from the store."""
+
+        def observe(change: dict) -> None:
+            if not self._loading:
+                self._run(lambda: handler(change))
+
+        return observe
+
+    def _run(self, action: Callable[[], None]) -> None:
+        """Run a handler; any error is shown in the form and logged, never lost."""
+        try:
+            action()
+        except KlantlibError as exc:
+            self._say(text("error.shown", self.lang, message=exc.message(self.lang)), error=True)
+        except Exception as exc:
+            logger.exception("The answer form failed")
+            detail = str(exc) or type(exc).__name__
+            self._say(
+                text("error.unexpected", self.lang, kind=type(exc).__name__, detail=detail),
+                error=True,
+            )
+
+    def _sheet(self) -> AnswerSheet:
+        if self.sheet is None:
+            raise KlantlibError("form.choose_who")
+        return self.sheet
+
+    def _participant(self) -> str:
+        if self.participant is None:
+            raise KlantlibError("form.choose_who")
+        return self.participant
+
+    def _filter(self) -> SheetFilter:
+        return SheetFilter(
+            band=self.band.value,
+            unanswered=self.only_unanswered.value,
+            favourites=self.only_favourites.value,
+            search=self.search.value,
+        )
+
+    def _first_shown(self) -> int:
+        return int(self._shown[0]) if self._shown.size else 0
+
+    def _answer_controls(self) -> list[widgets.Widget]:
+        controls: list[widgets.Widget] = [self.favourite, self.time, self.note]
+        for row in self.buttons.values():
+            controls.extend(row.values())
+        return controls
+
+    def _field_label(self, field: str) -> str:
+        return self._t(f"question.{field}" if field in QUESTIONS else f"form.field.{field}")
+
+    def _time_text(self, stored: str | None) -> str:
+        if stored is None:
+            return ""
+        if stored in ("little", "average", "much"):
+            return self._t(f"form.time.{stored}")
+        hours = f"{float(stored):g}"  # no thousands separator: it must read back as typed
+        return hours.replace(".", ",") if self.lang == "nl" else hours
+
+
+def _box(inner: str) -> str:
+    return (
+        "<div style='border: 1px solid #ccc; border-radius: 6px; padding: 0.6em 0.9em;"
+        f" line-height: 1.5; background: #fafafa'>{inner}</div>"
+    )
+
+
+def _clock() -> str:
+    return dt.datetime.now().strftime("%H:%M:%S")

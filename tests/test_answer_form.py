@@ -1,0 +1,238 @@
+"""The answer form, driven in-process: real button clicks, read back from the session file."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+
+import pandas as pd
+import pytest
+
+from klantlib.answer_form import AnswerForm
+from klantlib.questions import QUESTIONS
+from klantlib.session import create_session, open_session
+
+CUSTOMERS = pd.DataFrame(
+    {
+        "customer_id": ["007", "012", "3", "44"],
+        "name": ["Brouwerij Mattheeuws", "Bakkerij Peeters", "Café Sport", "Slagerij Maes"],
+        "revenue": [90_000.0, 20_000.0, 5_000.0, 1_000.0],
+        "days_to_pay": [42.0, None, 30.0, 60.0],
+        "hours": [120.5, None, None, 3.0],
+    }
+)
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@pytest.fixture
+def logged():
+    """Fails the test on any warning or error logged, unless the test takes it.
+
+    ``Button.click()`` only logs an exception raised in a handler: without this a test that
+    clicks passes even when the handler crashed.
+    """
+    collect = _Collect()
+    root = logging.getLogger()
+    root.addHandler(collect)
+    try:
+        yield collect
+    finally:
+        root.removeHandler(collect)
+    left, collect.records = collect.records, []
+    assert left == [], "logged during the test:\n" + "\n".join(r.getMessage() for r in left)
+
+
+@pytest.fixture
+def session(tmp_path, logged):
+    with create_session("2026-Q4", CUSTOMERS, workspace=tmp_path) as made:
+        yield made
+
+
+def stored(session, participant: str = "An") -> dict[str, dict[str, str | None]]:
+    """What the session file holds, read through a separate connection."""
+    with open_session(session.name, workspace=session.path.parent) as again:
+        current = again.current(participant)
+    return {
+        row["customer_id"]: {k: (None if pd.isna(v) else v) for k, v in row.items()}
+        for row in current.to_dict("records")
+    }
+
+
+def test_without_a_name_nothing_can_be_answered(session):
+    form = AnswerForm(session, lang="nl")
+    assert all(b.disabled for row in form.buttons.values() for b in row.values())
+    assert "Tik eerst je naam" in form.card.value
+
+
+def test_a_click_is_stored_before_it_shows_as_saved(session):
+    form = AnswerForm(session, participant="An", lang="nl")
+    assert form.customer_id == "007"  # largest customer first
+    form.buttons["margin"]["yes"].click()
+    assert stored(session)["007"]["margin"] == "yes"
+    assert form.buttons["margin"]["yes"].button_style == "success"
+    assert "Marge bewaard om" in form.status.value
+
+
+def test_clicking_the_active_answer_clears_it(session):
+    form = AnswerForm(session, participant="An", lang="nl")
+    form.buttons["cashflow"]["no"].click()
+    form.buttons["cashflow"]["no"].click()
+    assert stored(session)["007"]["cashflow"] is None
+    assert form.buttons["cashflow"]["no"].button_style == ""
+    assert session.history()["value"].tolist() == ["no", pd.NA]
+
+
+def test_changing_an_answer_keeps_one_active_button(session):
+    form = AnswerForm(session, participant="An", lang="en")
+    form.buttons["network"]["yes"].click()
+    form.buttons["network"]["unknown"].click()
+    styles = {a: b.button_style for a, b in form.buttons["network"].items()}
+    assert styles == {"yes": "", "no": "", "unknown": "warning"}
+    assert stored(session)["007"]["network"] == "unknown"
+
+
+def test_a_new_form_shows_exactly_what_is_stored(session):
+    """Re-running the cell or restarting the kernel: a new form reads the file again."""
+    form = AnswerForm(session, participant="An", lang="nl")
+    for question in QUESTIONS:
+        form.buttons[question]["yes"].click()
+    form.note.value = "belt elke week"
+    form.favourite.value = True
+    form.time.value = "12,5"
+    again = AnswerForm(open_session("2026-Q4", workspace=session.path.parent), lang="nl")
+    again.who.value = "An"
+    again.show("007")
+    assert {q: again.buttons[q]["yes"].button_style for q in QUESTIONS} == dict.fromkeys(
+        QUESTIONS, "success"
+    )
+    assert (again.note.value, again.favourite.value, again.time.value) == (
+        "belt elke week",
+        True,
+        "12,5",
+    )
+    assert "Score 4 van 4 · segment A" in again.verdict.value
+
+
+def test_each_participant_has_their_own_answers(session):
+    an = AnswerForm(session, participant="An", lang="nl")
+    pieter = AnswerForm(session, participant="Pieter", lang="nl")
+    an.buttons["margin"]["yes"].click()
+    pieter.buttons["margin"]["no"].click()
+    assert stored(session, "An")["007"]["margin"] == "yes"
+    assert stored(session, "Pieter")["007"]["margin"] == "no"
+    assert an.buttons["margin"]["yes"].button_style == "success"
+    chooser = AnswerForm(session, lang="nl")
+    assert list(chooser.who.options) == ["An", "Pieter"]
+
+
+def test_progress_and_next_unanswered(session):
+    form = AnswerForm(session, participant="An", lang="en")
+    assert "0 of 4 customers answered, 0 with open questions" in form.progress.value
+    for question in QUESTIONS:
+        form.buttons[question]["no"].click()
+    form.next_open.click()
+    assert form.customer_id == "012"
+    form.buttons["margin"]["unknown"].click()
+    for question in QUESTIONS[1:]:
+        form.buttons[question]["yes"].click()
+    assert "2 of 4 customers answered, 1 with open questions" in form.progress.value
+    form.next_open.click()
+    assert form.customer_id == "3"
+
+
+def test_previous_and_next_stay_within_the_list(session):
+    form = AnswerForm(session, participant="An", lang="nl")
+    form.previous.click()
+    assert form.customer_id == "007"
+    for _ in range(5):
+        form.next.click()
+    assert form.customer_id == "44"
+    assert "klant 4 van 4" in form.card.value
+
+
+def test_filters_and_search(session):
+    form = AnswerForm(session, participant="An", lang="nl")
+    form.show("3")
+    form.favourite.value = True
+    form.show("007")
+    form.only_favourites.value = True
+    assert form.customer_id == "3"
+    assert "klant 1 van 1" in form.card.value
+    form.only_favourites.value = False
+    form.band.value = "large"
+    assert form.customer_id == "007"
+    form.band.value = None
+    form.search.value = "slager"
+    assert form.customer_id == "44"
+    form.search.value = "zzz"
+    assert "Geen enkele klant past bij deze filters." in form.card.value
+    assert all(b.disabled for b in form.buttons["margin"].values())
+
+
+def test_the_card_shows_what_the_data_knows(session):
+    form = AnswerForm(session, participant="An", lang="nl")
+    assert "Brouwerij Mattheeuws" in form.card.value
+    assert "omzet € 90.000 · klasse groot" in form.card.value
+    assert "betaaltermijn: 42 dagen" in form.card.value
+    assert "uren: 120,5" in form.card.value
+    form.show("012")
+    assert "betaaltermijn" not in form.card.value  # unknown: not shown as 0
+
+
+def test_undo_puts_back_the_value_before_and_shows_that_customer(session):
+    form = AnswerForm(session, participant="An", lang="nl")
+    form.buttons["margin"]["yes"].click()
+    form.show("44")
+    form.buttons["margin"]["no"].click()
+    form.undo.click()
+    assert form.customer_id == "44"
+    assert form.buttons["margin"]["no"].button_style == ""
+    assert stored(session)["44"]["margin"] is None
+    form.undo.click()
+    assert form.customer_id == "007"
+    assert stored(session)["007"]["margin"] is None
+    form.undo.click()
+    assert "niets meer ongedaan" in form.status.value
+
+
+def test_a_time_in_words_or_hours_and_a_bad_time(session):
+    form = AnswerForm(session, participant="An", lang="nl")
+    form.time.value = "veel"
+    assert stored(session)["007"]["time"] == "much"
+    form.time.value = "drie"
+    assert "'drie' is geen tijd" in form.status.value.replace("&#x27;", "'")
+    assert form.time.value == "veel"  # the box shows what is stored
+    assert stored(session)["007"]["time"] == "much"
+
+
+def test_a_store_that_fails_is_said_in_the_form_and_logged_and_nothing_shows_saved(
+    session, logged, monkeypatch
+):
+    form = AnswerForm(session, participant="An", lang="en")
+
+    def locked(*args, **kwargs):
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(session, "record", locked)
+    form.buttons["margin"]["yes"].click()
+    assert "Something unexpected went wrong (OperationalError: database is locked)" in (
+        form.status.value
+    )
+    assert form.buttons["margin"]["yes"].button_style == ""
+    records, logged.records = logged.records, []
+    assert [r.name for r in records] == ["klantlib.answer_form"]
+
+
+def test_a_name_too_long_is_refused_in_plain_words(session):
+    form = AnswerForm(session, lang="en")
+    form.who.value = "x" * 81
+    assert "cannot be a participant's name" in form.status.value.replace("&#x27;", "'")
+    assert form.participant is None
