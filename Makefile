@@ -40,6 +40,7 @@ sample: $(VENV)/.workshop-installed
 ## Print the benchmark numbers.
 bench: $(VENV)/.test-installed
 	$(BIN)/python benchmarks/bench_method.py
+	$(BIN)/python benchmarks/bench_answer_form.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

@@ -74,6 +74,7 @@ _EXPORTS: dict[str, str] = {
     "segment_table": "klantlib.present",
     "set_language": "klantlib.i18n",
     "setup_notebook": "klantlib.notebook",
+    "start_session": "klantlib.session",
     "suggest_cumulative_share": "klantlib.bands",
     "suggest_natural_breaks": "klantlib.bands",
     "suggest_thirds": "klantlib.bands",
@@ -137,6 +138,7 @@ __all__ = [
     "segment_table",
     "set_language",
     "setup_notebook",
+    "start_session",
     "suggest_cumulative_share",
     "suggest_natural_breaks",
     "suggest_thirds",
@@ -249,6 +251,7 @@ if TYPE_CHECKING:  # pragma: no cover - for editors and type checkers only
         create_session,
         list_sessions,
         open_session,
+        start_session,
     )
     from klantlib.upload import (
         CustomerFilePicker,

@@ -28,6 +28,7 @@ from klantlib.answering import AnswerSheet, SheetFilter
 from klantlib.bands import BANDS, Thresholds, suggest_cumulative_share
 from klantlib.errors import KlantlibError
 from klantlib.i18n import check_language, format_money, format_number, get_language, text
+from klantlib.method import Segmentation, segment_customers
 from klantlib.questions import QUESTIONS
 from klantlib.session import Session, check_participant
 
@@ -181,6 +182,41 @@ class AnswerForm(widgets.VBox):
             self._shown = self._sheet().matching(SheetFilter())
         self.position = position
         self._refresh()
+
+    def segmentation(self) -> Segmentation:
+        """The method run on the participant's answers so far, with the form's thresholds and
+        the session's grid: what the matrix shows for them now."""
+        return segment_customers(
+            self._customers,
+            self.session.answer_table(self._participant()),
+            thresholds=self.thresholds,
+            grid=self.session.grid,
+            lang=self.lang,
+        )
+
+    def overview(self) -> widgets.VBox:
+        """An area with an update button: how the customers are spread over the segments with
+        the participant's answers so far, and how many still have open questions. Drawn now
+        and on every click of the button, not on every answer (it runs the whole method)."""
+        from klantlib.present import open_line, summary_table
+
+        area = widgets.Output()
+        update = widgets.Button(
+            description=self._t("form.update"), icon="refresh", layout=widgets.Layout(width="auto")
+        )
+
+        def draw() -> None:
+            area.outputs = ()
+            if self.participant is None:
+                area.append_stdout(self._t("form.choose_who") + "\n")
+                return
+            result = self.segmentation()
+            area.append_stdout(open_line(result, self.lang) + "\n")
+            area.append_display_data(summary_table(result, self.lang))
+
+        update.on_click(lambda _b: self._run(draw))
+        self._run(draw)
+        return widgets.VBox([update, area])
 
     @property
     def customer_id(self) -> str | None:

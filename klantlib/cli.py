@@ -1,6 +1,17 @@
 """The command line: ``python -m klantlib COMMAND ...`` (edge: arguments in, files and text out).
 
-Bad input ends with exit code 2 and a message in the chosen language, never a traceback.
+Commands: ``segment`` (from files, or from a session with ``--session``), ``load``,
+``session create``, ``answers import``, ``answers export`` and ``workshop``. Bad input ends with
+exit code 2 and a message in the chosen language, never a traceback.
+
+Sessions and participants: ``segment --session`` and ``answers export`` use the one
+participant of the session when ``--participant`` is not given; with several participants they
+stop and name them (one participant's answers per file and per segmentation, never a silent
+mix). ``segment --session`` takes the customers, thresholds and grid from the session;
+``--bands`` still overrides the thresholds. ``answers export`` of a session without answers, or
+for a participant who has not answered yet, writes a blank sheet to fill in; ``segment`` refuses
+a participant who has not answered. How answer files are read and written:
+:mod:`klantlib.answer_files`.
 """
 
 from __future__ import annotations
@@ -8,18 +19,27 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import re
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from klantlib.answer_files import check_answer_file_kind, import_answers, write_answer_file
 from klantlib.bands import Thresholds
-from klantlib.errors import KlantlibError
+from klantlib.errors import KlantlibError, Money
 from klantlib.exports import spreadsheet_safe, write_csv, write_segments_csv
-from klantlib.i18n import LANGUAGES, format_money, format_share, text
+from klantlib.i18n import LANGUAGES, format_money, format_number, format_share, text
 from klantlib.loading import load_customers
 from klantlib.method import segment_customers
 from klantlib.present import open_line, thresholds_line
 from klantlib.reading import read_answers_csv, read_customers_csv
+from klantlib.session import (
+    Session,
+    check_participant,
+    create_session,
+    open_session,
+    session_path,
+)
 
 __all__ = ["main", "parse_thresholds"]
 
@@ -70,8 +90,11 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
 
     segment = commands.add_parser("segment", help=h("segment"), description=h("segment"))
-    segment.add_argument("customers", metavar="CUSTOMERS", help=h("customers"))
-    segment.add_argument("--answers", required=True, metavar="ANSWERS", help=h("answers"))
+    segment.add_argument("customers", nargs="?", metavar="CUSTOMERS", help=h("customers"))
+    segment.add_argument("--answers", metavar="ANSWERS", help=h("answers"))
+    segment.add_argument("--session", metavar="NAME", help=h("segment_session"))
+    segment.add_argument("--participant", metavar="P", help=h("participant_pick"))
+    segment.add_argument("--workspace", metavar="DIR", help=h("workspace"))
     segment.add_argument("--bands", metavar="LOW,HIGH", help=h("bands"))
     segment.add_argument("--lang", choices=LANGUAGES, default="nl", help=h("lang"))
     segment.add_argument("--out", required=True, metavar="DIR", help=h("out"))
@@ -90,6 +113,38 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     load.add_argument("--lang", choices=LANGUAGES, default="nl", help=h("lang"))
     load.add_argument("--out", metavar="FILE", help=h("load_out"))
 
+    session = commands.add_parser("session", help=h("session"), description=h("session"))
+    session_commands = session.add_subparsers(dest="action", required=True)
+    create = session_commands.add_parser(
+        "create", help=h("session_create"), description=h("session_create")
+    )
+    create.add_argument("name", metavar="NAME", help=h("session_name"))
+    create.add_argument("--customers", required=True, metavar="FILE", help=h("input"))
+    create.add_argument("--bands", metavar="LOW,HIGH", help=h("session_bands"))
+    create.add_argument("--year", type=int, metavar="YYYY", help=h("year"))
+    create.add_argument("--sheet", metavar="NAME", help=h("sheet"))
+    create.add_argument("--workspace", metavar="DIR", help=h("workspace"))
+    create.add_argument("--lang", choices=LANGUAGES, default="nl", help=h("lang"))
+
+    answers = commands.add_parser("answers", help=h("answers_cmd"), description=h("answers_cmd"))
+    answer_commands = answers.add_subparsers(dest="action", required=True)
+    into = answer_commands.add_parser(
+        "import", help=h("answers_import"), description=h("answers_import")
+    )
+    into.add_argument("file", metavar="FILE", help=h("answers_file"))
+    into.add_argument("--session", required=True, metavar="NAME", help=h("session_name"))
+    into.add_argument("--participant", required=True, metavar="P", help=h("participant"))
+    into.add_argument("--workspace", metavar="DIR", help=h("workspace"))
+    into.add_argument("--lang", choices=LANGUAGES, default="nl", help=h("lang"))
+    out = answer_commands.add_parser(
+        "export", help=h("answers_export"), description=h("answers_export")
+    )
+    out.add_argument("--session", required=True, metavar="NAME", help=h("session_name"))
+    out.add_argument("--participant", metavar="P", help=h("participant_pick"))
+    out.add_argument("--workspace", metavar="DIR", help=h("workspace"))
+    out.add_argument("--lang", choices=LANGUAGES, default="nl", help=h("lang"))
+    out.add_argument("--out", required=True, metavar="FILE", help=h("answers_out"))
+
     workshop = commands.add_parser("workshop", help=h("workshop"), description=h("workshop"))
     workshop.add_argument("--port", type=int, default=8888, help=h("port"))
     workshop.add_argument("--lang", choices=LANGUAGES, default="nl", help=h("lang"))
@@ -99,10 +154,33 @@ def _parser(lang: str) -> argparse.ArgumentParser:
 
 def _segment(args: argparse.Namespace) -> int:
     lang = args.lang
+    if args.session is not None:
+        if args.customers is not None or args.answers is not None:
+            raise KlantlibError("error.segment_session_and_files")
+    elif args.customers is None or args.answers is None:
+        raise KlantlibError("error.segment_needs_input")
+    elif args.participant is not None or args.workspace is not None:
+        raise KlantlibError("error.segment_session_options")
     thresholds = parse_thresholds(args.bands) if args.bands else None
-    customers = read_customers_csv(args.customers)
-    answers = read_answers_csv(args.answers)
-    result = segment_customers(customers, answers, thresholds=thresholds, lang=lang)
+    if args.session is None:
+        customers = read_customers_csv(args.customers)
+        answers = read_answers_csv(args.answers)
+        result = segment_customers(customers, answers, thresholds=thresholds, lang=lang)
+    else:
+        with open_session(args.session, workspace=args.workspace) as session:
+            participant = _participant(session, args.participant, new_allowed=False)
+            result = segment_customers(
+                session.customers(),
+                session.answer_table(participant) if participant is not None else None,
+                thresholds=thresholds or session.thresholds,
+                grid=session.grid,
+                lang=lang,
+            )
+            name = session.name
+        if participant is None:
+            print(text("cli.session_no_answers", lang, name=name))
+        else:
+            print(text("cli.session_answers_of", lang, participant=participant, name=name))
     print(thresholds_line(result, lang))
     for notice in result.notices:
         print(text("notice", lang, message=notice.message(lang)))
@@ -164,6 +242,123 @@ def _load(args: argparse.Namespace) -> int:
     return 0
 
 
+def _participant(session: Session, given: str | None, *, new_allowed: bool) -> str | None:
+    """The participant to use: the one given, else the session's only one (``None``: nobody
+    answered yet). Several participants and none given is an error naming them; so is a given
+    name that did not answer, unless ``new_allowed``."""
+    known = session.participants()
+    if given is not None:
+        participant = check_participant(given)
+        if participant not in known and not new_allowed:
+            raise KlantlibError(
+                "error.session_participant_unknown",
+                participant=participant,
+                name=session.name,
+                participants=known or ["—"],
+            )
+        return participant
+    if len(known) > 1:
+        raise KlantlibError("error.session_participants", name=session.name, participants=known)
+    return known[0] if known else None
+
+
+def _session_create(args: argparse.Namespace) -> int:
+    lang = args.lang
+    thresholds = parse_thresholds(args.bands) if args.bands else None
+    path = session_path(args.name, args.workspace)
+    if path.exists():  # said before the file is read (create_session checks again)
+        raise KlantlibError("error.session_exists", name=path.stem, folder=str(path.parent))
+    customers, report = load_customers(args.customers, year=args.year, sheet=args.sheet)
+    for line in report.lines(lang):
+        print(line)
+    with create_session(
+        args.name,
+        customers,
+        thresholds=thresholds,
+        workspace=args.workspace,
+        source=Path(args.customers).name,
+    ) as session:
+        count = len(session.customers())
+        name, path = session.name, session.path
+    bands = (
+        text(
+            "cli.session_bands",
+            lang,
+            low=Money(thresholds.low).message(lang),
+            high=Money(thresholds.high).message(lang),
+        )
+        if thresholds is not None
+        else text("cli.session_no_bands", lang)
+    )
+    print(
+        text(
+            "cli.session_created",
+            lang,
+            name=name,
+            customers=format_number(count, lang),
+            bands=bands,
+            path=str(path),
+        )
+    )
+    return 0
+
+
+def _answers_import(args: argparse.Namespace) -> int:
+    lang = args.lang
+    with open_session(args.session, workspace=args.workspace) as session:
+        report = import_answers(session, args.participant, args.file)
+        if report.new_participant:
+            others = [p for p in session.participants() if p != report.participant]
+            print(
+                text(
+                    "cli.answers_new_participant",
+                    lang,
+                    participant=report.participant,
+                    name=session.name,
+                    participants=", ".join(others) or "—",
+                )
+            )
+        name = session.name
+    print(
+        text(
+            "cli.answers_imported",
+            lang,
+            file=report.file,
+            rows=format_number(report.rows, lang),
+            cells=format_number(report.cells, lang),
+            stored=format_number(report.stored, lang),
+            participant=report.participant,
+            name=name,
+        )
+    )
+    return 0
+
+
+def _answers_export(args: argparse.Namespace) -> int:
+    lang = args.lang
+    check_answer_file_kind(args.out)
+    with open_session(args.session, workspace=args.workspace) as session:
+        participant = _participant(session, args.participant, new_allowed=True)
+        report = write_answer_file(session, participant, args.out, lang)
+        name = session.name
+    if participant is None:
+        customers = format_number(report.customers, lang)
+        print(text("cli.answers_blank", lang, name=name, customers=customers))
+    else:
+        print(
+            text(
+                "cli.answers_exported",
+                lang,
+                participant=participant,
+                answered=format_number(report.answered, lang),
+                customers=format_number(report.customers, lang),
+                name=name,
+            )
+        )
+    print(text("cli.written", lang, path=str(report.path)))
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (0 fine, 2 bad input)."""
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -174,6 +369,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _segment(args)
         if args.command == "load":
             return _load(args)
+        if args.command == "session":
+            return _session_create(args)
+        if args.command == "answers":
+            return _answers_import(args) if args.action == "import" else _answers_export(args)
         from klantlib.workshop import run_workshop
 
         return run_workshop(port=args.port, lang=args.lang, open_browser=not args.no_browser)
@@ -183,5 +382,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         reason = exc.strerror or str(exc)
         message = text("error.file_unreadable", lang, path=exc.filename or "", reason=reason)
+        print(text("error.shown", lang, message=message), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except sqlite3.Error as exc:
+        message = text("error.session_storage", lang, reason=str(exc))
         print(text("error.shown", lang, message=message), file=sys.stderr)
         return EXIT_BAD_INPUT

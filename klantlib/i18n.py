@@ -512,6 +512,175 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         " dot (1,234.56)",
         "how the amounts are written, when the kit cannot tell: comma (1.234,56) or dot (1,234.56)",
     ),
+    # command line: sessions and answer files
+    "cli.help.session": ("workshopsessies beheren", "manage workshop sessions"),
+    "cli.help.session_create": (
+        "een nieuwe sessie maken met de klanten uit een bestand",
+        "create a new session with the customers from a file",
+    ),
+    "cli.help.session_name": (
+        "naam van de sessie, bv. 2026-Q4",
+        "name of the session, e.g. 2026-Q4",
+    ),
+    "cli.help.session_bands": (
+        "twee omzetgrenzen in euro voor de sessie, bv. 10000,50000 (mag ook later)",
+        "two revenue thresholds in euro for the session, e.g. 10000,50000 (may come later)",
+    ),
+    "cli.help.workspace": (
+        "map met de sessies (standaard: $KLANTLIB_WORKSPACE, anders data/sessies in de kit)",
+        "folder holding the sessions (default: $KLANTLIB_WORKSPACE, else data/sessies in the kit)",
+    ),
+    "cli.help.segment_session": (
+        "klanten, omzetgrenzen en antwoorden uit deze sessie nemen in plaats van uit bestanden",
+        "take customers, thresholds and answers from this session instead of from files",
+    ),
+    "cli.help.participant": ("naam van wie de antwoorden gaf", "name of whoever gave the answers"),
+    "cli.help.participant_pick": (
+        "wiens antwoorden (nodig als meerdere deelnemers antwoordden)",
+        "whose answers (needed when several participants answered)",
+    ),
+    "cli.help.answers_cmd": (
+        "antwoorden in een sessie inlezen of eruit wegschrijven",
+        "read answers into a session or write them out",
+    ),
+    "cli.help.answers_import": (
+        "antwoorden uit een CSV- of Excel-bestand in een sessie bewaren (alles of niets)",
+        "store answers from a CSV or Excel file in a session (all or nothing)",
+    ),
+    "cli.help.answers_file": (
+        "CSV, .xlsx of .ods met customer_id en marge, cashflow, innovatie, netwerk (en eventueel"
+        " notitie, favoriet, tijd); een lege cel bewaart niets",
+        "CSV, .xlsx or .ods with customer_id and margin, cashflow, innovation, network (and"
+        " optionally note, favourite, time); an empty cell stores nothing",
+    ),
+    "cli.help.answers_export": (
+        "de antwoorden van een deelnemer schrijven als CSV of Excel",
+        "write a participant's answers as CSV or Excel",
+    ),
+    "cli.help.answers_out": (
+        "bestand om te schrijven: .csv of .xlsx",
+        "file to write: .csv or .xlsx",
+    ),
+    "cli.column.margin": ("marge", "margin"),
+    "cli.column.cashflow": ("cashflow", "cashflow"),
+    "cli.column.innovation": ("innovatie", "innovation"),
+    "cli.column.network": ("netwerk", "network"),
+    "cli.time.little": ("weinig", "little"),
+    "cli.time.average": ("gemiddeld", "average"),
+    "cli.time.much": ("veel", "much"),
+    "cli.answers_sheet": ("Antwoorden", "Answers"),
+    "cli.session_created": (
+        "Sessie '{name}' gemaakt: {customers} klanten, {bands}. Bewaard in {path}",
+        "Session '{name}' created: {customers} customers, {bands}. Stored in {path}",
+    ),
+    "cli.session_bands": (
+        "omzetklassen middel vanaf {low}, groot vanaf {high}",
+        "revenue bands medium from {low}, large from {high}",
+    ),
+    "cli.session_no_bands": ("omzetklassen nog niet gekozen", "revenue bands not chosen yet"),
+    "cli.session_answers_of": (
+        "Antwoorden van {participant} uit sessie '{name}'.",
+        "Answers of {participant} from session '{name}'.",
+    ),
+    "cli.session_no_answers": (
+        "Nog geen antwoorden in sessie '{name}': elke vraag is nog open.",
+        "No answers in session '{name}' yet: every question is still open.",
+    ),
+    "cli.answers_imported": (
+        "{file}: {rows} rij(en) gelezen, {cells} ingevulde cel(len); {stored} wijziging(en)"
+        " bewaard voor {participant} in sessie '{name}'.",
+        "{file}: {rows} row(s) read, {cells} filled cell(s); {stored} change(s) stored for"
+        " {participant} in session '{name}'.",
+    ),
+    "cli.answers_new_participant": (
+        "{participant} is nieuw in sessie '{name}' (wie er al antwoordde: {participants}).",
+        "{participant} is new in session '{name}' (who answered before: {participants}).",
+    ),
+    "cli.answers_exported": (
+        "Antwoorden van {participant} in sessie '{name}': {answered} van {customers} klanten.",
+        "Answers of {participant} in session '{name}': {answered} of {customers} customers.",
+    ),
+    "cli.answers_blank": (
+        "Nog geen antwoorden in sessie '{name}': een leeg antwoordenblad met {customers} klanten.",
+        "No answers in session '{name}' yet: a blank answer sheet with {customers} customers.",
+    ),
+    "error.segment_needs_input": (
+        "Geef een klantenbestand en --answers ANTWOORDEN, of --session NAAM.",
+        "Give a customer file and --answers ANSWERS, or --session NAME.",
+    ),
+    "error.segment_session_and_files": (
+        "Geef ofwel een klantenbestand met --answers, ofwel --session, niet allebei.",
+        "Give either a customer file with --answers, or --session, not both.",
+    ),
+    "error.segment_session_options": (
+        "--participant en --workspace horen bij --session NAAM.",
+        "--participant and --workspace go with --session NAME.",
+    ),
+    "error.session_participants": (
+        "In sessie '{name}' antwoordden meerdere deelnemers: {participants}. Kies wiens"
+        " antwoorden met --participant.",
+        "Several participants answered in session '{name}': {participants}. Choose whose"
+        " answers with --participant.",
+    ),
+    "error.session_participant_unknown": (
+        "{participant} heeft niets geantwoord in sessie '{name}'. Deelnemers: {participants}.",
+        "{participant} has not answered anything in session '{name}'. Participants:"
+        " {participants}.",
+    ),
+    "error.session_storage": (
+        "Het sessiebestand kan niet gelezen of geschreven worden: {reason}",
+        "The session file cannot be read or written: {reason}",
+    ),
+    "error.answers_no_rows": (
+        "er staan geen rijen met antwoorden in",
+        "there are no rows of answers in it",
+    ),
+    "error.answers_no_columns": (
+        "er staat geen kolom met antwoorden in: verwacht marge, cashflow, innovatie, netwerk,"
+        " notitie, favoriet of tijd",
+        "there is no column of answers in it: expected margin, cashflow, innovation, network,"
+        " note, favourite or time",
+    ),
+    "error.answers_unknown_column": (
+        "kolom '{column}' hoort niet in een antwoordenbestand; wel: customer_id, name,"
+        " marge/margin, cashflow, innovatie/innovation, netwerk/network, notitie/note,"
+        " favoriet/favourite, tijd/time, changed_at",
+        "column '{column}' does not belong in an answer file; these do: customer_id, name,"
+        " margin/marge, cashflow, innovation/innovatie, network/netwerk, note/notitie,"
+        " favourite/favoriet, time/tijd, changed_at",
+    ),
+    "error.answers_duplicate_column": (
+        "de kolommen {columns} betekenen allebei '{field}': houd er één",
+        "the columns {columns} both mean '{field}': keep one",
+    ),
+    "error.answers_no_header": (
+        "kolom {column} heeft geen kop op rij {row}, maar wel ingevulde cellen",
+        "column {column} has no header on row {row}, but filled cells",
+    ),
+    "error.answers_cell": (
+        "rij {row}, kolom '{column}': {problem}",
+        "row {row}, column '{column}': {problem}",
+    ),
+    "error.answers_favourite": (
+        "rij {row}, kolom '{column}': '{value}' is geen favoriet-markering (gebruik ja of x,"
+        " nee, of een lege cel)",
+        "row {row}, column '{column}': '{value}' is not a favourite mark (use yes or x, no, or"
+        " an empty cell)",
+    ),
+    "error.answers_time": (
+        "rij {row}, kolom '{column}': '{value}' is geen tijdsinschatting (een aantal uren per"
+        " jaar, bv. 12,5, of weinig, gemiddeld of veel)",
+        "row {row}, column '{column}': '{value}' is not a time estimate (hours per year, e.g."
+        " 12.5, or little, average or much)",
+    ),
+    "error.answers_export_kind": (
+        "{path}: antwoorden worden geschreven als {kinds}; kies een van die extensies.",
+        "{path}: answers are written as {kinds}; choose one of those extensions.",
+    ),
+    "error.answers_out_is_dir": (
+        "{path} is een map; geef een bestandsnaam, bv. antwoorden.xlsx.",
+        "{path} is a folder; give a file name, e.g. answers.xlsx.",
+    ),
     "cli.help.column": (
         'welke kolom een veld bevat, bv. revenue="Omzet 2025" (herhaalbaar)',
         'which column holds a field, e.g. revenue="Omzet 2025" (repeatable)',
@@ -594,6 +763,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         " nowhere else.",
     ),
     "upload.waiting": ("Nog geen bestand gekozen.", "No file chosen yet."),
+    # sessions
+    "session.line": (
+        "Sessie {name}: {count} klanten uit {source}. Antwoorden van: {people}.",
+        "Session {name}: {count} customers from {source}. Answers from: {people}.",
+    ),
+    "session.nobody_yet": ("nog niemand", "nobody yet"),
     # the answer form
     "form.who": ("Wie", "Who"),
     "form.who_placeholder": ("je naam, bv. An", "your name, e.g. An"),
@@ -663,6 +838,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "form.field.note": ("notitie", "note"),
     "form.days": ("{days} dagen", "{days} days"),
+    "form.update": ("Bijwerken", "Update"),
     "form.field.favourite": ("favoriet", "favourite"),
     "form.field.time": ("tijd", "time"),
     "form.saved": ("{field} bewaard om {at}", "{field} stored at {at}"),

@@ -17,6 +17,7 @@ from klantlib.i18n import text
 __all__ = [
     "ANSWERS",
     "QUESTIONS",
+    "QUESTION_COLUMN_NAMES",
     "answer_table",
     "match_answers",
     "parse_answer",
@@ -31,7 +32,7 @@ QUESTIONS: tuple[str, ...] = ("margin", "cashflow", "innovation", "network")
 ANSWERS: tuple[str, ...] = ("yes", "no", "unknown")
 """The three answers a question can have."""
 
-_COLUMN_NAMES: dict[str, str] = {
+QUESTION_COLUMN_NAMES: dict[str, str] = {
     "margin": "margin",
     "marge": "margin",
     "cashflow": "cashflow",
@@ -94,7 +95,7 @@ def answer_table(answers: pd.DataFrame) -> pd.DataFrame:
     problems: list[Problem] = []
     found: dict[str, list[str]] = {}
     for column in answers.columns:
-        question = _COLUMN_NAMES.get(re.sub(r"[\s_\-]", "", str(column)).casefold())
+        question = QUESTION_COLUMN_NAMES.get(re.sub(r"[\s_\-]", "", str(column)).casefold())
         if question is not None:
             found.setdefault(question, []).append(str(column))
     for question, columns in found.items():

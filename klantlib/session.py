@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import os
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
@@ -40,12 +41,14 @@ __all__ = [
     "FIELDS",
     "SESSION_FOLDER",
     "TIME_WORDS",
+    "WORKSPACE_VARIABLE",
     "Change",
     "Session",
     "create_session",
     "list_sessions",
     "open_session",
     "session_path",
+    "start_session",
     "workspace_folder",
 ]
 
@@ -90,8 +93,16 @@ CREATE INDEX changes_by_participant ON changes (participant, customer_id, field,
 """
 
 
+WORKSPACE_VARIABLE = "KLANTLIB_WORKSPACE"
+"""An environment variable naming another default workspace (for a shared folder, or tests)."""
+
+
 def workspace_folder() -> Path:
-    """The default workspace: ``data/sessies`` in the kit's folder."""
+    """The default workspace: ``$KLANTLIB_WORKSPACE`` when set, else ``data/sessies`` in the
+    kit's folder."""
+    chosen = os.environ.get(WORKSPACE_VARIABLE, "").strip()
+    if chosen:
+        return Path(chosen)
     from klantlib.workshop import kit_root
 
     return kit_root() / SESSION_FOLDER
@@ -177,7 +188,27 @@ def create_session(
         building.unlink(missing_ok=True)
         raise KlantlibError("error.session_exists", name=path.stem, folder=str(path.parent))
     building.rename(path)
+    _sync_folder(path.parent)  # the new name survives a power cut too
     return Session(path)
+
+
+def start_session(
+    name: str,
+    customers_file: str | Path,
+    *,
+    year: int | None = None,
+    number_style: str | None = None,
+    workspace: str | Path | None = None,
+) -> Session:
+    """Session ``name``: opened when it exists (the file is then not read again, so the
+    answers keep their customers), else made from ``customers_file`` (anything
+    :func:`klantlib.load_customers` reads)."""
+    if session_path(name, workspace).is_file():
+        return open_session(name, workspace=workspace)
+    from klantlib.loading import load_customers
+
+    customers, _ = load_customers(customers_file, year=year, number_style=number_style)
+    return create_session(name, customers, workspace=workspace, source=Path(customers_file).name)
 
 
 def open_session(name: str, *, workspace: str | Path | None = None) -> Session:
@@ -264,6 +295,27 @@ class Session:
 
     def set_grid(self, grid: SegmentGrid) -> None:
         self._set_meta("grid", json.dumps(dict(grid.cells)))
+
+    @property
+    def created_at(self) -> str:
+        """When the session was made (ISO time, UTC)."""
+        return self._meta("created_at") or ""
+
+    def describe(self, lang: str | None = None) -> str:
+        """One sentence for the team: the session, its customers, where they came from, who
+        answered so far."""
+        from klantlib.i18n import format_number, text
+
+        count = self._connection.execute("SELECT count(*) FROM customers").fetchone()[0]
+        people = self.participants()
+        return text(
+            "session.line",
+            lang,
+            name=self.name,
+            count=format_number(count, lang),
+            source=self.source or "—",
+            people=", ".join(people) if people else text("session.nobody_yet", lang),
+        )
 
     @property
     def source(self) -> str | None:
@@ -367,6 +419,7 @@ class Session:
             return pd.DataFrame({c: pd.Series([], dtype="string") for c in columns})
         wide = latest.pivot(index="customer_id", columns="field", values="value")
         wide = wide.reindex(columns=list(FIELDS)).astype("string")
+        wide.columns.name = None
         wide["changed_at"] = latest.groupby("customer_id")["at"].max().astype("string")
         wide = wide.reset_index()
         wide["customer_id"] = wide["customer_id"].astype("string")
@@ -551,6 +604,20 @@ def _transaction(connection: sqlite3.Connection) -> Iterator[None]:
 
 def _sidecars(path: Path) -> Sequence[Path]:
     return [path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")]
+
+
+def _sync_folder(folder: Path) -> None:
+    """Flush a folder's entries (a rename) to disk, where the system allows it."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)
 
 
 def _now() -> str:

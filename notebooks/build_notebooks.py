@@ -784,7 +784,242 @@ CUSTOMER_LIST = Notebook(
     ),
 )
 
-NOTEBOOKS: tuple[Notebook, ...] = (START_HERE, CUSTOMER_LIST)
+# --------------------------------------------------------------------------------------------
+# 03 The four questions
+# --------------------------------------------------------------------------------------------
+
+FOUR_QUESTIONS = Notebook(
+    names={"nl": "03_vier_vragen", "en": "03_four_questions"},
+    cells=(
+        Parameters(
+            rows=(
+                ("session", "2026-Q4", "session name: the answers are stored under it"),
+                (
+                    "customers_file",
+                    "../../data/voorbeeld/factuurlijnen.csv",
+                    "read once, for a new session",
+                ),
+                ("year", 2025, "for invoice lines: the year whose lines are added up"),
+                ("participant", "", 'your name, e.g. "An"; empty: the form asks'),
+            )
+        ),
+        Markdown(
+            nl="""
+            # 3. De vier vragen
+
+            Omzet alleen zegt niet wat een klant jullie oplevert. Daarom stellen jullie over
+            elke klant vier vragen: **Marge**, **Cashflow**, **Innovatie** en **Netwerk**. Elk
+            ja telt een punt; samen met de omzetklasse bepaalt de score in welk segment de klant
+            valt.
+
+            ### Wat je leert
+
+            - De vier vragen beantwoorden, **één klant tegelijk**, met één klik per antwoord.
+            - Waarom **?** geen nee is: een open vraag telt niet mee in de score, maar blijft
+              zichtbaar als werk dat nog moet gebeuren.
+            - Met **meerdere deelnemers** werken: ieder antwoordt onder de eigen naam, de
+              antwoorden blijven apart.
+            - Zien **hoe ver** het team staat en in welk segment elke klant nu valt.
+
+            ### Wat je nodig hebt en hoe lang het duurt
+
+            - Reken op **30 tot 45 minuten** voor 20 klanten met het team rond het scherm.
+            - Geen code: tik je naam, klik Ja, Nee of ?, en ga naar de volgende klant.
+            - **Elke klik wordt meteen bewaard** in de sessie (een bestand in `data/sessies`
+              dat nooit in git komt). Valt de computer uit, sluit je de notebook of voer je alles
+              opnieuw uit: de antwoorden blijven staan.
+            - Alles in één keer uitvoeren: menu **Run → Run All Cells**.
+            """,
+            en="""
+            # 3. The four questions
+
+            Revenue alone does not say what a customer brings you. That is why you ask four
+            questions about every customer: **Margin**, **Cash flow**, **Innovation** and
+            **Network**. Each yes counts one point; together with the revenue band the score
+            decides which segment the customer falls in.
+
+            ### What you will learn
+
+            - Answer the four questions, **one customer at a time**, with one click per answer.
+            - Why **?** is not a no: an open question does not count in the score, but stays
+              visible as work still to be done.
+            - Work with **several participants**: everyone answers under their own name, and the
+              answers stay apart.
+            - See **how far** the team is and which segment each customer falls in now.
+
+            ### What you need and how long it takes
+
+            - Count on **30 to 45 minutes** for 20 customers with the team around the screen.
+            - No code: type your name, click Yes, No or ?, and go to the next customer.
+            - **Every click is stored at once** in the session (a file in `data/sessies` that
+              never goes into git). If the computer fails, you close the notebook or you run
+              everything again: the answers stay.
+            - To run everything at once: menu **Run → Run All Cells**.
+            """,
+        ),
+        Markdown(
+            nl="""
+            ## Stap 1: de kit klaarzetten
+            """,
+            en="""
+            ## Step 1: get the kit ready
+            """,
+        ),
+        Code(
+            """
+            from IPython.display import display
+
+            import klantlib
+
+            display(klantlib.setup_notebook(lang))
+            """
+        ),
+        Markdown(
+            nl="""
+            ## Stap 2: de sessie openen
+
+            Bestaat de sessie uit de grijze cel al, dan opent de kit ze met alle antwoorden die
+            er al in staan. Is ze nieuw, dan leest de kit eerst het klantenbestand in en maakt ze
+            aan. De klanten van een sessie veranderen daarna niet meer: zo blijven de antwoorden
+            bij de juiste klant.
+            """,
+            en="""
+            ## Step 2: open the session
+
+            If the session named in the grey cell exists, the kit opens it with every answer
+            already in it. If it is new, the kit first reads the customer file and makes it.
+            The customers of a session do not change after that: so the answers stay with the
+            right customer.
+            """,
+        ),
+        Code(
+            """
+            current_session = klantlib.start_session(session, customers_file, year=year)
+            print(current_session.describe(lang))
+            """
+        ),
+        Markdown(
+            nl="""
+            ## Stap 3: de vragen
+
+            Lees ze één keer samen. Antwoord over wat de klant **vandaag** is; twijfel je, klik
+            dan **?** en zoek het later uit.
+            """,
+            en="""
+            ## Step 3: the questions
+
+            Read them together once. Answer about what the customer is **today**; if in doubt,
+            click **?** and find out later.
+            """,
+        ),
+        Code(
+            """
+            display(klantlib.question_table(lang))
+            """
+        ),
+        Markdown(
+            nl="""
+            ## Stap 4: antwoorden
+
+            1. Tik je **naam** bovenaan (of kies ze als je al eerder antwoordde).
+            2. Klik per vraag **Ja**, **Nee** of **?**. Klik je nog eens op het gekozen antwoord,
+               dan wis je het.
+            3. Ga verder met **Volgende onbeantwoorde**. Met **Ongedaan maken** zet je je
+               laatste wijziging terug.
+
+            Op de kaart staat wat de gegevens al weten: omzet, klasse, marge, betaaltermijn en
+            uren. Onderaan kun je een **notitie** schrijven (bewaard zodra je naast het vak
+            klikt), de klant als **favoriet** markeren en inschatten hoeveel **tijd** hij vraagt.
+            Met de filters werk je per klasse, alleen de onbeantwoorde of alleen de favorieten.
+            """,
+            en="""
+            ## Step 4: answer
+
+            1. Type your **name** at the top (or choose it if you answered before).
+            2. For each question click **Yes**, **No** or **?**. Clicking the chosen answer
+               again clears it.
+            3. Carry on with **Next unanswered**. **Undo** takes back your last change.
+
+            The card shows what the data already knows: revenue, band, margin, days to pay and
+            hours. At the bottom you can write a **note** (stored as soon as you click outside
+            the box), mark the customer as a **favourite** and estimate how much **time** it
+            takes. With the filters you work per band, on the unanswered only or on the
+            favourites only.
+            """,
+        ),
+        Code(
+            """
+            form = klantlib.AnswerForm(current_session, participant=participant or None, lang=lang)
+            display(form)
+            """
+        ),
+        Markdown(
+            nl="""
+            ## Stap 5: waar staan we?
+
+            Klik **Bijwerken** wanneer je wilt zien hoe de klanten nu over de segmenten verdeeld
+            zijn, met jouw antwoorden tot nu toe. Een onbeantwoorde vraag telt als open, niet als
+            nee.
+            """,
+            en="""
+            ## Step 5: where are we?
+
+            Click **Update** whenever you want to see how the customers are now spread over the
+            segments, with your answers so far. An unanswered question counts as open, not as
+            no.
+            """,
+        ),
+        Code(
+            """
+            display(form.overview())
+            """
+        ),
+        Markdown(
+            nl="""
+            **Om samen te bespreken**
+
+            - Bij welke klanten twijfelden jullie het langst, en waarom?
+            - Welke vraag kreeg het vaakst een **?** Wie zoekt dat uit, en tegen wanneer?
+            - Staan jullie favoriete klanten waar je ze verwachtte?
+
+            ## Samenvatting
+
+            - Elke deelnemer beantwoordt de vier vragen onder de eigen naam; elke klik wordt
+              meteen bewaard in de sessie.
+            - **?** is een eerlijk antwoord: het telt niet als ja en blijft als open vraag staan.
+            - De voortgang bovenaan en de verdeling hierboven tonen hoe ver jullie staan.
+
+            ## Wat komt hierna
+
+            Met de antwoorden komt elke klant in de **matrix** terecht: omzetklasse tegen score,
+            met de segmenten A, B en C. Daarna beslissen jullie per segment hoeveel tijd en welk
+            kanaal elke klant krijgt.
+            """,
+            en="""
+            **To discuss together**
+
+            - Which customers did you hesitate over longest, and why?
+            - Which question got a **?** most often? Who finds out, and by when?
+            - Are your favourite customers where you expected them?
+
+            ## Summary
+
+            - Every participant answers the four questions under their own name; every click is
+              stored in the session at once.
+            - **?** is an honest answer: it does not count as yes and stays as an open question.
+            - The progress at the top and the spread above show how far you are.
+
+            ## What comes next
+
+            With the answers every customer lands in the **matrix**: revenue band against
+            score, with the segments A, B and C. Then you decide per segment how much time and
+            which channel each customer gets.
+            """,
+        ),
+    ),
+)
+
+NOTEBOOKS: tuple[Notebook, ...] = (START_HERE, CUSTOMER_LIST, FOUR_QUESTIONS)
 """Every notebook of the flow, in order."""
 
 

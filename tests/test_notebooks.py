@@ -84,10 +84,13 @@ def test_notebooks_are_found():
 
 @pytest.mark.slow
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=notebook_id)
-def test_notebook_runs_top_to_bottom(path):
+def test_notebook_runs_top_to_bottom(path, tmp_path, monkeypatch):
     """The notebook runs without error and shows its results in its own language."""
     import nbclient
     import nbformat
+
+    # sessions go to a scratch folder, never into the kit's data/ (the kernel inherits this)
+    monkeypatch.setenv("KLANTLIB_WORKSPACE", str(tmp_path / "sessies"))
 
     lang = language(path)
     notebook = nbformat.read(path, as_version=4)
@@ -113,6 +116,8 @@ def test_notebook_runs_top_to_bottom(path):
             assert klantlib.question_text(question, lang) in shown
     if path.stem.startswith("01_"):
         check_customer_list_outputs(notebook, shown, lang, other)
+    if path.stem.startswith("03_"):
+        check_four_questions_outputs(notebook, shown, lang, other, tmp_path / "sessies")
 
 
 def check_customer_list_outputs(notebook, shown: str, lang: str, other: str) -> None:
@@ -139,6 +144,21 @@ def check_customer_list_outputs(notebook, shown: str, lang: str, other: str) -> 
     assert kinds.count("application/vnd.jupyter.widget-view+json") == 4  # picker, 3 areas
     assert kinds.count("image/png") == 0  # the chart is in its area, not again in the cell
     assert [kind for o in areas for kind in o.get("data", {})].count("image/png") == 1
+
+
+def check_four_questions_outputs(notebook, shown: str, lang: str, other: str, workspace) -> None:
+    """Notebook 03 on the sample: a new session is made, the form is shown, nobody answered."""
+    with klantlib.open_session("2026-Q4", workspace=workspace) as made:
+        assert len(made.customers()) == 48
+        assert made.history().empty
+        assert made.describe(lang) in shown
+    for question in klantlib.QUESTIONS:
+        assert klantlib.question_text(question, lang) in shown
+    widgets = json.dumps(notebook.metadata.get("widgets", {}), ensure_ascii=False)
+    assert klantlib.text("form.choose_who", lang) in widgets
+    assert klantlib.text("form.choose_who", other) not in widgets
+    # no participant yet: the overview says so in one sentence
+    assert klantlib.text("form.update", lang) in widgets
 
 
 @pytest.mark.parametrize("nl, en", twins(), ids=lambda path: getattr(path, "stem", "missing"))

@@ -1,0 +1,588 @@
+"""The command line with sessions: session create, answers import/export, segment --session.
+
+Every command runs end to end in a fresh process, in a workspace under ``tmp_path``.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from klantlib.bands import Thresholds
+from klantlib.cli import main
+from klantlib.session import open_session
+from tests.test_loading_ods import write_ods
+
+KIT = Path(__file__).resolve().parents[1]
+SAMPLE = KIT / "data" / "voorbeeld"
+SAMPLE_CUSTOMERS = SAMPLE / "klanten.csv"
+SAMPLE_ANSWERS = SAMPLE / "antwoorden_an.csv"
+
+CUSTOMERS = (
+    "customer_id,name,revenue\n"
+    "007,Bakkerij Peeters,60000\n"
+    "012,Hotel Ter Duinen,50000\n"
+    "3,Drukkerij Verbeke,10000\n"
+    "4,Café 't Hoekske,9999.99\n"
+    "-5,Garage Maes,100\n"
+)
+"""Five customers, largest first; one id that starts like a formula."""
+
+HEADER_NL = "customer_id,name,marge,cashflow,innovatie,netwerk,note,favourite,time"
+SHEET_NL = (
+    f"{HEADER_NL}\n"
+    "007,Bakkerij Peeters,ja,nee,?,ja,'=SOM(A1:A9),ja,12.5\n"
+    "012,Hotel Ter Duinen,nee,,,,,,veel\n"
+    '3,Drukkerij Verbeke,,,,,"belt terug, na 14u",,\n'
+    "4,Café 't Hoekske,?,?,?,?,'t Hoekske: vraag naar Jan,,2\n"
+    "'-5,Garage Maes,,,,,,,\n"
+)
+"""An answer sheet as the kit writes it (nl), without changed_at: answers, unknowns, blanks, a
+note that looks like a formula, a note with a comma, a Flemish apostrophe, hours and a word."""
+
+
+# ------------------------------------------------------------------------------------------
+# helpers
+# ------------------------------------------------------------------------------------------
+
+
+def run_cli(*args: object) -> subprocess.CompletedProcess[str]:
+    """``python -m klantlib ARGS`` in a fresh process; a traceback always fails the test."""
+    result = subprocess.run(
+        [sys.executable, "-m", "klantlib", *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        cwd=KIT,
+    )
+    assert "Traceback" not in result.stderr, result.stderr
+    return result
+
+
+def ok(*args: object) -> str:
+    """Run a command that must succeed; its output."""
+    result = run_cli(*args)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    return result.stdout
+
+
+def refused(*args: object) -> str:
+    """Run a command that must stop with exit code 2 and one message; the message."""
+    result = run_cli(*args)
+    assert result.returncode == 2, (result.stdout, result.stderr)
+    assert result.stderr.startswith(("Fout: ", "Error: "))
+    return result.stderr.strip()
+
+
+def create(ws: Path, name: str, customers: Path, *more: object) -> list[object]:
+    """The arguments of ``session create``."""
+    return ["session", "create", name, "--customers", customers, "--workspace", ws, *more]
+
+
+def import_(ws: Path, file: Path, *more: object, who: str = "An", into: str = "test") -> list:
+    """The arguments of ``answers import`` (participant An, session 'test' unless said)."""
+    return ["answers", "import", file, "--session", into, "--participant", who, "--workspace", ws,
+            *more]  # fmt: skip
+
+
+def export(ws: Path, out: Path, *more: object, of: str = "test") -> list[object]:
+    """The arguments of ``answers export`` of session 'test' unless said."""
+    return ["answers", "export", "--session", of, "--workspace", ws, "--out", out, *more]
+
+
+def write(path: Path, content: str, encoding: str = "utf-8") -> Path:
+    path.write_bytes(content.encode(encoding))
+    return path
+
+
+def history(ws: Path, name: str = "test") -> pd.DataFrame:
+    with open_session(name, workspace=ws) as opened:
+        return opened.history()
+
+
+def read_csv(path: Path) -> pd.DataFrame:
+    return pd.read_csv(path, dtype=str, keep_default_na=False)
+
+
+def sheet_rows(path: Path) -> list[tuple[object, ...]]:
+    """The cells of the first sheet of an .xlsx, as openpyxl reads them."""
+    workbook = openpyxl.load_workbook(path)
+    try:
+        return list(workbook.worksheets[0].iter_rows(values_only=True))
+    finally:
+        workbook.close()
+
+
+def leftovers(folder: Path) -> list[str]:
+    """Temporary files the writers left behind (there must be none)."""
+    return sorted(p.name for p in folder.iterdir() if p.name.startswith(".klantlib-"))
+
+
+@pytest.fixture
+def ws(tmp_path) -> Path:
+    """The workspace of the test: never the kit's data folder."""
+    return tmp_path / "sessies"
+
+
+@pytest.fixture
+def session(tmp_path, ws) -> str:
+    """Session 'test' holding the five customers, thresholds 10,000 and 50,000."""
+    customers = write(tmp_path / "klanten.csv", CUSTOMERS)
+    ok(*create(ws, "test", customers, "--bands", "10000,50000"))
+    return "test"
+
+
+# ------------------------------------------------------------------------------------------
+# session create
+# ------------------------------------------------------------------------------------------
+
+
+def test_session_create_prints_what_was_loaded_and_where_the_session_is(ws):
+    """The load report, then one line: name, customers, thresholds and the session's file."""
+    out = ok(*create(ws, "2026-Q4", SAMPLE_CUSTOMERS, "--bands", "10.000;50.000"))
+    lines = out.splitlines()
+    assert lines[0] == "klanten.csv: tekstbestand (CSV)"
+    assert "48 klanten" in lines
+    assert lines[-1] == (
+        "Sessie '2026-Q4' gemaakt: 48 klanten, omzetklassen middel vanaf € 10.000, groot vanaf"
+        f" € 50.000. Bewaard in {ws / '2026-Q4.sqlite'}"
+    )
+    with open_session("2026-Q4", workspace=ws) as made:
+        assert made.thresholds == Thresholds(10_000, 50_000)
+        assert made.source == "klanten.csv"
+        customers = made.customers()
+    expected = read_csv(SAMPLE_CUSTOMERS)
+    assert customers["customer_id"].tolist() == expected["customer_id"].tolist()
+    assert customers["revenue"].tolist() == expected["revenue"].astype(float).tolist()
+    assert customers["account_manager"].tolist() == expected["account_manager"].tolist()
+
+
+def test_session_from_invoice_lines_adds_up_the_year_given(ws):
+    """Invoice lines with --year 2025 give the revenue of klanten.csv; no bands chosen yet."""
+    invoices = SAMPLE / "factuurlijnen.csv"
+    out = ok(*create(ws, "facturen", invoices, "--year", "2025", "--lang", "en"))
+    assert out.splitlines()[-1].startswith(
+        "Session 'facturen' created: 48 customers, revenue bands not chosen yet. Stored in "
+    )
+    with open_session("facturen", workspace=ws) as made:
+        assert made.thresholds is None
+        revenue = made.customers().set_index("customer_id")["revenue"]
+    expected = read_csv(SAMPLE_CUSTOMERS).set_index("customer_id")["revenue"].astype(float)
+    assert revenue.sort_index().round(2).equals(expected.sort_index())
+
+
+def test_an_existing_session_is_not_made_again_and_keeps_its_answers(tmp_path, ws, session):
+    """Same name again: exit 2 before the file is read; the session and its answers stay."""
+    ok(*import_(ws, write(tmp_path / "a.csv", "customer_id,marge\n007,ja\n")))
+    result = run_cli(*create(ws, session, SAMPLE_CUSTOMERS))
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.strip() == (
+        f"Fout: Sessie 'test' bestaat al in {ws}. Kies een andere naam, of open de sessie om"
+        " verder te werken."
+    )
+    assert len(history(ws)) == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--bands", "50000,10000"], "must be higher than the one for 'medium'"),
+        (["--bands", "veel,10"], "The revenue threshold 'veel' is not a number."),
+        (["--year", "2031"], "Error: "),
+    ],
+)
+def test_bad_bands_or_an_empty_year_make_no_session(ws, args, message):
+    """Wrong thresholds, or a year without invoice lines: exit 2, no session file at all."""
+    assert message in refused(*create(ws, "s", SAMPLE / "factuurlijnen.csv", *args, "--lang", "en"))
+    assert not ws.exists() or list(ws.iterdir()) == []
+
+
+def test_a_bad_session_name_is_explained(ws):
+    assert refused(*create(ws, "../x", SAMPLE_CUSTOMERS, "--lang", "en")) == (
+        "Error: '../x' cannot be a session name: use letters, digits, spaces, '.', '_' or '-'"
+        " (e.g. 2026-Q4), at most 64 characters."
+    )
+
+
+# ------------------------------------------------------------------------------------------
+# answers import and export: round trips
+# ------------------------------------------------------------------------------------------
+
+
+def test_csv_answer_sheet_round_trips_exactly(tmp_path, ws, session):
+    """Import a sheet, export it: the same cells (changed_at added); again via a new session."""
+    sheet = write(tmp_path / "an.csv", SHEET_NL)
+    assert ok(*import_(ws, sheet)).splitlines() == [
+        "An is nieuw in sessie 'test' (wie er al antwoordde: —).",
+        "an.csv: 5 rij(en) gelezen, 16 ingevulde cel(len); 16 wijziging(en) bewaard voor An in"
+        " sessie 'test'.",
+    ]
+    exported = tmp_path / "export" / "an.csv"
+    ok(*export(ws, exported))
+    table = read_csv(exported)
+    assert list(table.columns) == [*HEADER_NL.split(","), "changed_at"]
+    assert table.drop(columns="changed_at").equals(read_csv(sheet))
+    assert exported.read_text(encoding="utf-8").startswith(
+        f"{HEADER_NL},changed_at\n007,Bakkerij Peeters,ja,nee,?,ja,'=SOM(A1:A9),ja,12.5,20"
+    )
+    assert (table["changed_at"] == "").tolist() == [False, False, False, False, True]
+
+    # the exported file, changed_at and all, into another session gives the same file again
+    ok(*create(ws, "tweede", tmp_path / "klanten.csv"))
+    ok(*import_(ws, exported, who="Pieter", into="tweede"))
+    again = tmp_path / "again.csv"
+    ok(*export(ws, again, of="tweede"))
+    assert read_csv(again).drop(columns="changed_at").equals(table.drop(columns="changed_at"))
+
+
+def test_xlsx_answer_sheet_round_trips_exactly(tmp_path, ws, session):
+    """An English .xlsx with numbers, words and blanks comes back cell for cell."""
+    header = ["customer_id", "name", "margin", "cashflow", "innovation", "network"]
+    rows: list[list[object]] = [
+        [*header, "note", "favourite", "time"],
+        ["007", "Bakkerij Peeters", "yes", "no", "?", "yes", "'=1+1", "yes", 12.5],
+        ["012", "Hotel Ter Duinen", "no", None, None, None, None, None, "average"],
+        ["3", "Drukkerij Verbeke", None, None, None, None, "line 1\nline 2", None, None],
+        ["4", "Café 't Hoekske", "?", "?", "?", "?", "€ 500 korting", None, 2],
+        ["'-5", "Garage Maes", None, None, None, None, None, None, None],
+    ]
+    original = tmp_path / "answers.xlsx"
+    workbook = openpyxl.Workbook()
+    for row in rows:
+        workbook.active.append(row)
+    workbook.save(original)
+    ok(*import_(ws, original, "--lang", "en"))
+    exported = tmp_path / "export.xlsx"
+    out = ok(*export(ws, exported, "--participant", "An", "--lang", "en"))
+    assert out.splitlines() == [
+        "Answers of An in session 'test': 4 of 5 customers.",
+        f"Written: {exported}",
+    ]
+    back = sheet_rows(exported)
+    assert back[0] == (*rows[0], "changed_at")
+    assert [row[:-1] for row in back[1:]] == [tuple(row) for row in rows[1:]]
+    workbook = openpyxl.load_workbook(exported)
+    note = workbook.active["G2"]
+    assert (note.value, note.data_type) == ("'=1+1", "s")  # text, never a formula
+    workbook.close()
+
+
+def test_dutch_spellings_are_read_and_written_back_the_kits_way(tmp_path, ws):
+    """antwoorden_an.csv (j, JA, n, 1, blanks) is exported as ja/nee/? with the same meaning."""
+    ok(*create(ws, "voorbeeld", SAMPLE_CUSTOMERS))
+    ok(*import_(ws, SAMPLE_ANSWERS, into="voorbeeld"))
+    exported = tmp_path / "an.csv"
+    ok(*export(ws, exported, of="voorbeeld"))
+    table = read_csv(exported)
+    original = read_csv(SAMPLE_ANSWERS)
+    assert table["customer_id"].tolist() == original["customer_id"].tolist()
+    words = {"ja": "ja", "j": "ja", "1": "ja", "nee": "nee", "n": "nee", "?": "?", "": ""}
+    for column in ("marge", "cashflow", "innovatie", "netwerk"):
+        assert table[column].tolist() == [words[v.casefold()] for v in original[column]]
+
+
+def test_csv_with_semicolons_a_bom_and_headers_in_any_case_is_read(tmp_path, ws, session):
+    """Excel's 'CSV UTF-8' with ';', capitals, Dutch names and a blank line: all read."""
+    sheet = tmp_path / "excel.csv"
+    sheet.write_bytes(
+        "\ufeffCUSTOMER_ID;Marge;Cash-flow;INNOVATIE;Netwerk;Notitie;Favoriet;Tijd\r\n"
+        "007;J;x;n;0;Café;X;12,5\r\n"
+        ";;;;;;;\r\n"
+        "3;Nee;?;onbekend;JA;;nee;Weinig\r\n".encode()
+    )
+    ok(*import_(ws, sheet))
+    exported = tmp_path / "out.csv"
+    ok(*export(ws, exported, "--lang", "en"))
+    table = read_csv(exported).set_index("customer_id")
+    questions = ["margin", "cashflow", "innovation", "network"]
+    assert table.loc["007", questions].tolist() == ["yes", "yes", "no", "no"]
+    assert table.loc["007", ["note", "favourite", "time"]].tolist() == ["Café", "yes", "12.5"]
+    assert table.loc["3", questions].tolist() == ["no", "?", "?", "yes"]
+    assert table.loc["3", ["favourite", "time"]].tolist() == ["", "little"]
+
+
+def test_ods_answer_sheet_is_read(tmp_path, ws, session):
+    """An OpenDocument sheet with ids typed as numbers: 7 is 007, its zeros were dropped."""
+    rows = [["customer_id", "marge", "tijd"], [3, "ja", 4.5], [7, "nee", None]]
+    ok(*import_(ws, write_ods(tmp_path / "an.ods", {"Blad1": rows})))
+    with open_session(session, workspace=ws) as opened:
+        current = opened.current("An").set_index("customer_id")
+    assert current.loc["3", "margin"] == "yes" and current.loc["3", "time"] == "4.5"
+    assert current.loc["007", "margin"] == "no"
+
+
+def test_an_empty_cell_stores_nothing_and_the_same_file_twice_stores_nothing(tmp_path, ws, session):
+    """A blank never erases an answer; '?' is an answer; re-importing changes nothing."""
+    first = write(tmp_path / "first.csv", "customer_id,marge,netwerk\n007,ja,ja\n012,nee,\n")
+    second = write(tmp_path / "second.csv", "customer_id,marge,netwerk\n007,,?\n012,nee,\n")
+    ok(*import_(ws, first))
+    assert len(history(ws)) == 3
+    assert "1 wijziging(en) bewaard" in ok(*import_(ws, second))  # netwerk of 007: ja -> ?
+    assert "0 change(s) stored" in ok(*import_(ws, second, "--lang", "en"))
+    with open_session(session, workspace=ws) as opened:
+        current = opened.current("An").set_index("customer_id")
+        assert len(opened.history()) == 4
+    assert current.loc["007", ["margin", "network"]].tolist() == ["yes", "unknown"]
+    assert current.loc["012", "margin"] == "no" and pd.isna(current.loc["012", "network"])
+
+
+# ------------------------------------------------------------------------------------------
+# answers import: a bad file stores nothing
+# ------------------------------------------------------------------------------------------
+
+
+def test_a_bad_row_rejects_the_whole_file_and_stores_nothing(tmp_path, ws, session):
+    """Good rows around bad ones: one message with file, row, column and value; no change."""
+    ok(*import_(ws, write(tmp_path / "ok.csv", "customer_id,marge\n3,ja\n")))
+    before = history(ws)
+    bad = write(
+        tmp_path / "antwoorden.csv",
+        "customer_id;Marge;tijd;favoriet\n"
+        "007;ja;veel;x\n"
+        "999;ja;;\n"
+        "\n"
+        "012;misschien;-3;?\n"
+        "007;nee;;\n",
+    )
+    assert refused(*import_(ws, bad)) == (
+        "Fout: antwoorden.csv: 5 probleem/problemen gevonden:\n"
+        "- rij 3, kolom 'customer_id': Klantnummer '999' zit niet in sessie 'test'.\n"
+        "- rij 5, kolom 'Marge': 'misschien' is geen antwoord (gebruik ja, nee of ?; ook j, n,"
+        " x, 1, 0 of een lege cel)\n"
+        "- rij 5, kolom 'tijd': '-3' is geen tijdsinschatting (een aantal uren per jaar, bv."
+        " 12,5, of weinig, gemiddeld of veel)\n"
+        "- rij 5, kolom 'favoriet': '?' is geen favoriet-markering (gebruik ja of x, nee, of een"
+        " lege cel)\n"
+        "- rij 6, kolom 'customer_id': klantnummer '007' staat er al op rij 2"
+    )
+    assert history(ws).equals(before)
+
+
+def test_a_bad_cell_in_a_spreadsheet_names_the_row_the_spreadsheet_shows(tmp_path, ws, session):
+    """Blank rows in an .xlsx still count: the bad cell is on row 5, in English."""
+    path = tmp_path / "answers.xlsx"
+    workbook = openpyxl.Workbook()
+    for row in (["customer_id", "network"], ["007", "yes"], [], [], ["3", "perhaps"]):
+        workbook.active.append(row)
+    workbook.save(path)
+    assert refused(*import_(ws, path, "--lang", "en")) == (
+        "Error: answers.xlsx: 1 problem(s) found:\n- row 5, column 'network': 'perhaps' is not"
+        " an answer (use yes, no or ?; also y, n, x, 1, 0 or an empty cell)"
+    )
+    assert history(ws).empty
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (
+            "customer_id,marge,inovatie\n007,ja,ja\n",
+            "- column 'inovatie' does not belong in an answer file; these do: customer_id",
+        ),
+        ("klant,marge\n007,ja\n", "Column(s) customer_id missing. Columns present: klant, marge."),
+        ("customer_id,name\n007,Bakkerij Peeters\n", "there is no column of answers in it"),
+        ("customer_id,marge,margin\n007,ja,ja\n", "the columns marge, margin both mean 'Margin'"),
+        ("customer_id,marge\n007,ja,ja\n", "column C has no header on row 1, but filled cells"),
+        ("customer_id,marge\n", "there are no rows of answers in it"),
+        ("customer_id,note\n007," + "x" * 2001 + "\n", "A note of 2001 characters is too long"),
+    ],
+)
+def test_files_that_are_not_answer_sheets_are_explained(tmp_path, ws, session, content, expected):
+    """Unknown or repeated columns, no id, no answers: exit 2, named, nothing stored."""
+    error = refused(*import_(ws, write(tmp_path / "a.csv", content), "--lang", "en"))
+    assert error.startswith("Error: a.csv: ")
+    assert expected in error
+    assert history(ws).empty
+
+
+def test_import_into_an_unknown_session_lists_the_sessions(ws, session):
+    assert refused(*import_(ws, SAMPLE_ANSWERS, into="2027")) == (
+        f"Fout: Sessie '2027' bestaat niet in {ws}. Sessies daar: test."
+    )
+
+
+def test_a_missing_answer_file_is_named(tmp_path, ws, session):
+    error = refused(*import_(ws, tmp_path / "weg.csv"))
+    assert error.startswith("Fout: Bestand niet gevonden: ") and "weg.csv" in error
+
+
+# ------------------------------------------------------------------------------------------
+# answers export: participants and files
+# ------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def two_participants(tmp_path, ws, session) -> str:
+    for who, answer in (("An", "ja"), ("Pieter", "nee")):
+        ok(
+            *import_(
+                ws, write(tmp_path / f"{who}.csv", f"customer_id,marge\n007,{answer}\n"), who=who
+            )
+        )
+    return session
+
+
+def test_export_with_several_participants_needs_one_and_writes_nothing(
+    tmp_path, ws, two_participants
+):
+    out = tmp_path / "out" / "answers.xlsx"
+    assert refused(*export(ws, out, "--lang", "en")) == (
+        "Error: Several participants answered in session 'test': An, Pieter. Choose whose"
+        " answers with --participant."
+    )
+    assert not out.parent.exists()
+    ok(*export(ws, out, "--participant", "Pieter"))
+    assert sheet_rows(out)[1][:3] == ("007", "Bakkerij Peeters", "nee")
+    assert leftovers(out.parent) == []
+
+
+def test_export_without_answers_is_a_blank_sheet_to_fill_in(tmp_path, ws, session):
+    """No answers yet (or a participant who has none): every customer, empty answer cells."""
+    blank = tmp_path / "blank.csv"
+    assert ok(*export(ws, blank)).splitlines()[0] == (
+        "Nog geen antwoorden in sessie 'test': een leeg antwoordenblad met 5 klanten."
+    )
+    assert blank.read_text(encoding="utf-8") == (
+        f"{HEADER_NL},changed_at\n"
+        "007,Bakkerij Peeters,,,,,,,,\n"
+        "012,Hotel Ter Duinen,,,,,,,,\n"
+        "3,Drukkerij Verbeke,,,,,,,,\n"
+        "4,Café 't Hoekske,,,,,,,,\n"
+        "'-5,Garage Maes,,,,,,,,\n"
+    )
+    named = tmp_path / "sofie.csv"
+    ok(*export(ws, named, "--participant", "Sofie"))
+    assert named.read_text(encoding="utf-8") == blank.read_text(encoding="utf-8")
+    assert history(ws).empty
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("answers.ods", "Error: answers.ods: answers are written as .csv, .xlsx;"),
+        ("folder.csv", "is a folder; give a file name, e.g. answers.xlsx."),
+    ],
+)
+def test_export_to_a_file_it_cannot_write_leaves_nothing(tmp_path, ws, session, name, expected):
+    target = tmp_path / name
+    if name == "folder.csv":
+        target.mkdir()
+    assert expected in refused(*export(ws, target, "--lang", "en"))
+    assert target.is_dir() if name == "folder.csv" else not target.exists()
+    assert leftovers(tmp_path) == []
+
+
+def test_export_of_an_unknown_session_lists_the_sessions(tmp_path, ws, session):
+    out = tmp_path / "a.csv"
+    assert refused(*export(ws, out, "--lang", "en", of="Q1")) == (
+        f"Error: Session 'Q1' does not exist in {ws}. Sessions there: test."
+    )
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_a_failed_write_leaves_neither_a_half_file_nor_the_old_one_changed(
+    tmp_path, ws, session, monkeypatch, suffix
+):
+    """The disk fills up halfway: exit 2, the earlier export intact, no temporary file."""
+    target = tmp_path / f"answers{suffix}"
+    assert main([str(a) for a in export(ws, target)]) == 0
+    before = target.read_bytes()
+
+    def full_disk(self, path, *args, **kwargs):
+        if hasattr(path, "write"):  # the open temporary file to_csv writes into
+            path.write("customer_id,na")
+        else:
+            Path(path).write_bytes(b"PK\x03\x04half")
+        raise OSError(28, "No space left on device", str(path))
+
+    monkeypatch.setattr(openpyxl.Workbook, "save", full_disk)
+    monkeypatch.setattr(pd.DataFrame, "to_csv", full_disk)
+    with open_session(session, workspace=ws) as opened:
+        opened.record("An", "007", "margin", "yes")
+    assert main([str(a) for a in export(ws, target)]) == 2
+    assert target.read_bytes() == before
+    assert leftovers(tmp_path) == []
+
+
+# ------------------------------------------------------------------------------------------
+# segment --session
+# ------------------------------------------------------------------------------------------
+
+
+def test_segment_from_a_session_gives_the_same_segments_as_from_the_files(tmp_path, ws):
+    """klanten.csv + antwoorden_an.csv + bands, as files or as a session: the same file."""
+    files = tmp_path / "files"
+    ok("segment", SAMPLE_CUSTOMERS, "--answers", SAMPLE_ANSWERS, "--bands", "10000,50000",
+       "--out", files)  # fmt: skip
+    ok(*create(ws, "2026-Q4", SAMPLE_CUSTOMERS, "--bands", "10000,50000"))
+    ok(*import_(ws, SAMPLE_ANSWERS, into="2026-Q4"))
+    from_session = ["segment", "--session", "2026-Q4", "--workspace", ws, "--out"]
+    out = ok(*from_session, tmp_path / "session")
+    assert out.startswith(
+        "Antwoorden van An uit sessie '2026-Q4'.\n"
+        "Omzetklassen: middel vanaf € 10.000, groot vanaf € 50.000.\n"
+    )
+    expected = (files / "segments.csv").read_bytes()
+    assert (tmp_path / "session" / "segments.csv").read_bytes() == expected
+
+    # a second participant: now --participant is needed, and An's segments stay the same
+    ok(*import_(ws, SAMPLE / "antwoorden_pieter.csv", who="Pieter", into="2026-Q4"))
+    assert refused(*from_session, tmp_path / "nope") == (
+        "Fout: In sessie '2026-Q4' antwoordden meerdere deelnemers: An, Pieter. Kies wiens"
+        " antwoorden met --participant."
+    )
+    assert not (tmp_path / "nope").exists()
+    ok(*from_session, tmp_path / "again", "--participant", "An")
+    assert (tmp_path / "again" / "segments.csv").read_bytes() == expected
+
+
+def test_segment_without_answers_in_the_session_uses_the_suggested_bands(tmp_path, ws):
+    """No thresholds and nobody answered: 80/15/5, every question open, as with no answers."""
+    ok(*create(ws, "leeg", SAMPLE_CUSTOMERS))
+    blank = write(tmp_path / "blank.csv", "customer_id\n")
+    ok("segment", SAMPLE_CUSTOMERS, "--answers", blank, "--out", tmp_path / "files", "--lang", "en")
+    out = ok("segment", "--session", "leeg", "--workspace", ws, "--lang", "en", "--out", tmp_path)
+    assert out.splitlines()[:2] == [
+        "No answers in session 'leeg' yet: every question is still open.",
+        "Revenue bands by 80/15/5 of revenue: medium from €3,800, large from €15,000.",
+    ]
+    expected = (tmp_path / "files" / "segments.csv").read_bytes()
+    assert (tmp_path / "segments.csv").read_bytes() == expected
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            [SAMPLE_CUSTOMERS, "--answers", SAMPLE_ANSWERS, "--session", "test"],
+            "Error: Give either a customer file with --answers, or --session, not both.",
+        ),
+        (
+            [SAMPLE_CUSTOMERS],
+            "Error: Give a customer file and --answers ANSWERS, or --session NAME.",
+        ),
+        (
+            [SAMPLE_CUSTOMERS, "--answers", SAMPLE_ANSWERS, "--participant", "An"],
+            "Error: --participant and --workspace go with --session NAME.",
+        ),
+        (
+            ["--session", "test", "--participant", "Jonas"],
+            "Error: Jonas has not answered anything in session 'test'. Participants: —.",
+        ),
+        (["--session", "Q9"], "Error: Session 'Q9' does not exist in "),
+    ],
+)
+def test_segment_with_files_and_session_mixed_up_is_explained(tmp_path, ws, session, args, message):
+    out = tmp_path / "out"
+    assert refused("segment", *args, "--workspace", ws, "--out", out, "--lang", "en").startswith(
+        message
+    )
+    assert not out.exists()
