@@ -45,6 +45,7 @@ _TIME_WORDS = {
     "much": "much",
     "veel": "much",
 }
+_ALL = "all"  # the band filter's value for every band
 _FACTS = ("potential_revenue", "gross_margin", "days_to_pay", "hours", "account_manager")
 _MONEY = {"potential_revenue", "gross_margin"}
 
@@ -76,6 +77,7 @@ class AnswerForm(widgets.VBox):
         self.position = 0
         self._shown = np.zeros(0, dtype=np.int64)  # positions passing the filters
         self._loading = False  # widgets being set from the store: no saving then
+        self._overviews: list[Callable[[], None]] = []
 
         t = self._t
         self.who = widgets.Combobox(
@@ -96,12 +98,22 @@ class AnswerForm(widgets.VBox):
             layout=widgets.Layout(width="16em"),
         )
         self.band = widgets.Dropdown(
-            options=[(t("form.all_bands"), None)] + [(t(f"band.{b}"), b) for b in BANDS],
+            # "all" is a value of its own: a None option shows as an empty box in the browser
+            options=[(t("form.all_bands"), _ALL)] + [(t(f"band.{b}"), b) for b in BANDS],
+            value=_ALL,
             description=t("form.band"),
             layout=widgets.Layout(width="14em"),
         )
-        self.only_unanswered = widgets.Checkbox(description=t("form.only_unanswered"), indent=False)
-        self.only_favourites = widgets.Checkbox(description=t("form.only_favourites"), indent=False)
+        self.only_unanswered = widgets.Checkbox(
+            description=t("form.only_unanswered"),
+            indent=False,
+            layout=widgets.Layout(width="auto", margin="0 1em"),
+        )
+        self.only_favourites = widgets.Checkbox(
+            description=t("form.only_favourites"),
+            indent=False,
+            layout=widgets.Layout(width="auto", margin="0 1em"),
+        )
         self.progress = widgets.HTML()
         self.card = widgets.HTML()
         self.verdict = widgets.HTML()
@@ -119,19 +131,24 @@ class AnswerForm(widgets.VBox):
                 row[answer] = button
             self.buttons[question] = row
             label = widgets.HTML(
+                f"<div style='line-height: 1.35; margin-bottom: 0.4em'>"
                 f"<b>{html.escape(t(f'question.{question}'))}</b><br>"
-                f"<span style='color: #555'>{html.escape(t(f'question.{question}.text'))}</span>",
+                f"<span style='color: #555'>{html.escape(t(f'question.{question}.text'))}</span>"
+                "</div>",
                 layout=widgets.Layout(width="34em"),
             )
             rows.append(widgets.HBox([label, *row.values()]))
         self.favourite = widgets.ToggleButton(
-            description=t("form.favourite"), icon="star-o", layout=widgets.Layout(width="11em")
+            description=t("form.favourite"),
+            tooltip=t("form.favourite_tip"),
+            icon="star-o",
+            layout=widgets.Layout(width="11em"),
         )
         self.time = widgets.Text(
             description=t("form.time"),
             placeholder=t("form.time_placeholder"),
             continuous_update=False,
-            layout=widgets.Layout(width="26em"),
+            layout=widgets.Layout(width="36em"),
         )
         self.note = widgets.Textarea(
             placeholder=t("form.note_placeholder"),
@@ -175,7 +192,7 @@ class AnswerForm(widgets.VBox):
             self._loading = True
             try:
                 self.search.value = ""
-                self.band.value = None
+                self.band.value = _ALL
                 self.only_unanswered.value = self.only_favourites.value = False
             finally:
                 self._loading = False
@@ -215,6 +232,7 @@ class AnswerForm(widgets.VBox):
             area.append_display_data(summary_table(result, self.lang))
 
         update.on_click(lambda _b: self._run(draw))
+        self._overviews.append(draw)  # drawn again when someone else takes the form
         self._run(draw)
         return widgets.VBox([update, area])
 
@@ -238,6 +256,8 @@ class AnswerForm(widgets.VBox):
         self.position = first_open if first_open is not None else int(self._first_shown())
         self._say(self._t("form.hello", name=self.participant))
         self._refresh()
+        for draw in self._overviews:
+            draw()
 
     def _answer_handler(self, question: str, answer: str) -> Callable[[widgets.Button], None]:
         def click(_button: widgets.Button) -> None:
@@ -381,8 +401,8 @@ class AnswerForm(widgets.VBox):
         facts = sheet.facts(position)
         shown_at = int(np.searchsorted(self._shown, position)) + 1
         lines = [
-            f"<div style='font-size: 1.5em; font-weight: bold'>{html.escape(str(facts['name']))}"
-            f"</div>",
+            f"<span style='font-size: 1.5em; font-weight: bold'>"
+            f"{html.escape(str(facts['name']))}</span>",
             html.escape(
                 t(
                     "form.card_line",
@@ -471,7 +491,7 @@ class AnswerForm(widgets.VBox):
 
     def _filter(self) -> SheetFilter:
         return SheetFilter(
-            band=self.band.value,
+            band=None if self.band.value == _ALL else self.band.value,
             unanswered=self.only_unanswered.value,
             favourites=self.only_favourites.value,
             search=self.search.value,

@@ -818,6 +818,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Score {score} of 4 · segment {segment} ({missing} question(s) still unanswered)",
     ),
     "form.favourite": ("Favoriet", "Favourite"),
+    "form.favourite_tip": (
+        "Een van jouw favoriete klanten? (klik nog eens om te wissen)",
+        "One of your favourite customers? (click again to clear)",
+    ),
     "form.time": ("Tijd", "Time"),
     "form.time_placeholder": (
         "uren per jaar, of weinig / gemiddeld / veel",

@@ -169,7 +169,7 @@ def test_filters_and_search(session):
     form.only_favourites.value = False
     form.band.value = "large"
     assert form.customer_id == "007"
-    form.band.value = None
+    form.band.value = "all"
     form.search.value = "slager"
     assert form.customer_id == "44"
     form.search.value = "zzz"
@@ -236,3 +236,19 @@ def test_a_name_too_long_is_refused_in_plain_words(session):
     form.who.value = "x" * 81
     assert "cannot be a participant's name" in form.status.value.replace("&#x27;", "'")
     assert form.participant is None
+
+
+def test_the_overview_shows_the_spread_and_follows_the_participant(session):
+    """Before a name: one sentence; after: open questions and the table; Update redraws."""
+    form = AnswerForm(session, lang="en")
+    overview = form.overview()
+    update, area = overview.children
+    assert area.outputs[0]["text"].startswith("First type your name at the top")
+    form.who.value = "An"
+    texts = [o.get("text", "") for o in area.outputs]
+    assert texts[0] == "4 of 4 customers still have open questions (? does not count as yes).\n"
+    assert any("text/html" in o.get("data", {}) for o in area.outputs)
+    for question in QUESTIONS:
+        form.buttons[question]["yes"].click()
+    update.click()
+    assert area.outputs[0]["text"].startswith("3 of 4 customers still have open questions")

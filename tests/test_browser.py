@@ -1,9 +1,10 @@
-"""The first workshop notebook in a real browser: JupyterLab, Run All, what the user sees.
+"""The workshop notebooks in a real browser: JupyterLab, Run All, what the user sees and does.
 
 Drives Debian's headless Chromium (``/usr/bin/chromium``, installed by ``.ci/install-browser``)
 through Playwright. Playwright's own browser download is never used. Every request that does not
 go to the local JupyterLab is blocked, and autosave is off so the notebooks in the repo stay as
-they are.
+they are. The kernels keep their sessions in a scratch workspace (``$KLANTLIB_WORKSPACE``), never
+in the kit's ``data/sessies``.
 """
 
 from __future__ import annotations
@@ -20,10 +21,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import pandas as pd
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-from klantlib.i18n import text
+from klantlib.i18n import format_number, text
+from klantlib.questions import QUESTIONS
+from klantlib.session import FIELDS, SESSION_FOLDER, WORKSPACE_VARIABLE, open_session
 from klantlib.workshop import FIRST_NOTEBOOK, free_port, jupyter_command, stop_server
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -82,10 +86,35 @@ def _api(base: str, path: str, token: str, method: str = "GET") -> int:
         return error.code
 
 
+def _api_json(base: str, path: str, token: str) -> object:
+    request = urllib.request.Request(f"{base}{path}", headers={"Authorization": f"token {token}"})
+    with urllib.request.urlopen(request, timeout=5) as response:  # noqa: S310 (localhost)
+        return json.loads(response.read())
+
+
+def _folder_state(folder: Path) -> dict[str, int] | None:
+    """The files of ``folder`` with their sizes; ``None`` when it does not exist."""
+    if not folder.is_dir():
+        return None
+    return {p.name: p.stat().st_size for p in folder.iterdir()}
+
+
 @pytest.fixture(scope="module")
-def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
-    """JupyterLab on the repo with its own config, runtime and settings: (base URL, token)."""
+def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The scratch session workspace of every kernel the browser tests start."""
+    return tmp_path_factory.mktemp("sessions")
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory: pytest.TempPathFactory, workspace: Path) -> Iterator[tuple[str, str]]:
+    """JupyterLab on the repo with its own config, runtime and settings: (base URL, token).
+
+    Its kernels inherit its environment, so their sessions go to ``workspace``; the kit's own
+    session folder must be as it was once the tests are done.
+    """
     _require_chromium()
+    kit_sessions = ROOT / SESSION_FOLDER
+    kit_sessions_before = _folder_state(kit_sessions)
     home = tmp_path_factory.mktemp("lab")
     settings = home / "settings"
     for name, values in LAB_SETTINGS.items():
@@ -98,6 +127,7 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
         JUPYTER_DATA_DIR=str(home / "data"),
         JUPYTERLAB_SETTINGS_DIR=str(settings),
         JUPYTERLAB_WORKSPACES_DIR=str(home / "workspaces"),
+        **{WORKSPACE_VARIABLE: str(workspace)},
     )
     token = secrets.token_urlsafe(24)
     port = free_port(19_888)
@@ -123,6 +153,7 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
         yield base, token
     finally:
         stop_server(process, port, token)
+    assert _folder_state(kit_sessions) == kit_sessions_before, f"a test wrote into {kit_sessions}"
 
 
 def _ready(process: subprocess.Popen, base: str, token: str) -> bool:
@@ -184,13 +215,22 @@ def _run_all(page: Page, base: str, token: str, notebook: str):
 
     page.get_by_role("menuitem", name="Run", exact=True).click()
     page.locator("li[data-command='runmenu:run-all']").click()
+    return panel, _wait_all_ran(page, panel, notebook)
 
+
+def _wait_all_ran(page: Page, panel, notebook: str, replaced=None):
+    """Wait until every code cell of ``panel`` ran and the kernel is idle; fail on any error
+    output. ``replaced``: an element of the run before, gone once this run cleared the outputs
+    (the prompts still show the old run's numbers until then). Returns the outputs."""
     prompts = panel.locator(".jp-CodeCell .jp-InputPrompt")
     code_cells = prompts.count()
     assert code_cells > 0
     # Done when every code cell has run, or (Run All stops there) when a cell shows an error.
     page.wait_for_function(
-        """(count) => {
+        """({count, replaced}) => {
+            if (replaced && replaced.isConnected) {
+                return false;
+            }
             const panel = '.jp-NotebookPanel:not(.lm-mod-hidden) ';
             const prompts = [
                 ...document.querySelectorAll(panel + '.jp-CodeCell .jp-InputPrompt')
@@ -202,7 +242,7 @@ def _run_all(page: Page, base: str, token: str, notebook: str):
                 .some((o) => o.textContent.includes('Traceback'));
             return failed || prompts.every((p) => /\\[\\d+\\]/.test(p.textContent));
         }""",
-        arg=code_cells,
+        arg={"count": code_cells, "replaced": replaced},
     )
     _wait_kernel_idle(page)
 
@@ -215,7 +255,7 @@ def _run_all(page: Page, base: str, token: str, notebook: str):
         has_text="Traceback",
     )
     assert stderr.count() == 0
-    return panel, outputs
+    return outputs
 
 
 def _hide_sidebar(page: Page) -> None:
@@ -329,3 +369,159 @@ def test_customer_list_notebook_runs_all_in_jupyterlab(lab, page: Page, lang: st
             stored.parent.rmdir()
 
     assert (ROOT / notebook).read_bytes() == before, "the browser run changed the notebook file"
+
+
+FOUR_QUESTIONS = {
+    "nl": "notebooks/nl/03_vier_vragen.ipynb",
+    "en": "notebooks/en/03_four_questions.ipynb",
+}
+SESSION = "2026-Q4"  # the session notebook 03 opens
+PARTICIPANT = "An"
+NOTE = {"nl": "Bellen vóór de offerte, niet mailen", "en": "Call before the quote — no e-mail"}
+ANSWER_CLASS = {"yes": "mod-success", "no": "mod-danger", "unknown": "mod-warning"}
+
+
+@pytest.fixture
+def sessions(lab: tuple[str, str], workspace: Path) -> Iterator[Path]:
+    """The scratch workspace, empty; afterwards the kernels are shut down and it is emptied,
+    so the next test starts without sessions."""
+    assert not any(workspace.iterdir()), f"sessions left behind: {sorted(workspace.iterdir())}"
+    try:
+        yield workspace
+    finally:
+        base, token = lab
+        for running in _api_json(base, "/api/sessions", token):
+            _api(base, f"/api/sessions/{running['id']}", token, method="DELETE")
+        for leftover in workspace.iterdir():
+            leftover.unlink()
+
+
+def _saved(lang: str, field: str):
+    """The form's status after storing ``field`` (a label as the form shows it)."""
+    return re.compile(re.escape(text("form.saved", lang, field=field, at="")) + r"\d\d:\d\d:\d\d")
+
+
+def _button(scope, label: str):
+    """The button in ``scope`` whose text is ``label`` (an icon's glyph is not in its text,
+    but it is in its accessible name, so the role's name does not match exactly)."""
+    return scope.locator("button").filter(has_text=re.compile(rf"^\s*{re.escape(label)}\s*$"))
+
+
+def _stored(workspace: Path, participant: str) -> dict[str, dict[str, str]]:
+    """What the session file holds for ``participant``: customer id -> the fields set."""
+    with open_session(SESSION, workspace=workspace) as session:
+        current = session.current(participant)
+    return {
+        str(row["customer_id"]): {f: str(row[f]) for f in FIELDS if not pd.isna(row[f])}
+        for _, row in current.iterrows()
+    }
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_four_questions_form_stores_every_click_in_jupyterlab(
+    lab, sessions: Path, page: Page, lang: str
+):
+    """Notebook 03: a name typed and answers clicked in the real form show as saved, are in
+    the session file, and come back after Restart Kernel and Run All."""
+    base, token = lab
+    notebook = FOUR_QUESTIONS[lang]
+    before = (ROOT / notebook).read_bytes()
+    kit_sessions = ROOT / SESSION_FOLDER
+    kit_sessions_before = _folder_state(kit_sessions)
+
+    def t(key: str, **params: object) -> str:
+        return text(key, lang, **params)
+
+    panel, _ = _run_all(page, base, token, notebook)
+    _hide_sidebar(page)  # now: Ctrl+B does nothing while a text box has the focus
+    with open_session(SESSION, workspace=sessions) as session:
+        customers = session.customers()
+        assert session.participants() == []
+    first, second = (customers.iloc[i] for i in (0, 1))
+    total = format_number(len(customers), lang)
+
+    # The Combobox is a text box with a datalist: the only input[list] in the notebook.
+    form = panel.locator(".widget-vbox", has=page.locator("input[list]")).first
+    who = form.locator("input[list]")
+    card, _verdict, status = (form.locator(":scope > .widget-html").nth(i) for i in range(3))
+    progress = form.locator(".widget-hbox", has=page.locator("input[list]")).locator(".widget-html")
+    note = form.locator(".widget-textarea textarea")
+    expect(card).to_contain_text(t("form.choose_who"))
+
+    def row(question: str):
+        label = re.compile(rf"^{re.escape(t(f'question.{question}'))}$")
+        return form.locator(".widget-hbox").filter(has=page.locator("b", has_text=label))
+
+    def button(question: str, answer: str):
+        return _button(row(question), t(f"form.answer.{answer}"))
+
+    def answer(question: str, value: str) -> None:
+        button(question, value).click()
+        expect(button(question, value)).to_have_class(re.compile(rf"\b{ANSWER_CLASS[value]}\b"))
+        expect(status).to_contain_text(_saved(lang, t(f"question.{question}")))
+
+    def expect_answers(answers: dict[str, str]) -> None:
+        for question in QUESTIONS:
+            for value, css in ANSWER_CLASS.items():
+                check, css_class = expect(button(question, value)), re.compile(rf"\b{css}\b")
+                if answers.get(question) == value:
+                    check.to_have_class(css_class)
+                else:
+                    check.not_to_have_class(css_class)
+
+    def choose_participant() -> None:
+        who.fill(PARTICIPANT)
+        who.press("Enter")  # continuous_update=False: the value syncs on the change event
+        expect(status).to_contain_text(t("form.hello", name=PARTICIPANT))
+        expect(card).to_contain_text(str(first["name"]))
+
+    # The first customer: Ja on Marge, Nee on Cashflow and a note (stored when the box is left).
+    choose_participant()
+    expect_answers({})
+    answer("margin", "yes")
+    answer("cashflow", "no")
+    note.fill(NOTE[lang])
+    note.press("Tab")
+    expect(status).to_contain_text(_saved(lang, t("form.field.note")))
+    expect_answers({"margin": "yes", "cashflow": "no"})
+
+    # Next unanswered: the second customer, answered in full with a ? for Innovatie.
+    _button(form, t("form.next_unanswered")).click()
+    expect(card).to_contain_text(str(second["name"]))
+    expect(note).to_have_value("")
+    expect_answers({})
+    second_answers = {"margin": "yes", "cashflow": "yes", "innovation": "unknown", "network": "no"}
+    for question, value in second_answers.items():
+        answer(question, value)
+    expect_answers(second_answers)
+    expected_progress = t("form.progress", answered="1", total=total, open="1")
+    expect(progress).to_have_text(expected_progress)
+
+    # The session file holds exactly these answers, under the name typed.
+    first_stored = {"margin": "yes", "cashflow": "no", "note": NOTE[lang]}
+    expected = {str(first["customer_id"]): first_stored, str(second["customer_id"]): second_answers}
+    assert _stored(sessions, PARTICIPANT) == expected
+    with open_session(SESSION, workspace=sessions) as session:
+        assert session.participants() == [PARTICIPANT]
+        changes = len(session.history())
+    assert changes == 7, "the form stored more than the clicks and the note"
+
+    # Restart Kernel and Run All Cells: a fresh form, the name again, the answers are back.
+    old_form = form.element_handle()
+    page.get_by_role("menuitem", name="Kernel", exact=True).click()
+    page.locator("li[data-command='runmenu:restart-and-run-all']").click()
+    page.locator(".jp-Dialog .jp-mod-accept").click()
+    _wait_all_ran(page, panel, notebook, replaced=old_form)
+    expect(card).to_contain_text(t("form.choose_who"))
+    choose_participant()  # the first customer with open questions: the first one
+    expect_answers({"margin": "yes", "cashflow": "no"})
+    expect(note).to_have_value(NOTE[lang])
+    expect(progress).to_have_text(expected_progress)
+
+    _screenshot(page, form, f"03_{lang}.png")
+
+    with open_session(SESSION, workspace=sessions) as session:
+        assert len(session.history()) == changes, "showing the answers again stored something"
+    assert _stored(sessions, PARTICIPANT) == expected
+    assert (ROOT / notebook).read_bytes() == before, "the browser run changed the notebook file"
+    assert _folder_state(kit_sessions) == kit_sessions_before, "a session went to data/sessies"
