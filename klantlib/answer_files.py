@@ -357,21 +357,8 @@ def import_answers(session: Session, participant: str, path: str | Path) -> Impo
     new = participant not in session.participants()
     ids = session.customers()["customer_id"].tolist()
     sheet = read_answer_file(path, ids, session.name)
-    now = _current_values(session, participant)
-    changes = [(cid, f, v) for cid, f, v in sheet.changes if now.get((cid, f)) != v]
-    stored = session.record_many(participant, changes)
+    stored = session.record_many(participant, sheet.changes, only_changed=True)
     return ImportReport(Path(path).name, participant, sheet.rows, len(sheet.changes), stored, new)
-
-
-def _current_values(session: Session, participant: str) -> dict[tuple[str, str], str]:
-    current = session.current(participant)
-    values: dict[tuple[str, str], str] = {}
-    for record in current.to_dict("records"):
-        for field in FIELDS:
-            value = record[field]
-            if isinstance(value, str):
-                values[(record["customer_id"], field)] = value
-    return values
 
 
 # ------------------------------------------------------------------------------------------

@@ -31,7 +31,7 @@ from klantlib.exports import spreadsheet_safe, write_csv, write_segments_csv
 from klantlib.i18n import LANGUAGES, format_money, format_number, format_share, text
 from klantlib.loading import load_customers
 from klantlib.method import segment_customers
-from klantlib.present import open_line, thresholds_line
+from klantlib.present import history_lines, open_line, thresholds_line
 from klantlib.reading import read_answers_csv, read_customers_csv
 from klantlib.session import (
     Session,
@@ -144,6 +144,15 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     out.add_argument("--workspace", metavar="DIR", help=h("workspace"))
     out.add_argument("--lang", choices=LANGUAGES, default="nl", help=h("lang"))
     out.add_argument("--out", required=True, metavar="FILE", help=h("answers_out"))
+
+    log = answer_commands.add_parser(
+        "history", help=h("answers_history"), description=h("answers_history")
+    )
+    log.add_argument("--session", required=True, metavar="NAME", help=h("session_name"))
+    log.add_argument("--participant", metavar="P", help=h("participant_pick"))
+    log.add_argument("--customer", metavar="ID", help=h("customer_pick"))
+    log.add_argument("--workspace", metavar="DIR", help=h("workspace"))
+    log.add_argument("--lang", choices=LANGUAGES, default="nl", help=h("lang"))
 
     workshop = commands.add_parser("workshop", help=h("workshop"), description=h("workshop"))
     workshop.add_argument("--port", type=int, default=8888, help=h("port"))
@@ -359,6 +368,18 @@ def _answers_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _answers_history(args: argparse.Namespace) -> int:
+    lang = args.lang
+    with open_session(args.session, workspace=args.workspace) as session:
+        history = session.history(participant=args.participant, customer_id=args.customer)
+        customers = session.customers()
+    names = dict(zip(customers["customer_id"], customers["name"], strict=True))
+    lines = history_lines(history, names, lang)
+    for line in lines or [text("history.none", lang)]:
+        print(line)
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (0 fine, 2 bad input)."""
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -372,7 +393,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "session":
             return _session_create(args)
         if args.command == "answers":
-            return _answers_import(args) if args.action == "import" else _answers_export(args)
+            actions = {
+                "import": _answers_import,
+                "export": _answers_export,
+                "history": _answers_history,
+            }
+            return actions[args.action](args)
         from klantlib.workshop import run_workshop
 
         return run_workshop(port=args.port, lang=args.lang, open_browser=not args.no_browser)

@@ -769,6 +769,26 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Session {name}: {count} customers from {source}. Answers from: {people}.",
     ),
     "session.nobody_yet": ("nog niemand", "nobody yet"),
+    "history.line": (
+        "{at}  {participant}  {id} {name}: {field} → {value}",
+        "{at}  {participant}  {id} {name}: {field} → {value}",
+    ),
+    "history.undo": (
+        "{at}  {participant}  {id} {name}: {field} → {value} (ongedaan gemaakt)",
+        "{at}  {participant}  {id} {name}: {field} → {value} (undone)",
+    ),
+    "history.cleared": ("gewist", "cleared"),
+    "history.favourite": ("ja", "yes"),
+    "history.hours": ("{hours} uur per jaar", "{hours} hours a year"),
+    "history.none": ("Nog geen enkele wijziging.", "No change yet."),
+    "cli.help.answers_history": (
+        "wie wat wanneer veranderde in een sessie, van oud naar nieuw",
+        "who changed what, when in a session, oldest first",
+    ),
+    "cli.help.customer_pick": (
+        "alleen de wijzigingen voor deze klant (klantnummer)",
+        "only the changes for this customer (customer id)",
+    ),
     # the answer form
     "form.who": ("Wie", "Who"),
     "form.who_placeholder": ("je naam, bv. An", "your name, e.g. An"),

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Mapping
+
 import pandas as pd
 from pandas.io.formats.style import Styler
 
@@ -13,6 +16,7 @@ from klantlib.questions import QUESTIONS, question_label, question_text
 
 __all__ = [
     "customer_list_table",
+    "history_lines",
     "open_line",
     "pareto_line",
     "percent_text",
@@ -156,3 +160,45 @@ def question_table(lang: str | None = None) -> Styler:
         }
     )
     return _styled(table, lang)
+
+
+def history_lines(
+    history: pd.DataFrame, names: Mapping[str, str], lang: str | None = None
+) -> list[str]:
+    """Who changed what, when: one line per change of :meth:`Session.history`, oldest first,
+    in local time, with the customer's name from ``names`` (id -> name)."""
+    lines = []
+    for change in history.to_dict("records"):
+        at = dt.datetime.fromisoformat(str(change["at"])).astimezone()
+        field = str(change["field"])
+        label = text(f"question.{field}" if field in QUESTIONS else f"form.field.{field}", lang)
+        value = _history_value(field, change["value"], lang)
+        undone = pd.notna(change["undoes"])
+        cid = str(change["customer_id"])
+        lines.append(
+            text(
+                "history.undo" if undone else "history.line",
+                lang,
+                at=at.strftime("%Y-%m-%d %H:%M:%S"),
+                participant=change["participant"],
+                id=cid,
+                name=names.get(cid, "?"),
+                field=label,
+                value=value,
+            )
+        )
+    return lines
+
+
+def _history_value(field: str, value: object, lang: str | None) -> str:
+    if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
+        return text("history.cleared", lang)
+    if field in QUESTIONS:
+        return text(f"form.answer.{value}", lang)
+    if field == "favourite":
+        return text("history.favourite", lang)
+    if field == "time":
+        if value in ("little", "average", "much"):
+            return text(f"form.time.{value}", lang)
+        return text("history.hours", lang, hours=format_number(float(value), lang, decimals=1))
+    return f"“{value}”"

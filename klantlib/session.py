@@ -332,10 +332,18 @@ class Session:
         with _transaction(self._connection):
             return self._insert(participant, customer_id, field, stored, None)
 
-    def record_many(self, participant: str, changes: Iterable[tuple[str, str, object]]) -> int:
+    def record_many(
+        self,
+        participant: str,
+        changes: Iterable[tuple[str, str, object]],
+        *,
+        only_changed: bool = False,
+    ) -> int:
         """Store ``(customer_id, field, value)`` changes in one transaction: all or none.
 
         Every bad change is reported in one :class:`InputError` and nothing is stored.
+        ``only_changed`` skips changes equal to the participant's current value, compared
+        inside the same transaction (so a change made meanwhile is never overlooked).
         Returns how many changes were stored.
         """
         participant = check_participant(participant)
@@ -354,6 +362,17 @@ class Session:
         if problems:
             raise InputError(problems)
         with _transaction(self._connection):
+            if only_changed:
+                now = dict(
+                    ((cid, name), value)
+                    for cid, name, value in self._connection.execute(
+                        "SELECT c.customer_id, c.field, c.value FROM changes c JOIN ("
+                        " SELECT max(id) AS id FROM changes WHERE participant = ?"
+                        " GROUP BY customer_id, field) latest ON c.id = latest.id",
+                        (participant,),
+                    )
+                )
+                checked = [c for c in checked if now.get((c[0], c[1])) != c[2]]
             at = _now()
             self._connection.executemany(
                 "INSERT INTO changes (at, participant, customer_id, field, value)"

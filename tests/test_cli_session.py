@@ -586,3 +586,34 @@ def test_segment_with_files_and_session_mixed_up_is_explained(tmp_path, ws, sess
         message
     )
     assert not out.exists()
+
+
+def test_answers_history_lists_who_changed_what_when(tmp_path):
+    """Every change in order, undo marked, filtered by participant and customer; in English."""
+    customers = write(tmp_path / "klanten.csv", CUSTOMERS)
+    ok(*create(tmp_path, "test", customers))
+    with open_session("test", workspace=tmp_path) as opened:
+        opened.record("An", "007", "margin", "yes")
+        opened.record("Pieter", "012", "time", "much")
+        opened.record("An", "007", "margin", "no")
+        opened.undo("An")
+        opened.record("An", "3", "note", "belt terug")
+    shown = ok("answers", "history", "--session", "test", "--workspace", tmp_path, "--lang", "en")
+    tails = [line.split("  ", 1)[1] for line in shown.splitlines()]
+    assert tails == [
+        "An  007 Bakkerij Peeters: Margin → Yes",
+        "Pieter  012 Hotel Ter Duinen: time → much",
+        "An  007 Bakkerij Peeters: Margin → No",
+        "An  007 Bakkerij Peeters: Margin → Yes (undone)",
+        "An  3 Drukkerij Verbeke: note → “belt terug”",
+    ]
+    only = ok("answers", "history", "--session", "test", "--workspace", tmp_path,
+              "--participant", "An", "--customer", "007")  # fmt: skip
+    assert [line.split("  ", 1)[1] for line in only.splitlines()] == [
+        "An  007 Bakkerij Peeters: Marge → Ja",
+        "An  007 Bakkerij Peeters: Marge → Nee",
+        "An  007 Bakkerij Peeters: Marge → Ja (ongedaan gemaakt)",
+    ]
+    nobody = ok("answers", "history", "--session", "test", "--workspace", tmp_path,
+                "--participant", "Jonas")  # fmt: skip
+    assert nobody == "Nog geen enkele wijziging.\n"

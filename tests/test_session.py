@@ -198,3 +198,12 @@ def test_a_bad_customer_table_makes_no_session(tmp_path):
     with pytest.raises(InputError):
         create_session("s", bad, workspace=tmp_path)
     assert list_sessions(tmp_path) == []
+
+
+def test_record_many_can_skip_what_is_already_so(session):
+    """only_changed: the same answers again store nothing; a different one is stored."""
+    session.record("An", "007", "margin", "yes")
+    again = [("007", "margin", "yes"), ("012", "margin", "no")]
+    assert session.record_many("An", again, only_changed=True) == 1
+    assert session.record_many("An", again, only_changed=True) == 0
+    assert session.history()["value"].tolist() == ["yes", "no"]
