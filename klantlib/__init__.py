@@ -23,6 +23,8 @@ __version__ = "0.1.0"
 _EXPORTS: dict[str, str] = {
     "ANSWERS": "klantlib.questions",
     "AnswerForm": "klantlib.answer_form",
+    "ConsensusView": "klantlib.consensus_view",
+    "add_example_answers": "klantlib.answer_files",
     "BANDS": "klantlib.bands",
     "CustomerFilePicker": "klantlib.upload",
     "InputError": "klantlib.errors",
@@ -87,6 +89,8 @@ _EXPORTS: dict[str, str] = {
 __all__ = [
     "ANSWERS",
     "AnswerForm",
+    "ConsensusView",
+    "add_example_answers",
     "BANDS",
     "CustomerFilePicker",
     "InputError",

@@ -68,6 +68,8 @@ from klantlib.session import FIELDS, TIME_WORDS, Session, check_participant, che
 from klantlib.sources import inspect_source, read_sheet
 
 __all__ = [
+    "EXAMPLE_ANSWERS",
+    "add_example_answers",
     "ANSWER_FILE_SUFFIXES",
     "ExportReport",
     "ImportReport",
@@ -503,3 +505,36 @@ def _is_hours(value: object) -> bool:
         return math.isfinite(float(str(value)))
     except ValueError:
         return False
+
+
+EXAMPLE_ANSWERS: dict[str, str] = {
+    "An": "antwoorden_an.csv",
+    "Pieter": "antwoorden_pieter.csv",
+}
+"""The sample's example participants and their answer files in ``data/voorbeeld/``."""
+
+_SAMPLE_SOURCES = {"klanten.csv", "factuurlijnen.csv"}
+
+
+def add_example_answers(session: Session, lang: str | None = None) -> str:
+    """Put the sample's example answers (An and Pieter, who disagree on some customers) in a
+    session made from the kit's sample data, once; say what was done in one sentence.
+
+    A session of your own customers is left alone (its sentence says so), and so is an example
+    participant who already has answers in the session.
+    """
+    from klantlib.workshop import kit_root
+
+    folder = kit_root() / "data" / "voorbeeld"
+    if session.source not in _SAMPLE_SOURCES:
+        return text("examples.own_data", lang)
+    added = []
+    known = session.participants()
+    for participant, name in EXAMPLE_ANSWERS.items():
+        if participant in known:
+            continue
+        import_answers(session, participant, folder / name)
+        added.append(participant)
+    if not added:
+        return text("examples.already", lang, people=", ".join(EXAMPLE_ANSWERS))
+    return text("examples.added", lang, people=", ".join(added))

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from klantlib.answer_files import check_answer_file_kind, import_answers, write_answer_file
 from klantlib.bands import Thresholds
+from klantlib.consensus import TEAM
 from klantlib.errors import KlantlibError, Money
 from klantlib.exports import spreadsheet_safe, write_csv, write_segments_csv
 from klantlib.i18n import LANGUAGES, format_money, format_number, format_share, text
@@ -177,7 +178,9 @@ def _segment(args: argparse.Namespace) -> int:
         result = segment_customers(customers, answers, thresholds=thresholds, lang=lang)
     else:
         with open_session(args.session, workspace=args.workspace) as session:
-            participant = _participant(session, args.participant, new_allowed=False)
+            participant = _participant(
+                session, args.participant, new_allowed=False, team_first=True
+            )
             result = segment_customers(
                 session.customers(),
                 session.answer_table(participant) if participant is not None else None,
@@ -251,11 +254,16 @@ def _load(args: argparse.Namespace) -> int:
     return 0
 
 
-def _participant(session: Session, given: str | None, *, new_allowed: bool) -> str | None:
-    """The participant to use: the one given, else the session's only one (``None``: nobody
-    answered yet). Several participants and none given is an error naming them; so is a given
-    name that did not answer, unless ``new_allowed``."""
+def _participant(
+    session: Session, given: str | None, *, new_allowed: bool, team_first: bool = False
+) -> str | None:
+    """The participant to use: the one given, else (with ``team_first``) the team answer when
+    the team decided anything, else the session's only one (``None``: nobody answered yet).
+    Several participants and none given is an error naming them; so is a given name that did
+    not answer, unless ``new_allowed``."""
     known = session.participants()
+    if given is None and team_first and TEAM in known:
+        return TEAM
     if given is not None:
         participant = check_participant(given)
         if participant not in known and not new_allowed:

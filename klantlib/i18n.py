@@ -769,6 +769,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Session {name}: {count} customers from {source}. Answers from: {people}.",
     ),
     "session.nobody_yet": ("nog niemand", "nobody yet"),
+    "error.participant_reserved": (
+        "Deze namen kan een deelnemer niet dragen, de kit gebruikt ze zelf: {names}.",
+        "A participant cannot be called this, the kit uses these names itself: {names}.",
+    ),
     "history.line": (
         "{at}  {participant}  {id} {name}: {field} → {value}",
         "{at}  {participant}  {id} {name}: {field} → {value}",
@@ -789,6 +793,70 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "alleen de wijzigingen voor deze klant (klantnummer)",
         "only the changes for this customer (customer id)",
     ),
+    # the team's consensus view
+    "examples.added": (
+        "Voorbeeldantwoorden toegevoegd van: {people}. Zij zijn het niet over elke klant eens:"
+        " zo zie je hoe het team samen beslist.",
+        "Example answers added from: {people}. They do not agree on every customer: so you see"
+        " how the team decides together.",
+    ),
+    "examples.already": (
+        "De voorbeeldantwoorden van {people} staan al in de sessie.",
+        "The example answers of {people} are already in the session.",
+    ),
+    "examples.own_data": (
+        "Deze sessie werkt met jullie eigen klanten: geen voorbeeldantwoorden toegevoegd.",
+        "This session works with your own customers: no example answers added.",
+    ),
+    "team.summary": (
+        "{people} deelnemer(s) · {discuss} klant(en) om te bespreken · team besliste {decided} van"
+        " {total} klanten",
+        "{people} participant(s) · {discuss} customer(s) to discuss · the team decided {decided}"
+        " of {total} customers",
+    ),
+    "team.next_open": ("Volgende om te bespreken", "Next to discuss"),
+    "team.take_agreed": (
+        "Neem de {count} eensgezinde antwoorden over",
+        "Take over the {count} agreed answers",
+    ),
+    "team.refresh": ("Antwoorden opnieuw lezen", "Read the answers again"),
+    "team.refreshed": (
+        "Antwoorden opnieuw gelezen van: {people}.",
+        "Answers read again from: {people}.",
+    ),
+    "team.team_answer": ("Antwoord van het team:", "The team's answer:"),
+    "team.answer_tip.yes": ("Het team zegt ja", "The team says yes"),
+    "team.answer_tip.no": ("Het team zegt nee", "The team says no"),
+    "team.answer_tip.unknown": (
+        "Het team weet het nog niet: open vraag",
+        "The team does not know yet: an open question",
+    ),
+    "team.saved": (
+        "Teamantwoord op {question} bewaard.",
+        "Team answer to {question} stored.",
+    ),
+    "team.agreed_taken": (
+        "{count} eensgezinde antwoorden als teamantwoord bewaard.",
+        "{count} agreed answers stored as team answers.",
+    ),
+    "team.nothing_open": (
+        "Geen meningsverschillen meer zonder teamantwoord.",
+        "No disagreements left without a team answer.",
+    ),
+    "team.no_customers": ("Deze sessie heeft geen klanten.", "This session has no customers."),
+    "team.card_line": (
+        "klantnr {id} · omzet {revenue} · klant {number} van {count} · {flag}",
+        "customer id {id} · revenue {revenue} · customer {number} of {count} · {flag}",
+    ),
+    "team.discuss": ("⚠ om te bespreken", "⚠ to discuss"),
+    "team.agreed_here": ("geen meningsverschil", "no disagreement"),
+    "team.col.participant": ("deelnemer", "participant"),
+    "team.col.question": ("vraag", "question"),
+    "team.col.answered": ("antwoorden", "answers"),
+    "team.col.yes_share": ("zegt ja", "says yes"),
+    "team.col.team_yes_share": ("team zegt ja", "team says yes"),
+    "team.col.agreement": ("zelfde als team", "same as team"),
+    "team.all_questions": ("alle vragen", "all questions"),
     # the answer form
     "form.who": ("Wie", "Who"),
     "form.who_placeholder": ("je naam, bv. An", "your name, e.g. An"),

@@ -881,7 +881,8 @@ FOUR_QUESTIONS = Notebook(
             Bestaat de sessie uit de grijze cel al, dan opent de kit ze met alle antwoorden die
             er al in staan. Is ze nieuw, dan leest de kit eerst het klantenbestand in en maakt ze
             aan. De klanten van een sessie veranderen daarna niet meer: zo blijven de antwoorden
-            bij de juiste klant.
+            bij de juiste klant. Met de voorbeelddata van de kit antwoordden twee
+            voorbeelddeelnemers (An en Pieter) al, zodat je de teamstap hieronder kunt proberen.
             """,
             en="""
             ## Step 2: open the session
@@ -889,12 +890,14 @@ FOUR_QUESTIONS = Notebook(
             If the session named in the grey cell exists, the kit opens it with every answer
             already in it. If it is new, the kit first reads the customer file and makes it.
             The customers of a session do not change after that: so the answers stay with the
-            right customer.
+            right customer. With the kit's sample data, two example participants (An and
+            Pieter) have already answered, so you can try the team step below.
             """,
         ),
         Code(
             """
             current_session = klantlib.start_session(session, customers_file, year=year)
+            print(klantlib.add_example_answers(current_session, lang))
             print(current_session.describe(lang))
             """
         ),
@@ -972,6 +975,52 @@ FOUR_QUESTIONS = Notebook(
         Code(
             """
             display(form.overview())
+            """
+        ),
+        Markdown(
+            nl="""
+            ## Stap 6: samen beslissen
+
+            Voor de facilitator, als iedereen apart geantwoord heeft (op de eigen laptop, of
+            om beurt op dit scherm). Per klant staan ieders antwoorden naast elkaar; de klanten
+            waarover jullie het oneens zijn (⚠) komen eerst. Bespreek ze en klik het
+            **antwoord van het team**. Waar iedereen hetzelfde zei, neemt één knop alle
+            antwoorden in één keer over. De matrix gebruikt het antwoord van het team; ieders
+            eigen antwoorden blijven bewaard. Klik **Antwoorden opnieuw lezen** als iemand
+            intussen nog antwoordde.
+            """,
+            en="""
+            ## Step 6: decide together
+
+            For the facilitator, once everyone has answered apart (on their own laptop, or in
+            turn on this screen). For each customer everyone's answers stand side by side; the
+            customers you disagree on (⚠) come first. Discuss them and click the **team's
+            answer**. Where everyone said the same, one button takes over all those answers at
+            once. The matrix uses the team's answer; everyone's own answers stay stored. Click
+            **Read the answers again** if someone answered meanwhile.
+            """,
+        ),
+        Code(
+            """
+            team = klantlib.ConsensusView(current_session, lang=lang)
+            display(team)
+            """
+        ),
+        Markdown(
+            nl="""
+            **Wie is de optimist?** Per deelnemer en per vraag: hoe vaak zegt die persoon ja,
+            hoe vaak zegt het team ja bij dezelfde klanten, en hoe vaak is zijn of haar antwoord
+            ook dat van het team. Voer de cel opnieuw uit nadat het team beslist heeft.
+            """,
+            en="""
+            **Who is the optimist?** Per participant and per question: how often does this
+            person say yes, how often does the team say yes for the same customers, and how
+            often is their answer also the team's. Run the cell again after the team decided.
+            """,
+        ),
+        Code(
+            """
+            display(team.agreement_table())
             """
         ),
         Markdown(

@@ -376,7 +376,7 @@ FOUR_QUESTIONS = {
     "en": "notebooks/en/03_four_questions.ipynb",
 }
 SESSION = "2026-Q4"  # the session notebook 03 opens
-PARTICIPANT = "An"
+PARTICIPANT = "Jonas"  # An and Pieter are the sample's example participants
 NOTE = {"nl": "Bellen vóór de offerte, niet mailen", "en": "Call before the quote — no e-mail"}
 ANSWER_CLASS = {"yes": "mod-success", "no": "mod-danger", "unknown": "mod-warning"}
 
@@ -436,7 +436,7 @@ def test_four_questions_form_stores_every_click_in_jupyterlab(
     _hide_sidebar(page)  # now: Ctrl+B does nothing while a text box has the focus
     with open_session(SESSION, workspace=sessions) as session:
         customers = session.customers()
-        assert session.participants() == []
+        assert session.participants() == ["An", "Pieter"]  # the example answers
     first, second = (customers.iloc[i] for i in (0, 1))
     total = format_number(len(customers), lang)
 
@@ -502,8 +502,8 @@ def test_four_questions_form_stores_every_click_in_jupyterlab(
     expected = {str(first["customer_id"]): first_stored, str(second["customer_id"]): second_answers}
     assert _stored(sessions, PARTICIPANT) == expected
     with open_session(SESSION, workspace=sessions) as session:
-        assert session.participants() == [PARTICIPANT]
-        changes = len(session.history())
+        assert session.participants() == ["An", PARTICIPANT, "Pieter"]
+        changes = len(session.history(participant=PARTICIPANT))
     assert changes == 7, "the form stored more than the clicks and the note"
 
     # Restart Kernel and Run All Cells: a fresh form, the name again, the answers are back.
@@ -521,7 +521,24 @@ def test_four_questions_form_stores_every_click_in_jupyterlab(
     _screenshot(page, form, f"03_{lang}.png")
 
     with open_session(SESSION, workspace=sessions) as session:
-        assert len(session.history()) == changes, "showing the answers again stored something"
+        assert len(session.history(participant=PARTICIPANT)) == changes, (
+            "showing the answers again stored something"
+        )
     assert _stored(sessions, PARTICIPANT) == expected
     assert (ROOT / notebook).read_bytes() == before, "the browser run changed the notebook file"
+    # The facilitator's step: the disagreements first, the agreed answers taken over in one click.
+    team_view = panel.locator(".widget-vbox", has=page.get_by_text(t("team.team_answer"))).first
+    team_view.scroll_into_view_if_needed()
+    expect(team_view).to_contain_text(t("team.discuss"))
+
+    def counted(key: str) -> re.Pattern[str]:  # the sentence with any number in it
+        return re.compile(re.escape(t(key, count="0")).replace("0", r"[\d.,]+"))
+
+    team_view.locator("button", has_text=counted("team.take_agreed")).click()
+    expect(team_view).to_contain_text(counted("team.agreed_taken"))
+    with open_session(SESSION, workspace=sessions) as session:
+        taken = len(session.history(participant="team"))
+    assert taken > 100, f"only {taken} agreed answers stored as team answers"
+    _screenshot(page, team_view, f"03_{lang}_team.png")
+
     assert _folder_state(kit_sessions) == kit_sessions_before, "a session went to data/sessies"

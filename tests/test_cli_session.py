@@ -617,3 +617,25 @@ def test_answers_history_lists_who_changed_what_when(tmp_path):
     nobody = ok("answers", "history", "--session", "test", "--workspace", tmp_path,
                 "--participant", "Jonas")  # fmt: skip
     assert nobody == "Nog geen enkele wijziging.\n"
+
+
+def test_the_team_answer_is_what_segment_uses_and_what_export_gives(tmp_path):
+    """With team answers stored, segment --session uses them without --participant, and
+    answers export --participant team writes them."""
+    customers = write(tmp_path / "klanten.csv", CUSTOMERS)
+    ok(*create(tmp_path, "test", customers, "--bands", "10000,50000"))
+    with open_session("test", workspace=tmp_path) as opened:
+        for who, answer in (("An", "yes"), ("Pieter", "no"), ("team", "yes")):
+            for question in ("margin", "cashflow", "innovation", "network"):
+                opened.record(who, "3", question, answer)
+    out = tmp_path / "out"
+    shown = ok(
+        "segment", "--session", "test", "--workspace", tmp_path, "--out", out, "--lang", "en"
+    )
+    segments = pd.read_csv(out / "segments.csv", dtype=str).set_index("customer_id")
+    assert segments.loc["3", "score"] == "4"
+    assert "team" in shown
+    sheet = tmp_path / "team.csv"
+    ok(*export(tmp_path, sheet, "--participant", "team", "--lang", "en"))
+    rows = read_csv(sheet).set_index("customer_id")
+    assert rows.loc["3", ["margin", "cashflow", "innovation", "network"]].tolist() == ["yes"] * 4

@@ -147,11 +147,13 @@ def check_customer_list_outputs(notebook, shown: str, lang: str, other: str) -> 
 
 
 def check_four_questions_outputs(notebook, shown: str, lang: str, other: str, workspace) -> None:
-    """Notebook 03 on the sample: a new session is made, the form is shown, nobody answered."""
+    """Notebook 03 on the sample: a new session with the example answers of An and Pieter,
+    the form, and the team step with their disagreements first."""
     with klantlib.open_session("2026-Q4", workspace=workspace) as made:
         assert len(made.customers()) == 48
-        assert made.history().empty
+        assert made.participants() == ["An", "Pieter"]
         assert made.describe(lang) in shown
+    assert klantlib.text("examples.added", lang, people="An, Pieter") in shown
     for question in klantlib.QUESTIONS:
         assert klantlib.question_text(question, lang) in shown
     widgets = json.dumps(notebook.metadata.get("widgets", {}), ensure_ascii=False)
@@ -159,6 +161,10 @@ def check_four_questions_outputs(notebook, shown: str, lang: str, other: str, wo
     assert klantlib.text("form.choose_who", other) not in widgets
     # no participant yet: the overview says so in one sentence
     assert klantlib.text("form.update", lang) in widgets
+    summary = klantlib.text("team.summary", lang, people=2, discuss=6, decided=0, total=48)
+    assert summary in widgets
+    assert klantlib.text("team.discuss", lang) in widgets  # a disagreement is shown first
+    assert klantlib.text("team.col.agreement", lang) in shown  # the agreement table
 
 
 @pytest.mark.parametrize("nl, en", twins(), ids=lambda path: getattr(path, "stem", "missing"))

@@ -1,0 +1,317 @@
+"""The facilitator's consensus view: everyone's answers side by side, the team decides (edge).
+
+:class:`ConsensusView` shows one customer at a time — the customers where participants disagree
+first — with each participant's answer per question and Ja / Nee / ? buttons for the team
+answer, stored in the session under the participant name ``team`` (one committed change per
+click, as in the answer form). One button takes over every answer all participants agree on.
+The individual answers stay as they are: the team answer is a participant of its own, and the
+history keeps who said what.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from collections.abc import Callable
+
+import ipywidgets as widgets
+import numpy as np
+import pandas as pd
+from pandas.io.formats.style import Styler
+
+from klantlib.consensus import TEAM, agreed_answers, agreement, compare_answers
+from klantlib.errors import KlantlibError
+from klantlib.i18n import (
+    check_language,
+    format_money,
+    format_number,
+    format_share,
+    get_language,
+    text,
+)
+from klantlib.questions import QUESTIONS
+from klantlib.session import Session
+
+__all__ = ["ConsensusView"]
+
+logger = logging.getLogger(__name__)
+
+_STYLE = {"yes": "success", "no": "danger", "unknown": "warning"}
+_COLOUR = {"yes": "#2e7d32", "no": "#c62828", "unknown": "#ef6c00"}
+
+
+class ConsensusView(widgets.VBox):
+    """Per customer, each participant's answers and the team answer, disagreements first.
+
+    Attributes for tests and notebooks: ``compared`` (the table of
+    :func:`klantlib.consensus.compare_answers`), ``customer_id`` (shown), ``buttons[question]
+    [answer]`` (the team answer), ``take_agreed``, ``refresh``, ``status`` and ``summary``.
+    """
+
+    def __init__(self, session: Session, *, lang: str | None = None) -> None:
+        self.session = session
+        self.lang = check_language(lang) if lang is not None else get_language()
+        self._customers = session.customers()
+        self._revenue = dict(
+            zip(self._customers["customer_id"], self._customers["revenue"], strict=True)
+        )
+        t = self._t
+        self.previous = self._button(t("form.previous"), "arrow-left", lambda: self._step(-1))
+        self.next = self._button(t("form.next"), "arrow-right", lambda: self._step(+1))
+        self.next_open = self._button(t("team.next_open"), "forward", self._on_next_open)
+        self.take_agreed = self._button(t("team.take_agreed", count=0), "check", self._on_agreed)
+        self.refresh = self._button(t("team.refresh"), "refresh", self._on_refresh)
+        self.summary = widgets.HTML()
+        self.card = widgets.HTML()
+        self.grid = widgets.HTML()
+        self.buttons: dict[str, dict[str, widgets.Button]] = {}
+        rows = []
+        for question in QUESTIONS:
+            row = {}
+            for answer in ("yes", "no", "unknown"):
+                button = widgets.Button(
+                    description=t(f"form.answer.{answer}"),
+                    tooltip=t(f"team.answer_tip.{answer}"),
+                    layout=widgets.Layout(width="5.5em"),
+                )
+                button.on_click(self._click(question, answer))
+                row[answer] = button
+            self.buttons[question] = row
+            label = widgets.HTML(
+                f"<b>{html.escape(t(f'question.{question}'))}</b>",
+                layout=widgets.Layout(width="9em"),
+            )
+            rows.append(widgets.HBox([label, *row.values()]))
+        self.status = widgets.HTML()
+        super().__init__(
+            [
+                self.summary,
+                widgets.HBox([self.previous, self.next, self.next_open, self.refresh]),
+                self.take_agreed,
+                self.card,
+                self.grid,
+                widgets.HTML(f"<b>{html.escape(t('team.team_answer'))}</b>"),
+                *rows,
+                self.status,
+            ]
+        )
+        self.customer_id: str | None = None
+        self._load()
+        self.customer_id = self._order[0] if self._order else None
+        self._show()
+
+    # ---- for notebooks and tests
+
+    def show(self, customer_id: str) -> None:
+        """Show this customer."""
+        if customer_id not in self._rows:
+            raise KlantlibError("error.session_unknown_customer", value=customer_id,
+                                name=self.session.name)  # fmt: skip
+        self.customer_id = customer_id
+        self._show()
+
+    def agreement_table(self) -> Styler:
+        """Per participant and question: answers given, share of yes, the team's share of yes
+        on the same customers, and how often the participant's answer is the team's."""
+        figures = agreement(self.compared)
+        t = self._t
+        table = pd.DataFrame(
+            {
+                t("team.col.participant"): figures["participant"],
+                t("team.col.question"): [
+                    t("team.all_questions") if q == "all" else t(f"question.{q}")
+                    for q in figures["question"]
+                ],
+                t("team.col.answered"): figures["answered"],
+                t("team.col.yes_share"): figures["yes_share"],
+                t("team.col.team_yes_share"): figures["team_yes_share"],
+                t("team.col.agreement"): figures["agreement"],
+            }
+        )
+        shares = [t("team.col.yes_share"), t("team.col.team_yes_share"), t("team.col.agreement")]
+        lang = self.lang  # the formatter must not hold the widget: a Styler gets deep-copied
+
+        def percent(share: float) -> str:
+            return "—" if share != share else format_share(share, lang)
+
+        return table.style.hide(axis="index").format(dict.fromkeys(shares, percent))
+
+    # ---- handlers
+
+    def _click(self, question: str, answer: str) -> Callable[[widgets.Button], None]:
+        def click(_button: widgets.Button) -> None:
+            self._run(lambda: self._on_answer(question, answer))
+
+        return click
+
+    def _on_answer(self, question: str, answer: str) -> None:
+        if self.customer_id is None:
+            return
+        row = self._row(self.customer_id, question)
+        current = self.compared.at[row, "team"]
+        value = None if current == answer else answer
+        change = self.session.record(TEAM, self.customer_id, question, value)
+        self.compared.at[row, "team"] = change.value
+        self._say(self._t("team.saved", question=self._t(f"question.{question}")))
+        self._show()
+
+    def _on_agreed(self) -> None:
+        changes = agreed_answers(self.compared)
+        stored = self.session.record_many(TEAM, changes, only_changed=True)
+        self._load()
+        self._say(self._t("team.agreed_taken", count=format_number(stored, self.lang)))
+        self._show()
+
+    def _on_refresh(self) -> None:
+        self._load()
+        if self.customer_id not in self._rows:
+            self.customer_id = self._order[0] if self._order else None
+        self._say(self._t("team.refreshed", people=", ".join(self._people) or "—"))
+        self._show()
+
+    def _on_next_open(self) -> None:
+        """The next customer (after the one shown, then from the top) where participants
+        disagree and the team has not answered every disagreeing question."""
+        compared = self.compared
+        waiting = compared["disagree"] & compared["team"].isna()
+        ids = list(dict.fromkeys(compared.loc[waiting, "customer_id"]))
+        if not ids:
+            self._say(self._t("team.nothing_open"))
+            return
+        position = {cid: i for i, cid in enumerate(self._order)}
+        here = position.get(self.customer_id, -1) if self.customer_id is not None else -1
+        later = [cid for cid in ids if position[cid] > here]
+        self.customer_id = later[0] if later else ids[0]
+        self._show()
+
+    def _step(self, direction: int) -> None:
+        if self.customer_id is None:
+            return
+        at = self._order.index(self.customer_id) + direction
+        self.customer_id = self._order[min(max(at, 0), len(self._order) - 1)]
+        self._show()
+
+    # ---- reading and showing
+
+    def _load(self) -> None:
+        """Read everyone's current answers from the session again."""
+        self._people = [p for p in self.session.participants() if p != TEAM]
+        answers = {p: self.session.current(p) for p in self._people}
+        self.compared = compare_answers(self._customers, answers, self.session.current(TEAM))
+        self._order = list(dict.fromkeys(self.compared["customer_id"]))
+        self._rows = {
+            cid: dict(zip(part["question"], part.index, strict=True))
+            for cid, part in self.compared.groupby("customer_id", sort=False)
+        }
+
+    def _row(self, customer_id: str, question: str) -> int:
+        return self._rows[customer_id][question]
+
+    def _show(self) -> None:
+        t = self._t
+        compared = self.compared
+        customers_disagree = compared.groupby("customer_id", sort=False)["disagree"].any()
+        decided = compared.groupby("customer_id", sort=False)["team"].apply(
+            lambda values: values.notna().all()
+        )
+        self.summary.value = (
+            "<b>"
+            + html.escape(
+                t(
+                    "team.summary",
+                    people=len(self._people),
+                    discuss=format_number(int(customers_disagree.sum()), self.lang),
+                    decided=format_number(int(decided.sum()), self.lang),
+                    total=format_number(len(decided), self.lang),
+                )
+            )
+            + "</b>"
+        )
+        agreed = len(agreed_answers(compared))
+        self.take_agreed.description = t("team.take_agreed", count=format_number(agreed, self.lang))
+        self.take_agreed.disabled = agreed == 0
+        ready = self.customer_id is not None
+        for row in self.buttons.values():
+            for button in row.values():
+                button.disabled = not ready
+        if not ready:
+            self.card.value = html.escape(t("team.no_customers"))
+            self.grid.value = ""
+            return
+        cid = self.customer_id
+        rows = compared.loc[list(self._rows[cid].values())]
+        name = rows["name"].iloc[0]
+        where = self._order.index(cid) + 1
+        flag = t("team.discuss") if bool(rows["disagree"].any()) else t("team.agreed_here")
+        self.card.value = (
+            f"<div style='border: 1px solid #ccc; border-radius: 6px; padding: 0.5em 0.9em;"
+            f" background: #fafafa'><span style='font-size: 1.4em; font-weight: bold'>"
+            f"{html.escape(str(name))}</span><br>"
+            + html.escape(
+                t(
+                    "team.card_line",
+                    id=cid,
+                    revenue=format_money(float(self._revenue[cid]), self.lang),
+                    number=format_number(where, self.lang),
+                    count=format_number(len(self._order), self.lang),
+                    flag=flag,
+                )
+            )
+            + "</div>"
+        )
+        self.grid.value = self._grid(rows)
+        for question, row in self.buttons.items():
+            value = rows.loc[self._row(cid, question), "team"]
+            for answer, button in row.items():
+                button.button_style = _STYLE[answer] if value == answer else ""
+
+    def _grid(self, rows: pd.DataFrame) -> str:
+        t = self._t
+        head = "".join(f"<th style='padding: 2px 10px'>{html.escape(p)}</th>" for p in self._people)
+        body = []
+        for row in rows.to_dict("records"):
+            cells = "".join(
+                f"<td style='padding: 2px 10px; text-align: center'>{self._badge(row[p])}</td>"
+                for p in self._people
+            )
+            mark = " ⚠" if row["disagree"] else ""
+            label = html.escape(t(f"question.{row['question']}"))
+            body.append(f"<tr><td style='padding: 2px 10px'><b>{label}</b>{mark}</td>{cells}</tr>")
+        return (
+            "<table style='border-collapse: collapse; margin: 0.4em 0'>"
+            f"<tr><th></th>{head}</tr>{''.join(body)}</table>"
+        )
+
+    def _badge(self, answer: object) -> str:
+        if answer is None or (isinstance(answer, float) and np.isnan(answer)):
+            return "<span style='color: #999'>—</span>"
+        colour = _COLOUR[str(answer)]
+        label = html.escape(self._t(f"form.answer.{answer}"))
+        return f"<b style='color: {colour}'>{label}</b>"
+
+    def _say(self, message: str, *, error: bool = False) -> None:
+        colour = "#b00020" if error else "#1b5e20"
+        escaped = html.escape(message).replace("\n", "<br>")
+        self.status.value = f"<span style='color: {colour}'>{escaped}</span>"
+
+    def _t(self, key: str, **params: object) -> str:
+        return text(key, self.lang, **params)
+
+    def _button(self, label: str, icon: str, action: Callable[[], None]) -> widgets.Button:
+        button = widgets.Button(description=label, icon=icon, layout=widgets.Layout(width="auto"))
+        button.on_click(lambda _b: self._run(action))
+        return button
+
+    def _run(self, action: Callable[[], None]) -> None:
+        """Run a handler; any error is shown in the view and logged, never lost."""
+        try:
+            action()
+        except KlantlibError as exc:
+            self._say(text("error.shown", self.lang, message=exc.message(self.lang)), error=True)
+        except Exception as exc:
+            logger.exception("The consensus view failed")
+            detail = str(exc) or type(exc).__name__
+            self._say(
+                text("error.unexpected", self.lang, kind=type(exc).__name__, detail=detail),
+                error=True,
+            )

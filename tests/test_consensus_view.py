@@ -1,0 +1,157 @@
+"""The consensus view, driven in-process: team answers clicked and read back from the session."""
+
+from __future__ import annotations
+
+import logging
+
+import pandas as pd
+import pytest
+
+from klantlib.answer_files import add_example_answers
+from klantlib.consensus import TEAM
+from klantlib.consensus_view import ConsensusView
+from klantlib.method import segment_customers
+from klantlib.questions import QUESTIONS
+from klantlib.session import create_session, open_session, start_session
+from klantlib.workshop import kit_root
+
+CUSTOMERS = pd.DataFrame(
+    {
+        "customer_id": ["007", "012", "3"],
+        "name": ["Brouwerij Mattheeuws", "Bakkerij Peeters", "Café Sport"],
+        "revenue": [90_000.0, 20_000.0, 5_000.0],
+    }
+)
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@pytest.fixture
+def logged():
+    """Fails the test on any warning or error logged (a crashed click only logs)."""
+    collect = _Collect()
+    root = logging.getLogger()
+    root.addHandler(collect)
+    try:
+        yield collect
+    finally:
+        root.removeHandler(collect)
+    assert collect.records == [], [r.getMessage() for r in collect.records]
+
+
+@pytest.fixture
+def session(tmp_path, logged):
+    """An agrees with Pieter on 007 and disagrees on margin of 012; nobody answered 3."""
+    with create_session("2026-Q4", CUSTOMERS, workspace=tmp_path) as made:
+        for cid, values in {"007": "yes no yes yes", "012": "yes no no no"}.items():
+            for question, value in zip(QUESTIONS, values.split(), strict=True):
+                made.record("An", cid, question, value)
+        for cid, values in {"007": "yes no yes yes", "012": "no no no no"}.items():
+            for question, value in zip(QUESTIONS, values.split(), strict=True):
+                made.record("Pieter", cid, question, value)
+        yield made
+
+
+def team_answers(session) -> dict[tuple[str, str], str]:
+    with open_session(session.name, workspace=session.path.parent) as again:
+        current = again.current(TEAM)
+    return {
+        (row["customer_id"], q): row[q]
+        for row in current.to_dict("records")
+        for q in QUESTIONS
+        if isinstance(row[q], str)
+    }
+
+
+def test_disagreements_come_first_with_everyones_answers(session):
+    view = ConsensusView(session, lang="nl")
+    assert view.customer_id == "012"
+    assert "⚠ om te bespreken" in view.card.value
+    assert "<th style='padding: 2px 10px'>An</th>" in view.grid.value
+    assert "2 deelnemer(s) · 1 klant(en) om te bespreken · team besliste 0 van 3" in (
+        view.summary.value
+    )
+    assert view.take_agreed.description == "Neem de 7 eensgezinde antwoorden over"
+
+
+def test_a_team_click_is_stored_under_team_and_shown(session):
+    view = ConsensusView(session, lang="en")
+    view.buttons["margin"]["no"].click()
+    assert team_answers(session) == {("012", "margin"): "no"}
+    assert view.buttons["margin"]["no"].button_style == "danger"
+    assert "Team answer to Margin stored." in view.status.value
+    view.buttons["margin"]["no"].click()  # clicking the chosen answer clears it
+    assert team_answers(session) == {}
+    assert len(session.history(participant="An")) == 8  # individual answers untouched
+
+
+def test_taking_over_the_agreed_answers_is_one_click_and_only_once(session):
+    view = ConsensusView(session, lang="en")
+    view.take_agreed.click()
+    stored = team_answers(session)
+    assert len(stored) == 7
+    assert ("012", "margin") not in stored
+    assert stored[("007", "margin")] == "yes"
+    assert view.take_agreed.disabled
+    assert "the team decided 1 of 3 customers" in view.summary.value
+    view.take_agreed.click()  # disabled in the browser; in-process it stores nothing more
+    assert len(session.history(participant=TEAM)) == 7
+
+
+def test_next_to_discuss_skips_what_the_team_decided(session):
+    view = ConsensusView(session, lang="en")
+    view.show("3")
+    view.next_open.click()
+    assert view.customer_id == "012"
+    view.buttons["margin"]["yes"].click()
+    view.next_open.click()
+    assert "No disagreements left without a team answer." in view.status.value
+
+
+def test_new_answers_show_after_reading_again(session):
+    view = ConsensusView(session, lang="nl")
+    session.record("Jonas", "3", "margin", "yes")
+    view.refresh.click()
+    assert "Jonas" in view.status.value
+    assert "3 deelnemer(s)" in view.summary.value
+
+
+def test_the_agreement_table_shows_who_says_yes_more_than_the_team(session):
+    view = ConsensusView(session, lang="en")
+    view.take_agreed.click()
+    view.buttons["margin"]["no"].click()  # on 012: the team sides with Pieter
+    html_table = view.agreement_table().to_html()
+    assert ">same as team</th>" in html_table
+    assert ">100.0%</td>" in html_table  # Pieter on margin: always the team's answer
+    assert ">50.0%</td>" in html_table  # An on margin: once of twice
+
+
+def test_the_matrix_uses_the_team_answer(session):
+    view = ConsensusView(session, lang="en")
+    view.take_agreed.click()
+    table = session.answer_table(TEAM)
+    result = segment_customers(session.customers(), table)
+    assert result.segments.set_index("customer_id").loc["007", "score"] == 3
+
+
+def test_example_answers_go_into_a_sample_session_once(tmp_path):
+    sample = kit_root() / "data" / "voorbeeld" / "klanten.csv"
+    with start_session("voorbeeld", sample, workspace=tmp_path) as made:
+        assert add_example_answers(made, "en") == (
+            "Example answers added from: An, Pieter. They do not agree on every customer: so"
+            " you see how the team decides together."
+        )
+        assert made.participants() == ["An", "Pieter"]
+        assert add_example_answers(made, "en").startswith("The example answers of An, Pieter")
+        view = ConsensusView(made, lang="en")
+        assert "to discuss" in view.card.value
+    with create_session("eigen", CUSTOMERS, workspace=tmp_path) as own:
+        assert add_example_answers(own, "nl").startswith("Deze sessie werkt met jullie eigen")
+        assert own.participants() == []
