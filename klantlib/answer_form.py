@@ -31,6 +31,7 @@ from klantlib.i18n import check_language, format_money, format_number, get_langu
 from klantlib.method import Segmentation, segment_customers
 from klantlib.questions import QUESTIONS
 from klantlib.session import Session, check_participant
+from klantlib.suggestions import SUGGESTED_QUESTIONS
 
 __all__ = ["AnswerForm"]
 
@@ -118,6 +119,9 @@ class AnswerForm(widgets.VBox):
         self.card = widgets.HTML()
         self.verdict = widgets.HTML()
         self.buttons: dict[str, dict[str, widgets.Button]] = {}
+        self.hints: dict[str, widgets.HTML] = {}
+        self.accepts: dict[str, widgets.Button] = {}
+        self._suggested = _by_customer(session.suggestions())
         rows = []
         for question in QUESTIONS:
             row = {}
@@ -137,7 +141,18 @@ class AnswerForm(widgets.VBox):
                 "</div>",
                 layout=widgets.Layout(width="34em"),
             )
-            rows.append(widgets.HBox([label, *row.values()]))
+            extra: list[widgets.Widget] = []
+            if question in SUGGESTED_QUESTIONS:
+                hint = widgets.HTML(layout=widgets.Layout(margin="0 0 0 1em"))
+                accept = widgets.Button(
+                    description=t("suggest.accept"),
+                    icon="check",
+                    layout=widgets.Layout(width="auto", display="none"),
+                )
+                accept.on_click(self._accept_handler(question))
+                self.hints[question], self.accepts[question] = hint, accept
+                extra = [accept, hint]
+            rows.append(widgets.HBox([label, *row.values(), *extra]))
         self.favourite = widgets.ToggleButton(
             description=t("form.favourite"),
             tooltip=t("form.favourite_tip"),
@@ -155,6 +170,21 @@ class AnswerForm(widgets.VBox):
             continuous_update=False,
             layout=widgets.Layout(width="100%", height="4.5em"),
         )
+        self.accept_all: dict[str, widgets.Button] = {}
+        for question in SUGGESTED_QUESTIONS:
+            count = sum(1 for key in self._suggested if key[1] == question)
+            if count:
+                button = widgets.Button(
+                    description=t(
+                        "suggest.accept_all",
+                        question=t(f"question.{question}"),
+                        count=format_number(count, self.lang),
+                    ),
+                    icon="check-square-o",
+                    layout=widgets.Layout(width="auto"),
+                )
+                button.on_click(self._accept_all_handler(question))
+                self.accept_all[question] = button
         self.status = widgets.HTML()
 
         self.who.observe(self._guard(self._on_who), names="value")
@@ -173,6 +203,7 @@ class AnswerForm(widgets.VBox):
                 self.card,
                 *rows,
                 self.verdict,
+                widgets.HBox(list(self.accept_all.values())),
                 widgets.HBox([self.favourite, self.time]),
                 self.note,
                 self.status,
@@ -269,6 +300,56 @@ class AnswerForm(widgets.VBox):
         sheet = self._sheet()
         active = sheet.value(self.position, question) == answer
         self._save(question, None if active else answer)
+
+    def _accept_handler(self, question: str) -> Callable[[widgets.Button], None]:
+        def click(_button: widgets.Button) -> None:
+            self._run(lambda: self._on_accept(question))
+
+        return click
+
+    def _on_accept(self, question: str) -> None:
+        found = self._suggested.get((str(self.customer_id), question))
+        if found is not None:
+            self._save(question, found[0])
+
+    def _accept_all_handler(self, question: str) -> Callable[[widgets.Button], None]:
+        def click(_button: widgets.Button) -> None:
+            self._run(lambda: self._on_accept_all(question))
+
+        return click
+
+    def _on_accept_all(self, question: str) -> None:
+        """Every suggestion for ``question`` where the participant has no answer yet, in one
+        transaction; answers already given are never overwritten."""
+        sheet = self._sheet()
+        changes = [
+            (cid, question, answer)
+            for (cid, asked), (answer, _value, _limit) in self._suggested.items()
+            if asked == question and sheet.value(sheet.position[cid], question) is None
+        ]
+        stored = self.session.record_many(self._participant(), changes)
+        for cid, _, answer in changes:
+            sheet.set(sheet.position[cid], question, answer)
+        label = self._t(f"question.{question}")
+        count = format_number(stored, self.lang)
+        self._say(self._t("suggest.accepted_all", count=count, question=label))
+        self._refresh()
+
+    def _hint(self, question: str, found: tuple[str, float, float]) -> str:
+        answer, value, limit = found
+        t = self._t
+        if question == "margin":
+            shown_value, shown_limit = (format_money(v, self.lang) for v in (value, limit))
+        else:
+            shown_value = format_number(value, self.lang)
+            shown_limit = format_number(limit, self.lang)
+        sentence = t(
+            f"suggest.{question}",
+            answer=t(f"form.answer.{answer}"),
+            value=shown_value,
+            limit=shown_limit,
+        )
+        return f"<i style='color: #555'>{html.escape(sentence)}</i>"
 
     def _on_favourite(self, change: dict) -> None:
         self._save("favourite", "yes" if change["new"] else None)
@@ -393,6 +474,11 @@ class AnswerForm(widgets.VBox):
         finally:
             self._loading = False
         self.card.value = self._card(position)
+        customer = str(sheet.ids[position])
+        for question, hint in self.hints.items():
+            found = self._suggested.get((customer, question))
+            self.accepts[question].layout.display = None if found else "none"
+            hint.value = self._hint(question, found) if found else ""
         self.verdict.value = self._verdict(position)
 
     def _card(self, position: int) -> str:
@@ -502,6 +588,7 @@ class AnswerForm(widgets.VBox):
 
     def _answer_controls(self) -> list[widgets.Widget]:
         controls: list[widgets.Widget] = [self.favourite, self.time, self.note]
+        controls += [*self.accepts.values(), *self.accept_all.values()]
         for row in self.buttons.values():
             controls.extend(row.values())
         return controls
@@ -516,6 +603,18 @@ class AnswerForm(widgets.VBox):
             return self._t(f"form.time.{stored}")
         hours = f"{float(stored):g}"  # no thousands separator: it must read back as typed
         return hours.replace(".", ",") if self.lang == "nl" else hours
+
+
+def _by_customer(suggestions) -> dict[tuple[str, str], tuple[str, float, float]]:
+    """(customer_id, question) -> (answer, value, limit), from :func:`suggest_answers`."""
+    return {
+        (str(row["customer_id"]), str(row["question"])): (
+            str(row["answer"]),
+            float(row["value"]),
+            float(row["limit"]),
+        )
+        for row in suggestions.to_dict("records")
+    }
 
 
 def _box(inner: str) -> str:

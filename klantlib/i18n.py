@@ -763,6 +763,181 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         " nowhere else.",
     ),
     "upload.waiting": ("Nog geen bestand gekozen.", "No file chosen yet."),
+    # choosing the revenue bands: suggestion by share of total, chart, picker
+    "error.share_of_total_range": (
+        "Het aandeel van de totale omzet moet groter zijn dan 0 en kleiner dan 1, bv. 0.02 voor"
+        " 2% (gekregen: {value}).",
+        "The share of total revenue must be above 0 and below 1, e.g. 0.02 for 2% (got {value}).",
+    ),
+    "error.share_of_total_none_large": (
+        "Geen enkele klant brengt {line} of meer binnen (dat deel van de totale omzet van"
+        " {total}); de grootste brengt {largest}. Kies een kleiner aandeel of een ander voorstel.",
+        "No customer brings in {line} or more (that share of the total revenue of {total});"
+        " the largest brings {largest}. Choose a smaller share or another suggestion.",
+    ),
+    "error.share_of_total_all_large": (
+        "Elke klant brengt minstens {line} binnen (dat deel van de totale omzet van {total}; de"
+        " kleinste brengt {smallest}): dan is iedereen groot. Kies een groter aandeel of een"
+        " ander voorstel.",
+        "Every customer brings in at least {line} (that share of the total revenue of {total};"
+        " the smallest brings {smallest}): then everyone is large. Choose a larger share or"
+        " another suggestion.",
+    ),
+    "error.no_potential_revenue": (
+        "Deze klantenlijst heeft geen kolom met potentiële omzet (potential_revenue)."
+        " Aanwezige kolommen: {columns}.",
+        "This customer list has no potential revenue column (potential_revenue)."
+        " Columns present: {columns}.",
+    ),
+    "col.range": ("grenzen", "range"),
+    "col.potential_share": ("aandeel potentiële omzet", "share of potential revenue"),
+    "chart.title": (
+        "Omzetklassen: waar leggen we de grenzen?",
+        "Revenue bands: where do we draw the lines?",
+    ),
+    "chart.title_potential": (
+        "Omzetklassen op potentiële omzet",
+        "Revenue bands on potential revenue",
+    ),
+    "chart.x_label": ("klanten, grootste eerst", "customers, largest first"),
+    "chart.y_label": ("jaaromzet (logaritmische schaal)", "annual revenue (log scale)"),
+    "chart.y_label_potential": (
+        "potentiële omzet (logaritmische schaal)",
+        "potential revenue (log scale)",
+    ),
+    "chart.threshold": ("{band} vanaf {amount}", "{band} from {amount}"),
+    "chart.band": (
+        "{band}: {customers}, {share} van de omzet",
+        "{band}: {customers}, {share} of revenue",
+    ),
+    "chart.band_potential": (
+        "{band}: {customers}, {share} van de potentiële omzet",
+        "{band}: {customers}, {share} of potential revenue",
+    ),
+    "chart.customers": ("{count} klanten", "{count} customers"),
+    "chart.customer_one": ("{count} klant", "{count} customer"),
+    "chart.not_shown": (
+        "({count} klant(en) zonder positieve omzet niet getoond: die zijn klein)",
+        "({count} customer(s) without positive revenue not shown: they are small)",
+    ),
+    "picker.low": ("Middel vanaf", "Medium from"),
+    "picker.high": ("Groot vanaf", "Large from"),
+    "picker.amount_placeholder": ("bv. 10.000", "e.g. 10,000"),
+    "picker.suggest": ("Voorstel:", "Suggestion:"),
+    "picker.button.cumulative_share": ("80/15/5 van de omzet", "80/15/5 of revenue"),
+    "picker.button.thirds": ("Derden op aantal klanten", "Thirds by number of customers"),
+    "picker.button.natural_breaks": ("Natuurlijke breuken", "Natural breaks"),
+    "picker.button.share_of_total": ("Groot vanaf", "Large from"),
+    "picker.share_unit": ("% van de totale omzet", "% of total revenue"),
+    "picker.tip.cumulative_share": (
+        "Groot: de grootste klanten die samen 80% van de omzet binnenbrengen; middel: de"
+        " volgende 15%; klein: de laatste 5%.",
+        "Large: the largest customers that together bring in 80% of revenue; medium: the next"
+        " 15%; small: the last 5%.",
+    ),
+    "picker.tip.thirds": (
+        "Evenveel klanten in elke klasse.",
+        "As many customers in each band.",
+    ),
+    "picker.tip.natural_breaks": (
+        "De grenzen liggen waar de omzetten vanzelf in drie groepen uiteenvallen.",
+        "The thresholds lie where the revenues fall apart into three groups by themselves.",
+    ),
+    "picker.tip.share_of_total": (
+        "Groot: elke klant met minstens dit deel van de totale omzet (vuistregel 1 à 3%);"
+        " middel: vanaf een tiende daarvan.",
+        "Large: every customer with at least this share of total revenue (rule of thumb 1 to"
+        " 3%); medium: from a tenth of that.",
+    ),
+    "picker.rule.cumulative_share": ("80/15/5 van de omzet", "80/15/5 of revenue"),
+    "picker.rule.thirds": ("derden op aantal klanten", "thirds by number of customers"),
+    "picker.rule.natural_breaks": ("natuurlijke breuken", "natural breaks"),
+    "picker.rule.share_of_total": (
+        "groot vanaf {percent}% van de totale omzet, middel vanaf {tenth}%",
+        "large from {percent}% of total revenue, medium from {tenth}%",
+    ),
+    "picker.potential": ("Potentiële omzet tonen", "Show potential revenue"),
+    "picker.potential_on": (
+        "Je bekijkt nu de potentiële omzet.",
+        "You are now looking at potential revenue.",
+    ),
+    "picker.potential_off": (
+        "Je bekijkt weer de huidige omzet.",
+        "You are looking at current revenue again.",
+    ),
+    "picker.potential_note": (
+        "Tabel, grafiek en voorstellen rekenen nu met de potentiële omzet (een klant zonder"
+        " potentiële omzet telt met zijn huidige omzet). De segmenten in de volgende notebooks"
+        " gebruiken de huidige omzet.",
+        "Table, chart and suggestions now use potential revenue (a customer without one counts"
+        " with its current revenue). The segments in the next notebooks use current revenue.",
+    ),
+    "picker.store": ("Bewaren", "Store"),
+    "picker.store_tip": (
+        "Deze grenzen vastleggen in de sessie: de volgende notebooks gebruiken ze.",
+        "Fix these thresholds in the session: the next notebooks use them.",
+    ),
+    "picker.state_stored": (
+        "✓ Deze grenzen zijn bewaard in sessie {name}.",
+        "✓ These thresholds are stored in session {name}.",
+    ),
+    "picker.state_none": (
+        "Nog niet bewaard: sessie {name} heeft nog geen omzetklassen. Klik Bewaren als het"
+        " team akkoord is.",
+        "Not stored yet: session {name} has no revenue bands yet. Click Store when the team"
+        " agrees.",
+    ),
+    "picker.state_other": (
+        "Nog niet bewaard. In sessie {name} staat nog: middel vanaf {low}, groot vanaf {high}."
+        " Klik Bewaren om die te vervangen.",
+        "Not stored yet. Session {name} still holds: medium from {low}, large from {high}."
+        " Click Store to replace them.",
+    ),
+    "picker.opened_stored": (
+        "De omzetklassen van sessie {name}: middel vanaf {low}, groot vanaf {high}.",
+        "The revenue bands of session {name}: medium from {low}, large from {high}.",
+    ),
+    "picker.opened_suggestion": (
+        "Sessie {name} heeft nog geen omzetklassen. Dit is een voorstel van de kit (80/15/5"
+        " van de omzet): middel vanaf {low}, groot vanaf {high}.",
+        "Session {name} has no revenue bands yet. This is the kit's suggestion (80/15/5 of"
+        " revenue): medium from {low}, large from {high}.",
+    ),
+    "picker.opened_fallback": (
+        "Geen voorstel mogelijk: {message} Voorlopig: middel vanaf {low}, groot vanaf {high}.",
+        "No suggestion possible: {message} For now: medium from {low}, large from {high}.",
+    ),
+    "picker.suggested": (
+        "Voorstel ({rule}): middel vanaf {low}, groot vanaf {high}.",
+        "Suggestion ({rule}): medium from {low}, large from {high}.",
+    ),
+    "picker.moved": (
+        "Nu: middel vanaf {low}, groot vanaf {high}.",
+        "Now: medium from {low}, large from {high}.",
+    ),
+    "picker.stored": (
+        "Bewaard om {at}: middel vanaf {low}, groot vanaf {high}.",
+        "Stored at {at}: medium from {low}, large from {high}.",
+    ),
+    "picker.not_stored": (
+        "De sessie gaf andere grenzen terug dan bewaard werden. Klik opnieuw op Bewaren.",
+        "The session gave back other thresholds than were stored. Click Store again.",
+    ),
+    "picker.no_amount": (
+        "Tik een bedrag in euro, bv. 10.000.",
+        "Type an amount in euro, e.g. 10,000.",
+    ),
+    "picker.bad_amount": (
+        "'{value}' is geen bedrag: tik bv. 10.000, € 10 000 of 10000.",
+        "'{value}' is not an amount: type e.g. 10,000, €10 000 or 10000.",
+    ),
+    "picker.bad_share": (
+        "'{value}' is geen percentage tussen 0 en 100: tik bv. 2 of 2,5.",
+        "'{value}' is not a percentage between 0 and 100: type e.g. 2 or 2.5.",
+    ),
+    "picker.range.large": ("vanaf {high}", "from {high}"),
+    "picker.range.medium": ("{low} tot {high}", "{low} to {high}"),
+    "picker.range.small": ("onder {low}", "under {low}"),
     # sessions
     "session.line": (
         "Sessie {name}: {count} klanten uit {source}. Antwoorden van: {people}.",
@@ -792,6 +967,32 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.help.customer_pick": (
         "alleen de wijzigingen voor deze klant (klantnummer)",
         "only the changes for this customer (customer id)",
+    ),
+    # suggestions from data
+    "error.margin_target": (
+        "'{value}' kan geen margedoel zijn: een bedrag in € per uur, 0 of meer.",
+        "'{value}' cannot be a margin target: an amount in € per hour, 0 or more.",
+    ),
+    "error.payment_term": (
+        "'{value}' kan geen betaaltermijn zijn: een aantal dagen, meer dan 0.",
+        "'{value}' cannot be a payment term: a number of days, more than 0.",
+    ),
+    "suggest.margin": (
+        "Voorstel: {answer} — {value} brutomarge per uur, doel {limit} per uur",
+        "Suggestion: {answer} — {value} gross margin per hour, target {limit} per hour",
+    ),
+    "suggest.cashflow": (
+        "Voorstel: {answer} — betaalt gemiddeld na {value} dagen, termijn {limit} dagen",
+        "Suggestion: {answer} — pays after {value} days on average, term {limit} days",
+    ),
+    "suggest.accept": ("Voorstel overnemen", "Accept suggestion"),
+    "suggest.accept_all": (
+        "Alle voorstellen voor {question} overnemen ({count})",
+        "Accept all suggestions for {question} ({count})",
+    ),
+    "suggest.accepted_all": (
+        "{count} voorstel(len) voor {question} overgenomen (alleen waar je nog niet antwoordde).",
+        "{count} suggestion(s) for {question} accepted (only where you had not answered yet).",
     ),
     # the team's consensus view
     "examples.added": (

@@ -297,6 +297,46 @@ class Session:
         self._set_meta("grid", json.dumps(dict(grid.cells)))
 
     @property
+    def margin_target(self) -> float | None:
+        """The team's target gross margin per hour in € (Marge suggestions), if set."""
+        stored = self._meta("margin_per_hour_target")
+        return float(stored) if stored else None
+
+    @property
+    def payment_term(self) -> float:
+        """The payment term in days that Cashflow suggestions compare with (default 30)."""
+        from klantlib.suggestions import DEFAULT_PAYMENT_TERM_DAYS
+
+        stored = self._meta("payment_term_days")
+        return float(stored) if stored else DEFAULT_PAYMENT_TERM_DAYS
+
+    def set_suggestion_rules(
+        self, *, margin_target: float | None = None, payment_term: float | None = None
+    ) -> None:
+        """Set the Marge target (€ per hour; ``None`` clears it) and the payment term (days;
+        ``None`` keeps the one stored)."""
+        from klantlib.suggestions import suggest_answers
+
+        term = self.payment_term if payment_term is None else payment_term
+        suggest_answers(
+            self.customers().head(0), margin_per_hour_target=margin_target, payment_term_days=term
+        )  # fmt: skip  (checks both values)
+        self._set_meta(
+            "margin_per_hour_target", None if margin_target is None else repr(float(margin_target))
+        )
+        self._set_meta("payment_term_days", repr(float(term)))
+
+    def suggestions(self) -> pd.DataFrame:
+        """What the data suggests for Marge and Cashflow, with the session's rules."""
+        from klantlib.suggestions import suggest_answers
+
+        return suggest_answers(
+            self.customers(),
+            margin_per_hour_target=self.margin_target,
+            payment_term_days=self.payment_term,
+        )
+
+    @property
     def created_at(self) -> str:
         """When the session was made (ISO time, UTC)."""
         return self._meta("created_at") or ""

@@ -796,11 +796,13 @@ FOUR_QUESTIONS = Notebook(
                 ("session", "2026-Q4", "session name: the answers are stored under it"),
                 (
                     "customers_file",
-                    "../../data/voorbeeld/factuurlijnen.csv",
+                    "../../data/voorbeeld/klanten.csv",
                     "read once, for a new session",
                 ),
-                ("year", 2025, "for invoice lines: the year whose lines are added up"),
+                ("year", None, "for invoice lines: the year whose lines are added up"),
                 ("participant", "", 'your name, e.g. "An"; empty: the form asks'),
+                ("margin_target", 80, "€ gross margin per hour for a Marge yes; None: no hint"),
+                ("payment_term", 30, "days: paying within the term suggests a Cashflow yes"),
             )
         ),
         Markdown(
@@ -897,6 +899,10 @@ FOUR_QUESTIONS = Notebook(
         Code(
             """
             current_session = klantlib.start_session(session, customers_file, year=year)
+            current_session.set_suggestion_rules(
+                margin_target=margin_target,
+                payment_term=payment_term,
+            )
             print(klantlib.add_example_answers(current_session, lang))
             print(current_session.describe(lang))
             """
@@ -934,6 +940,13 @@ FOUR_QUESTIONS = Notebook(
             uren. Onderaan kun je een **notitie** schrijven (bewaard zodra je naast het vak
             klikt), de klant als **favoriet** markeren en inschatten hoeveel **tijd** hij vraagt.
             Met de filters werk je per klasse, alleen de onbeantwoorde of alleen de favorieten.
+
+            Bij **Marge** en **Cashflow** staat soms een **voorstel** uit de gegevens, met de
+            reden: de brutomarge per uur tegenover jullie doel (`margin_target` bovenaan), de
+            betaaltermijn tegenover `payment_term`. Een voorstel telt pas als je het overneemt;
+            met één knop neem je alle voorstellen voor een vraag over waar je nog niet
+            antwoordde. Innovatie en Netwerk kent geen enkele kolom: die beantwoorden jullie
+            altijd zelf.
             """,
             en="""
             ## Step 4: answer
@@ -948,6 +961,12 @@ FOUR_QUESTIONS = Notebook(
             the box), mark the customer as a **favourite** and estimate how much **time** it
             takes. With the filters you work per band, on the unanswered only or on the
             favourites only.
+
+            For **Margin** and **Cash flow** the data sometimes gives a **suggestion**, with its
+            reason: the gross margin per hour against your target (`margin_target` at the top),
+            the days to pay against `payment_term`. A suggestion only counts once you accept
+            it; one button accepts every suggestion for a question where you have not answered
+            yet. No column knows Innovation and Network: you always answer those yourselves.
             """,
         ),
         Code(
