@@ -26,6 +26,9 @@ _EXPORTS: dict[str, str] = {
     "ConsensusView": "klantlib.consensus_view",
     "add_example_answers": "klantlib.answer_files",
     "BANDS": "klantlib.bands",
+    "BandPicker": "klantlib.band_picker",
+    "band_chart": "klantlib.plots",
+    "suggest_share_of_total": "klantlib.bands",
     "CustomerFilePicker": "klantlib.upload",
     "InputError": "klantlib.errors",
     "KlantlibError": "klantlib.errors",
@@ -92,6 +95,9 @@ __all__ = [
     "ConsensusView",
     "add_example_answers",
     "BANDS",
+    "BandPicker",
+    "band_chart",
+    "suggest_share_of_total",
     "CustomerFilePicker",
     "InputError",
     "KlantlibError",
@@ -176,6 +182,7 @@ if TYPE_CHECKING:  # pragma: no cover - for editors and type checkers only
         empty_band_notices,
         suggest_cumulative_share,
         suggest_natural_breaks,
+        suggest_share_of_total,
         suggest_thirds,
     )
     from klantlib.customers import (
@@ -218,6 +225,7 @@ if TYPE_CHECKING:  # pragma: no cover - for editors and type checkers only
         top_share,
     )
     from klantlib.plots import (
+        band_chart,
         pareto_chart,
     )
     from klantlib.present import (

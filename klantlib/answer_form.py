@@ -474,6 +474,12 @@ class AnswerForm(widgets.VBox):
         finally:
             self._loading = False
         self.card.value = self._card(position)
+        if self.session.answer_for_potential:
+            self.card.value += (
+                "<div style='color: #6a1b9a; margin-top: 0.3em'>"
+                + html.escape(t("form.potential_note"))
+                + "</div>"
+            )
         customer = str(sheet.ids[position])
         for question, hint in self.hints.items():
             found = self._suggested.get((customer, question))

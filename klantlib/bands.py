@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from numbers import Real
 
 import jenkspy
 import numpy as np
@@ -25,7 +26,9 @@ __all__ = [
     "empty_band_notices",
     "suggest_cumulative_share",
     "suggest_natural_breaks",
+    "suggest_share_of_total",
     "suggest_thirds",
+    "with_potential_as_revenue",
 ]
 
 BANDS: tuple[str, ...] = ("small", "medium", "large")
@@ -33,6 +36,9 @@ BANDS: tuple[str, ...] = ("small", "medium", "large")
 
 NATURAL_BREAKS_SAMPLE = 5_000
 """Above this many customers, natural breaks are computed on evenly spaced order statistics."""
+
+SHARE_OF_TOTAL_MEDIUM = 0.1
+"""In :func:`suggest_share_of_total`, medium starts at this fraction of the large threshold."""
 
 
 @dataclass(frozen=True)
@@ -145,6 +151,67 @@ def suggest_natural_breaks(customers: pd.DataFrame) -> Thresholds:
     return _thresholds_from_counts(descending, n_large, n_upper)
 
 
+def suggest_share_of_total(customers: pd.DataFrame, share: float = 0.02) -> Thresholds:
+    """Thresholds by a rule of thumb: a customer bringing ``share`` of our revenue is large.
+
+    Large starts at ``share`` of the total revenue (1–3% is the usual rule of thumb, 2% by
+    default); medium starts at a tenth of that (:data:`SHARE_OF_TOTAL_MEDIUM`): a customer
+    buying a tenth of what makes a customer large is medium. One rule for both lines, whatever
+    the number of customers, and on a logarithmic chart medium is exactly one step of ten
+    below large.
+
+    The total counts positive revenues only (a customer with more credit notes than invoices
+    counts as 0, as in the customer list); the lines are taken to the cent, and a customer
+    exactly on one goes up. Each threshold is the roundest amount that is not above its line
+    and puts the same customers above it: 2% of 745,090.93 is 14,901.82; no customer lies
+    between 13,862 and that line, so large starts at 14,000. The suggestion never asks more
+    than the share, and moves nobody to another band than the exact rule would.
+
+    A share outside (0, 1) is an error (write 2% as 0.02), and so is a share that no customer
+    reaches or that every customer reaches: the rule then splits nothing. A medium or small
+    band may stay empty (few customers, all of a size): :func:`empty_band_notices` says so.
+    """
+    if isinstance(share, bool) or not isinstance(share, Real) or not 0 < share < 1:  # NaN too
+        raise KlantlibError("error.share_of_total_range", value=share)
+    revenue = _sorted_revenue(customers)
+    total = float(revenue.sum())
+    high_line = _to_the_cent(share * total)
+    low_line = _to_the_cent(high_line * SHARE_OF_TOTAL_MEDIUM)
+    if revenue[0] < high_line:
+        raise KlantlibError(
+            "error.share_of_total_none_large",
+            line=Money(high_line),
+            total=Money(total),
+            largest=Money(float(revenue[0])),
+        )
+    if revenue[-1] >= high_line:
+        raise KlantlibError(
+            "error.share_of_total_all_large",
+            line=Money(high_line),
+            total=Money(total),
+            smallest=Money(float(revenue[-1])),
+        )
+    high = _roundest_between(_largest_below(revenue, high_line), high_line)
+    low = _roundest_between(_largest_below(revenue, low_line), min(low_line, high))
+    return Thresholds(low=low, high=high)
+
+
+def with_potential_as_revenue(customers: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``customers`` whose ``revenue`` is the potential revenue.
+
+    A customer without a potential revenue keeps its revenue: nothing more is known about it
+    than what it buys now. Without a ``potential_revenue`` column this is an error that lists
+    the columns there are.
+    """
+    if "potential_revenue" not in customers.columns:
+        raise KlantlibError(
+            "error.no_potential_revenue", columns=[str(c) for c in customers.columns]
+        )
+    potential = pd.to_numeric(customers["potential_revenue"], errors="coerce").astype("float64")
+    revenue = customers["revenue"].astype("float64")
+    return customers.assign(revenue=potential.fillna(revenue))
+
+
 def _sorted_revenue(customers: pd.DataFrame) -> np.ndarray:
     """Positive revenues, largest first; at least three different values or a clear error.
 
@@ -175,6 +242,18 @@ def _thresholds_from_counts(revenue: np.ndarray, n_large: int, n_upper: int) -> 
     high = _roundest_between(float(ascending[ascending < high_floor][-1]), float(high_floor))
     low = _roundest_between(float(ascending[ascending < low_floor][-1]), float(low_floor))
     return Thresholds(low=low, high=high)
+
+
+def _to_the_cent(amount: float) -> float:
+    """An amount to the cent, so that 2% of 50,000 is exactly 1,000 (not 1,000.0000000000001);
+    amounts under half a cent stay as they are (they must stay above 0)."""
+    return round(amount, 2) or amount
+
+
+def _largest_below(descending: np.ndarray, line: float) -> float:
+    """The largest revenue below ``line`` (0 when there is none: every threshold is above 0)."""
+    below = descending[descending < line]
+    return float(below[0]) if below.size else 0.0
 
 
 def _roundest_between(above: float, at_most: float) -> float:

@@ -1132,6 +1132,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "form.field.note": ("notitie", "note"),
     "form.days": ("{days} dagen", "{days} days"),
     "form.update": ("Bijwerken", "Update"),
+    "form.potential_note": (
+        "Deze sessie antwoordt voor het potentieel: wat kan deze klant worden, niet wat hij"
+        " vandaag is.",
+        "This session answers for the potential: what this customer could become, not what it"
+        " is today.",
+    ),
     "form.field.favourite": ("favoriet", "favourite"),
     "form.field.time": ("tijd", "time"),
     "form.saved": ("{field} bewaard om {at}", "{field} stored at {at}"),

@@ -337,6 +337,15 @@ class Session:
         )
 
     @property
+    def answer_for_potential(self) -> bool:
+        """Whether the team answers about what the customer could become (its potential)
+        rather than what it is today. Off unless the team switches it on."""
+        return self._meta("answer_for_potential") == "yes"
+
+    def set_answer_for_potential(self, on: bool) -> None:
+        self._set_meta("answer_for_potential", "yes" if on else None)
+
+    @property
     def created_at(self) -> str:
         """When the session was made (ISO time, UTC)."""
         return self._meta("created_at") or ""

@@ -785,6 +785,258 @@ CUSTOMER_LIST = Notebook(
 )
 
 # --------------------------------------------------------------------------------------------
+# 02 The revenue bands
+# --------------------------------------------------------------------------------------------
+
+REVENUE_BANDS = Notebook(
+    names={"nl": "02_omzetklassen", "en": "02_revenue_bands"},
+    cells=(
+        Parameters(
+            rows=(
+                ("session", "2026-Q4", "session name: the thresholds are stored under it"),
+                (
+                    "customers_file",
+                    "../../data/voorbeeld/klanten.csv",
+                    "read once, for a new session",
+                ),
+                ("year", None, "for invoice lines: the year whose lines are added up"),
+            )
+        ),
+        Markdown(
+            nl="""
+            # 2. Omzetklassen
+
+            De klantenlijst staat van groot naar klein. Nu delen jullie ze op in drie
+            **omzetklassen**: **klein**, **middel** en **groot**. Daarvoor zijn twee grenzen in
+            euro nodig: vanaf welk bedrag is een klant middel, en vanaf welk bedrag groot? Een
+            klant die precies op een grens zit, gaat naar de hogere klasse. Er is geen juist
+            antwoord: het zijn jullie grenzen, en ze moeten kloppen met hoe jullie je klanten
+            kennen. De kit doet voorstellen en rekent meteen uit wat elke keuze betekent.
+
+            ### Wat je leert
+
+            - Twee **omzetgrenzen** kiezen: een bedrag typen, of schuiven.
+            - De vier **voorstellen** van de kit naast elkaar leggen.
+            - Meteen zien **hoeveel klanten** en **welk deel van de omzet** in elke klasse valt.
+            - De gekozen grenzen **bewaren** in de sessie, zodat de volgende notebooks ze
+              gebruiken.
+
+            ### Wat je nodig hebt en hoe lang het duurt
+
+            - Ongeveer **15 minuten**, met het team rond het scherm.
+            - De sessie uit de grijze cel bovenaan: dezelfde naam als in de andere notebooks.
+              Bestaat ze nog niet, dan maakt de kit ze aan met het klantenbestand uit die cel.
+            - Geen code: je typt bedragen en klikt op knoppen.
+            - Alles in één keer uitvoeren: menu **Run → Run All Cells**.
+            """,
+            en="""
+            # 2. Revenue bands
+
+            The customer list runs from large to small. Now you split it into three **revenue
+            bands**: **small**, **medium** and **large**. That takes two thresholds in euro: from
+            what amount is a customer medium, and from what amount large? A customer exactly on
+            a threshold goes to the higher band. There is no right answer: these are your
+            thresholds, and they should match how you know your customers. The kit makes
+            suggestions and works out at once what each choice means.
+
+            ### What you will learn
+
+            - Choose two **revenue thresholds**: type an amount, or slide.
+            - Compare the kit's four **suggestions**.
+            - See at once **how many customers** and **what part of the revenue** fall in each
+              band.
+            - **Store** the chosen thresholds in the session, so the next notebooks use them.
+
+            ### What you need and how long it takes
+
+            - About **15 minutes**, with the team around the screen.
+            - The session named in the grey cell at the top: the same name as in the other
+              notebooks. If it does not exist yet, the kit makes it from the customer file named
+              in that cell.
+            - No code: you type amounts and click buttons.
+            - To run everything at once: menu **Run → Run All Cells**.
+            """,
+        ),
+        Markdown(
+            nl="""
+            ## Stap 1: de kit klaarzetten
+            """,
+            en="""
+            ## Step 1: get the kit ready
+            """,
+        ),
+        Code(
+            """
+            from IPython.display import display
+
+            import klantlib
+
+            display(klantlib.setup_notebook(lang))
+            """
+        ),
+        Markdown(
+            nl="""
+            ## Stap 2: de sessie openen
+
+            Bestaat de sessie al, dan opent de kit ze, met de grenzen die er misschien al in
+            bewaard zijn. Is ze nieuw, dan leest de kit eerst het klantenbestand in.
+            """,
+            en="""
+            ## Step 2: open the session
+
+            If the session exists, the kit opens it, with any thresholds already stored in it.
+            If it is new, the kit first reads the customer file.
+            """,
+        ),
+        Code(
+            """
+            current_session = klantlib.start_session(session, customers_file, year=year)
+            print(current_session.describe(lang))
+            """
+        ),
+        Markdown(
+            nl="""
+            ## Stap 3: de grenzen kiezen
+
+            Bovenaan staan de twee grenzen: **Middel vanaf** en **Groot vanaf**. Tik een bedrag
+            in het vak (`10.000`, `€ 10 000` of `10000`; bevestig met Enter) of sleep de
+            schuifregelaar. Zodra je loslaat, tonen de tabel en de grafiek de nieuwe verdeling.
+
+            Of kies een **voorstel** van de kit:
+
+            - **80/15/5 van de omzet**: de grootste klanten die samen 80% van de omzet
+              binnenbrengen zijn groot, de volgende 15% middel, de laatste 5% klein. Zolang
+              jullie niets bewaard hebben, opent de kit met dit voorstel.
+            - **Derden op aantal klanten**: evenveel klanten in elke klasse.
+            - **Natuurlijke breuken**: de grenzen liggen waar de omzetten vanzelf in drie groepen
+              uiteenvallen, bij de grootste sprongen.
+            - **Groot vanaf … % van de totale omzet**: een vuistregel. Een klant die alleen al 1
+              à 3% van jullie omzet binnenbrengt, is groot; middel begint bij een tiende
+              daarvan. Tik het percentage in het kleine vak (standaard 2).
+
+            De kit rondt een voorstel af op een rond bedrag, zonder dat een klant daardoor van
+            klasse verandert.
+
+            Heeft jullie bestand een kolom met **potentiële omzet**, dan verschijnt ook het vak
+            *Potentiële omzet tonen*: tabel, grafiek en voorstellen laten dan zien wat elke
+            klant zou kunnen kopen. De segmenten in de volgende notebooks rekenen met de huidige
+            omzet.
+
+            **Bewaren.** Schuiven en voorstellen bekijken verandert niets in de sessie. Zijn
+            jullie het eens, klik dan **Bewaren**. De regel naast de knop zegt pas dat de grenzen
+            bewaard zijn als ze in de sessie staan. Open je deze notebook later opnieuw, dan
+            staan de bewaarde grenzen er weer.
+            """,
+            en="""
+            ## Step 3: choose the thresholds
+
+            At the top are the two thresholds: **Medium from** and **Large from**. Type an
+            amount in the box (`10,000`, `€10 000` or `10000`; confirm with Enter) or drag the
+            slider. As soon as you let go, the table and the chart show the new split.
+
+            Or pick one of the kit's **suggestions**:
+
+            - **80/15/5 of revenue**: the largest customers that together bring in 80% of
+              revenue are large, the next 15% medium, the last 5% small. As long as you have
+              stored nothing, the kit opens with this suggestion.
+            - **Thirds by number of customers**: as many customers in each band.
+            - **Natural breaks**: the thresholds lie where the revenues fall apart into three
+              groups by themselves, at the biggest jumps.
+            - **Large from … % of total revenue**: a rule of thumb. A customer that alone brings
+              in 1 to 3% of your revenue is large; medium starts at a tenth of that. Type the
+              percentage in the small box (2 by default).
+
+            The kit rounds a suggestion to a round amount, without moving any customer to
+            another band.
+
+            If your file has a **potential revenue** column, the box *Show potential revenue*
+            appears too: table, chart and suggestions then show what each customer could buy.
+            The segments in the next notebooks use current revenue.
+
+            **Store.** Sliding and looking at suggestions changes nothing in the session. When
+            you agree, click **Store**. The line next to the button only says the thresholds
+            are stored once they are in the session. If you open this notebook again later, the
+            stored thresholds are there again.
+            """,
+        ),
+        Code(
+            """
+            picker = klantlib.BandPicker(current_session, lang=lang)
+            display(picker)
+            """
+        ),
+        Markdown(
+            nl="""
+            **Hoe lees je de grafiek?** Elk punt is een klant, van de grootste links naar de
+            kleinste rechts; de hoogte is de jaaromzet. Die hoogte loopt op een
+            *logaritmische schaal*: van € 1.000 naar € 10.000 is even hoog als van € 10.000 naar
+            € 100.000. Zo passen de grootste en de kleinste klanten op één beeld, en zie je ook
+            de grens tussen klein en middel goed. De gekleurde stroken zijn de drie klassen, de
+            stippellijnen jullie grenzen. Bij elke strook staat hoeveel klanten erin vallen en
+            welk deel van de omzet ze samen binnenbrengen.
+            """,
+            en="""
+            **How to read the chart.** Each point is a customer, from the largest on the left to
+            the smallest on the right; the height is the annual revenue. That height runs on a
+            *logarithmic scale*: from €1,000 to €10,000 is as high as from €10,000 to €100,000.
+            So the largest and the smallest customers fit in one picture, and the threshold
+            between small and medium is easy to see too. The coloured stripes are the three
+            bands, the dashed lines your thresholds. Each stripe says how many customers fall in
+            it and what part of the revenue they bring in together.
+            """,
+        ),
+        Markdown(
+            nl="""
+            **Om samen te bespreken**
+
+            - Staan de klanten die jullie als groot ervaren ook in groot? Wie verrast jullie?
+            - Hoeveel klanten kunnen jullie echt persoonlijk opvolgen? Past dat bij het aantal
+              grote klanten?
+            - Welke klanten zitten net onder een grens? Wat zou hen erover brengen?
+
+            ## Samenvatting
+
+            - Twee grenzen in euro delen de klanten op in klein, middel en groot; een klant op
+              een grens gaat naar boven.
+            - De kit stelt grenzen voor op vier manieren, en toont bij elke keuze meteen hoeveel
+              klanten en welk deel van de omzet in elke klasse valt.
+            - De grenzen staan pas vast als jullie op **Bewaren** klikken; daarna gebruiken alle
+              notebooks van de sessie ze.
+
+            ## Wat komt hierna
+
+            In **03 Vier vragen** stellen jullie over elke klant vier vragen: Marge, Cashflow,
+            Innovatie en Netwerk. Samen met de omzetklasse van hier bepaalt de score in welk
+            segment, A, B of C, de klant valt.
+            """,
+            en="""
+            **To discuss together**
+
+            - Are the customers you think of as large also in large? Who surprises you?
+            - How many customers can you really follow up in person? Does that match the number
+              of large customers?
+            - Which customers sit just under a threshold? What would bring them over it?
+
+            ## Summary
+
+            - Two thresholds in euro split the customers into small, medium and large; a
+              customer on a threshold goes up.
+            - The kit suggests thresholds in four ways, and shows with every choice how many
+              customers and what part of the revenue fall in each band.
+            - The thresholds are fixed only when you click **Store**; from then on every notebook
+              of the session uses them.
+
+            ## What comes next
+
+            In **03 Four questions** you ask four questions about every customer: Margin, Cash
+            flow, Innovation and Network. Together with the revenue band chosen here, the score
+            decides which segment, A, B or C, the customer falls in.
+            """,
+        ),
+    ),
+)
+
+# --------------------------------------------------------------------------------------------
 # 03 The four questions
 # --------------------------------------------------------------------------------------------
 
@@ -803,6 +1055,7 @@ FOUR_QUESTIONS = Notebook(
                 ("participant", "", 'your name, e.g. "An"; empty: the form asks'),
                 ("margin_target", 80, "€ gross margin per hour for a Marge yes; None: no hint"),
                 ("payment_term", 30, "days: paying within the term suggests a Cashflow yes"),
+                ("answer_for_potential", False, "True: answer about what a customer could be"),
             )
         ),
         Markdown(
@@ -903,6 +1156,7 @@ FOUR_QUESTIONS = Notebook(
                 margin_target=margin_target,
                 payment_term=payment_term,
             )
+            current_session.set_answer_for_potential(answer_for_potential)
             print(klantlib.add_example_answers(current_session, lang))
             print(current_session.describe(lang))
             """
@@ -1087,7 +1341,7 @@ FOUR_QUESTIONS = Notebook(
     ),
 )
 
-NOTEBOOKS: tuple[Notebook, ...] = (START_HERE, CUSTOMER_LIST, FOUR_QUESTIONS)
+NOTEBOOKS: tuple[Notebook, ...] = (START_HERE, CUSTOMER_LIST, REVENUE_BANDS, FOUR_QUESTIONS)
 """Every notebook of the flow, in order."""
 
 

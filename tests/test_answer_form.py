@@ -252,3 +252,16 @@ def test_the_overview_shows_the_spread_and_follows_the_participant(session):
         form.buttons[question]["yes"].click()
     update.click()
     assert area.outputs[0]["text"].startswith("3 of 4 customers still have open questions")
+
+
+def test_answering_for_the_potential_is_off_by_default_and_said_on_every_card(session):
+    """The plain method is the default; switched on, the card says what to answer about."""
+    assert session.answer_for_potential is False
+    form = AnswerForm(session, participant="An", lang="en")
+    assert "answers for the potential" not in form.card.value
+    session.set_answer_for_potential(True)
+    form = AnswerForm(open_session("2026-Q4", workspace=session.path.parent), lang="en")
+    form.who.value = "An"
+    assert "This session answers for the potential" in form.card.value
+    form.next.click()
+    assert "This session answers for the potential" in form.card.value

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import importlib.util
 import json
 import sys
@@ -116,6 +117,8 @@ def test_notebook_runs_top_to_bottom(path, tmp_path, monkeypatch):
             assert klantlib.question_text(question, lang) in shown
     if path.stem.startswith("01_"):
         check_customer_list_outputs(notebook, shown, lang, other)
+    if path.stem.startswith("02_"):
+        check_revenue_bands_outputs(notebook, shown, lang, other, tmp_path / "sessies")
     if path.stem.startswith("03_"):
         check_four_questions_outputs(notebook, shown, lang, other, tmp_path / "sessies")
 
@@ -143,6 +146,42 @@ def check_customer_list_outputs(notebook, shown: str, lang: str, other: str) -> 
     ]
     assert kinds.count("application/vnd.jupyter.widget-view+json") == 4  # picker, 3 areas
     assert kinds.count("image/png") == 0  # the chart is in its area, not again in the cell
+    assert [kind for o in areas for kind in o.get("data", {})].count("image/png") == 1
+
+
+def check_revenue_bands_outputs(notebook, shown: str, lang: str, other: str, workspace) -> None:
+    """Notebook 02 on the sample: a new session, the band picker opened on the 80/15/5
+    suggestion (said to be one, nothing stored), the table per band and the chart in its area."""
+    with klantlib.open_session("2026-Q4", workspace=workspace) as made:
+        customers = made.customers()
+        assert len(customers) == 48
+        assert made.thresholds is None  # opening the picker stores nothing
+        assert made.describe(lang) in shown
+    suggestion = klantlib.suggest_cumulative_share(customers)
+
+    def opened(language: str) -> str:
+        amounts = {
+            name: klantlib.format_money(amount, language, cents=amount != round(amount))
+            for name, amount in (("low", suggestion.low), ("high", suggestion.high))
+        }
+        message = klantlib.text("picker.opened_suggestion", language, name="2026-Q4", **amounts)
+        return html.escape(message)
+
+    widgets = json.dumps(notebook.metadata.get("widgets", {}), ensure_ascii=False)
+    assert opened(lang) in widgets
+    assert opened(other) not in widgets
+    assert klantlib.text("picker.store", lang) in widgets
+    for band in klantlib.BANDS:
+        assert f">{klantlib.text(f'band.{band}', lang)}</td>" in widgets  # the table
+    kinds = [
+        kind
+        for cell in notebook.cells
+        for o in cell.get("outputs", [])
+        for kind in o.get("data", {})
+    ]
+    assert kinds.count("application/vnd.jupyter.widget-view+json") == 1  # the picker
+    assert kinds.count("image/png") == 0  # the chart is in the picker's area only
+    areas = widget_outputs(notebook)
     assert [kind for o in areas for kind in o.get("data", {})].count("image/png") == 1
 
 
