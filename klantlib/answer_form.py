@@ -240,6 +240,7 @@ class AnswerForm(widgets.VBox):
             thresholds=self.thresholds,
             grid=self.session.grid,
             lang=self.lang,
+            weights=self.session.weights,
         )
 
     def overview(self) -> widgets.VBox:
@@ -280,7 +281,11 @@ class AnswerForm(widgets.VBox):
         self.participant = check_participant(name)
         current = self.session.current(self.participant)
         self.sheet = AnswerSheet(
-            self._customers, current, thresholds=self.thresholds, grid=self.session.grid
+            self._customers,
+            current,
+            thresholds=self.thresholds,
+            grid=self.session.grid,
+            weights=self.session.weights,
         )
         self._shown = self.sheet.matching(self._filter())
         first_open = self.sheet.next_unanswered(-1, self._shown)
@@ -529,7 +534,11 @@ class AnswerForm(widgets.VBox):
         missing = sheet.missing(position)
         key = "form.verdict" if missing == 0 else "form.verdict_open"
         sentence = self._t(
-            key, score=sheet.score(position), segment=sheet.segment(position), missing=missing
+            key,
+            score=sheet.score(position),
+            most=sheet.max_score,
+            segment=sheet.segment(position),
+            missing=missing,
         )
         return f"<div style='font-size: 1.2em; margin: 0.3em 0'>{html.escape(sentence)}</div>"
 

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from klantlib.bands import Thresholds, assign_bands
-from klantlib.questions import QUESTIONS
+from klantlib.questions import QUESTIONS, check_weights
 from klantlib.segments import SegmentGrid
 
 __all__ = ["AnswerSheet", "Progress", "SheetFilter"]
@@ -55,10 +55,13 @@ class AnswerSheet:
         *,
         thresholds: Thresholds,
         grid: SegmentGrid,
+        weights: Mapping[str, int] | None = None,
     ) -> None:
         banded = assign_bands(customers, thresholds)
         self.customers = banded.reset_index(drop=True)
         self.thresholds = thresholds
+        self.weights = check_weights(weights)
+        self.max_score = sum(self.weights.values())
         self.grid = grid
         self.ids = self.customers["customer_id"].astype(str).to_numpy()
         self.position = {cid: i for i, cid in enumerate(self.ids)}
@@ -95,8 +98,9 @@ class AnswerSheet:
             self._open[position] = self._answered[position] and "unknown" in answers
 
     def score(self, position: int) -> int:
-        """Yes answers so far (``?`` and unanswered count as no yes)."""
-        return sum(self.values[q][position] == "yes" for q in QUESTIONS)
+        """Yes answers so far, each counted with its question's weight (``?`` and unanswered
+        count as no yes)."""
+        return sum(self.weights[q] for q in QUESTIONS if self.values[q][position] == "yes")
 
     def missing(self, position: int) -> int:
         """Questions without an answer yet (``?`` is an answer)."""

@@ -187,6 +187,7 @@ def _segment(args: argparse.Namespace) -> int:
                 thresholds=thresholds or session.thresholds,
                 grid=session.grid,
                 lang=lang,
+                weights=session.weights,
             )
             name = session.name
         if participant is None:

@@ -968,6 +968,21 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "alleen de wijzigingen voor deze klant (klantnummer)",
         "only the changes for this customer (customer id)",
     ),
+    # weights per question
+    "error.weight": (
+        "Het gewicht van {question} moet een geheel getal van 1 tot {most} zijn (gekregen:"
+        " {value}).",
+        "The weight of {question} must be a whole number from 1 to {most} (got {value}).",
+    ),
+    "error.weights_question": (
+        "Onbekende vraag in de gewichten: {questions}. De vragen heten: {known}.",
+        "Unknown question in the weights: {questions}. The questions are: {known}.",
+    ),
+    "error.grid_weights": (
+        "Het rooster heeft scores 0 tot {grid}, maar met deze gewichten loopt de score van 0"
+        " tot {score}.",
+        "The grid has scores 0 to {grid}, but with these weights the score runs from 0 to {score}.",
+    ),
     # suggestions from data
     "error.margin_target": (
         "'{value}' kan geen margedoel zijn: een bedrag in € per uur, 0 of meer.",
@@ -1099,12 +1114,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Not known yet: counts as an open question (click again to clear)",
     ),
     "form.verdict": (
-        "Score {score} van 4 · segment {segment}",
-        "Score {score} of 4 · segment {segment}",
+        "Score {score} van {most} · segment {segment}",
+        "Score {score} of {most} · segment {segment}",
     ),
     "form.verdict_open": (
-        "Score {score} van 4 · segment {segment} (nog {missing} vraag/vragen zonder antwoord)",
-        "Score {score} of 4 · segment {segment} ({missing} question(s) still unanswered)",
+        "Score {score} van {most} · segment {segment} (nog {missing} vraag/vragen zonder antwoord)",
+        "Score {score} of {most} · segment {segment} ({missing} question(s) still unanswered)",
     ),
     "form.favourite": ("Favoriet", "Favourite"),
     "form.favourite_tip": (

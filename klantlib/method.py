@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -9,7 +10,7 @@ import pandas as pd
 from klantlib.bands import Thresholds, assign_bands, empty_band_notices, suggest_cumulative_share
 from klantlib.customers import customer_table
 from klantlib.errors import Notice
-from klantlib.questions import QUESTIONS, answer_table, match_answers
+from klantlib.questions import QUESTIONS, answer_table, check_weights, match_answers
 from klantlib.segments import SegmentGrid, assign_segments, segment_summary
 
 __all__ = ["Segmentation", "segment_customers"]
@@ -65,11 +66,14 @@ def segment_customers(
     thresholds: Thresholds | tuple[float, float] | None = None,
     grid: SegmentGrid | None = None,
     lang: str | None = None,
+    weights: Mapping[str, int] | None = None,
 ) -> Segmentation:
     """Run the method: canonical table, bands, answers, score, segment and reason.
 
     Without ``thresholds`` the 80/15/5 cumulative-share suggestion is used (and
     ``thresholds_suggested`` is true). Without ``answers`` every question is unknown.
+    ``weights`` (per question, default all 1) make the score the sum of the weights of the
+    yes answers; the grid must then have a column per score (the default grid follows).
     Neither input DataFrame is changed.
     """
     table = customer_table(customers)
@@ -78,7 +82,7 @@ def segment_customers(
     else:
         chosen = thresholds if isinstance(thresholds, Thresholds) else Thresholds(*thresholds)
         suggested = False
-    grid = grid or SegmentGrid.default()
+    grid = grid or SegmentGrid.default(sum(check_weights(weights).values()))
     banded = assign_bands(table, chosen)
     notices = empty_band_notices(banded) + grid.notices()
     if answers is None:
@@ -88,7 +92,7 @@ def segment_customers(
         notices.append(
             Notice("notice.unknown_answer_ids", {"count": len(stray), "ids": stray[:10]})
         )
-    segmented = assign_segments(answered, grid, lang=lang)
+    segmented = assign_segments(answered, grid, lang=lang, weights=weights)
     ordered = [c for c in SEGMENT_COLUMNS if c in segmented.columns]
     rest = [c for c in segmented.columns if c not in ordered and c not in QUESTIONS]
     segmented = segmented[ordered + list(QUESTIONS) + rest]

@@ -7,18 +7,22 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping
 
+import numpy as np
 import pandas as pd
 
 from klantlib.customers import customer_ids, require_columns, spreadsheet_row
-from klantlib.errors import InputError, Notice, Problem
+from klantlib.errors import InputError, KlantlibError, Notice, Problem
 from klantlib.i18n import text
 
 __all__ = [
     "ANSWERS",
     "QUESTIONS",
     "QUESTION_COLUMN_NAMES",
+    "MAX_WEIGHT",
     "answer_table",
+    "check_weights",
     "match_answers",
     "parse_answer",
     "question_label",
@@ -149,6 +153,36 @@ def match_answers(customers: pd.DataFrame, answers: pd.DataFrame) -> tuple[pd.Da
     return merged, stray
 
 
-def score(answers: pd.DataFrame) -> pd.Series:
-    """The number of yes answers per row (0 to 4)."""
-    return (answers[list(QUESTIONS)] == "yes").sum(axis=1).astype("int64")
+def score(answers: pd.DataFrame, weights: Mapping[str, int] | None = None) -> pd.Series:
+    """The score per row: the number of yes answers (0 to 4), or with ``weights`` the sum of
+    the weights of the questions answered yes (0 to the sum of the weights)."""
+    yes = answers[list(QUESTIONS)] == "yes"
+    if weights is None:
+        return yes.sum(axis=1).astype("int64")
+    checked = check_weights(weights)
+    yes_numbers = yes.fillna(False).to_numpy(dtype=bool).astype("int64")
+    per_question = np.array([checked[q] for q in QUESTIONS], dtype="int64")
+    return pd.Series(yes_numbers @ per_question, index=answers.index, dtype="int64")
+
+
+MAX_WEIGHT = 5
+"""The largest weight a question can get."""
+
+
+def check_weights(weights: Mapping[str, int] | None) -> dict[str, int]:
+    """Weights per question, every question present, each a whole number from 1 to 5;
+    ``None`` gives the plain method's weights (all 1)."""
+    if weights is None:
+        return dict.fromkeys(QUESTIONS, 1)
+    unknown = sorted(str(q) for q in weights if q not in QUESTIONS)
+    if unknown:
+        raise KlantlibError("error.weights_question", questions=unknown, known=list(QUESTIONS))
+    checked = {}
+    for question in QUESTIONS:
+        value = weights.get(question, 1)
+        whole = isinstance(value, int | float) and not isinstance(value, bool)
+        if not whole or value != int(value) or not 1 <= int(value) <= MAX_WEIGHT:
+            label = Notice(f"question.{question}")
+            raise KlantlibError("error.weight", question=label, value=value, most=MAX_WEIGHT)
+        checked[question] = int(value)
+    return checked

@@ -9,9 +9,9 @@ import numpy as np
 import pandas as pd
 
 from klantlib.bands import BANDS
-from klantlib.errors import InputError, Notice
+from klantlib.errors import InputError, KlantlibError, Notice
 from klantlib.i18n import text
-from klantlib.questions import QUESTIONS, question_label, score
+from klantlib.questions import QUESTIONS, check_weights, question_label, score
 
 __all__ = [
     "SCORES",
@@ -35,14 +35,18 @@ class SegmentGrid:
     """Which segment each cell of band × score gets.
 
     ``cells[band]`` is a string of five letters, one per score 0..4, e.g. the default
-    ``{"small": "CCCCB", "medium": "CCBBA", "large": "BBAAA"}``.
+    ``{"small": "CCCCB", "medium": "CCBBA", "large": "BBAAA"}``. With weights per question
+    the score runs from 0 to ``max_score`` (the sum of the weights) and each row has
+    ``max_score + 1`` letters.
     """
 
     cells: Mapping[str, str]
+    max_score: int = len(SCORES) - 1
 
     def __post_init__(self) -> None:
         bands = list(self.cells)
-        if sorted(bands) != sorted(BANDS) or any(len(self.cells[b]) != len(SCORES) for b in bands):
+        width = self.max_score + 1
+        if sorted(bands) != sorted(BANDS) or any(len(self.cells[b]) != width for b in bands):
             shape = {str(b): len(str(v)) for b, v in self.cells.items()}
             raise InputError([Notice("error.grid_shape", {"shape": shape})])
         problems = [
@@ -51,32 +55,61 @@ class SegmentGrid:
                 {"band": Notice(f"band.{band}"), "score": s, "value": self.cells[band][s]},
             )
             for band in BANDS
-            for s in SCORES
+            for s in self.scores
             if self.cells[band][s] not in SEGMENTS
         ]
         if problems:
             raise InputError(problems)
         object.__setattr__(self, "cells", {band: self.cells[band] for band in BANDS})
 
+    @property
+    def scores(self) -> range:
+        """The scores the grid has a column for: 0 to ``max_score``."""
+        return range(self.max_score + 1)
+
     @classmethod
-    def default(cls) -> SegmentGrid:
-        """Points = 2 × band index + score; A from 6 points, B from 4, else C."""
-        return cls.from_points(lambda band_index, s: 2 * band_index + s, a_from=6, b_from=4)
+    def default(cls, max_score: int = len(SCORES) - 1) -> SegmentGrid:
+        """Points = 2 × band index + score; A from 6 points, B from 4, else C.
+
+        On another score scale (weights) the score counts in proportion: points = 2 × band
+        index + 4 × score / ``max_score``, so the plain scale gives the article's grid."""
+        full = len(SCORES) - 1
+        return cls.from_points(
+            lambda band_index, s: 2 * band_index + full * s / max_score,
+            a_from=6,
+            b_from=4,
+            max_score=max_score,
+        )
 
     @classmethod
     def from_points(
-        cls, points: Callable[[int, int], int], *, a_from: int, b_from: int
+        cls,
+        points: Callable[[int, int], float],
+        *,
+        a_from: float,
+        b_from: float,
+        max_score: int = len(SCORES) - 1,
     ) -> SegmentGrid:
         """A grid from a points rule ``points(band_index, score)`` and two cut-offs."""
 
-        def letter(p: int) -> str:
-            return "A" if p >= a_from else "B" if p >= b_from else "C"
+        def letter(p: float) -> str:
+            return "A" if p >= a_from - 1e-9 else "B" if p >= b_from - 1e-9 else "C"
 
-        return cls({b: "".join(letter(points(i, s)) for s in SCORES) for i, b in enumerate(BANDS)})
+        cells = {
+            b: "".join(letter(points(i, s)) for s in range(max_score + 1))
+            for i, b in enumerate(BANDS)
+        }
+        return cls(cells, max_score)
 
     @classmethod
-    def from_rows(cls, rows: Sequence[Sequence[str]] | Mapping[str, Sequence[str]]) -> SegmentGrid:
-        """A grid from three rows (small, medium, large) of five letters; case and spaces free.
+    def from_rows(
+        cls,
+        rows: Sequence[Sequence[str]] | Mapping[str, Sequence[str]],
+        *,
+        max_score: int = len(SCORES) - 1,
+    ) -> SegmentGrid:
+        """A grid from three rows (small, medium, large) of five letters (``max_score + 1``
+        with weights); case and spaces free.
 
         Rows may be strings (``"CCCCB"``), lists of letters, or a mapping band -> row.
         """
@@ -87,7 +120,7 @@ class SegmentGrid:
         }
         if not isinstance(rows, Mapping) and len(rows) != len(BANDS):
             raise InputError([Notice("error.grid_shape", {"shape": len(rows)})])
-        return cls(cells)
+        return cls(cells, max_score)
 
     def segment(self, band: str, score: int) -> str:
         """The segment for a customer in ``band`` with ``score`` yes answers."""
@@ -98,18 +131,18 @@ class SegmentGrid:
         return pd.DataFrame(
             [list(self.cells[b]) for b in reversed(BANDS)],
             index=pd.Index(list(reversed(BANDS)), name="band"),
-            columns=pd.Index(list(SCORES), name="score"),
+            columns=pd.Index(list(self.scores), name="score"),
         )
 
     def notices(self) -> list[Notice]:
         """Warnings for a grid that a team may regret: large in C, or a step that lowers."""
         found: list[Notice] = []
-        for s in SCORES:
+        for s in self.scores:
             if self.cells["large"][s] == "C":
                 found.append(Notice("warning.grid_large_in_c", {"score": s}))
         for band in BANDS:
             row = self.cells[band]
-            for s in SCORES[:-1]:
+            for s in self.scores[:-1]:
                 if _RANK[row[s + 1]] < _RANK[row[s]]:
                     found.append(
                         Notice(
@@ -124,7 +157,7 @@ class SegmentGrid:
                         )
                     )
         for lower, upper in zip(BANDS, BANDS[1:], strict=False):
-            for s in SCORES:
+            for s in self.scores:
                 here, there = self.cells[lower][s], self.cells[upper][s]
                 if _RANK[there] < _RANK[here]:
                     found.append(
@@ -143,7 +176,11 @@ class SegmentGrid:
 
 
 def assign_segments(
-    answered: pd.DataFrame, grid: SegmentGrid | None = None, *, lang: str | None = None
+    answered: pd.DataFrame,
+    grid: SegmentGrid | None = None,
+    *,
+    lang: str | None = None,
+    weights: Mapping[str, int] | None = None,
 ) -> pd.DataFrame:
     """A copy of banded, answered customers with ``score``, ``open``, ``segment``, ``reason``.
 
@@ -151,9 +188,12 @@ def assign_segments(
     ``open`` counts the questions still unknown; the reason says it in one line:
     ``B: groot, 1× ja: Netwerk; open: Marge``.
     """
-    grid = grid or SegmentGrid.default()
+    most = sum(check_weights(weights).values())
+    grid = grid or SegmentGrid.default(most)
+    if grid.max_score != most:
+        raise KlantlibError("error.grid_weights", grid=grid.max_score, score=most)
     result = answered.copy()
-    result["score"] = score(result)
+    result["score"] = score(result, weights)
     result["open"] = (result[list(QUESTIONS)] == "unknown").sum(axis=1).astype("int64")
     bands = result["band"].astype(str).to_numpy()
     scores = result["score"].to_numpy()

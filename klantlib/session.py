@@ -24,7 +24,7 @@ import math
 import os
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,7 +34,7 @@ import pandas as pd
 from klantlib.bands import Thresholds
 from klantlib.customers import OPTIONAL_COLUMNS, customer_table
 from klantlib.errors import InputError, KlantlibError, Notice
-from klantlib.questions import ANSWERS, QUESTIONS
+from klantlib.questions import ANSWERS, QUESTIONS, check_weights
 from klantlib.segments import SegmentGrid
 
 __all__ = [
@@ -291,10 +291,35 @@ class Session:
     @property
     def grid(self) -> SegmentGrid:
         """The segment grid of the session (the default grid unless the team changed it)."""
-        return SegmentGrid(json.loads(self._meta("grid") or "null") or SegmentGrid.default().cells)
+        cells = json.loads(self._meta("grid") or "null") or SegmentGrid.default().cells
+        return SegmentGrid(cells, max_score=len(next(iter(cells.values()))) - 1)
 
     def set_grid(self, grid: SegmentGrid) -> None:
+        most = sum(self.weights.values())
+        if grid.max_score != most:
+            raise KlantlibError("error.grid_weights", grid=grid.max_score, score=most)
         self._set_meta("grid", json.dumps(dict(grid.cells)))
+
+    @property
+    def weights(self) -> dict[str, int]:
+        """The weight of each question (all 1 unless the team chose otherwise)."""
+        stored = self._meta("weights")
+        return check_weights(json.loads(stored) if stored else None)
+
+    def set_weights(self, weights: Mapping[str, int] | None) -> None:
+        """Give the questions weights (``None``: all 1, the plain method). The score then runs
+        to the sum of the weights; when that changes, the grid follows: it becomes the default
+        grid on the new scale (a team's own grid for the old scale no longer fits)."""
+        checked = check_weights(weights)
+        plain = all(w == 1 for w in checked.values())
+        most = sum(checked.values())
+        with _transaction(self._connection):
+            if plain:
+                self._connection.execute("DELETE FROM meta WHERE key = 'weights'")
+            else:
+                self._upsert("weights", json.dumps(checked))
+            if self.grid.max_score != most:
+                self._upsert("grid", json.dumps(dict(SegmentGrid.default(most).cells)))
 
     @property
     def margin_target(self) -> float | None:
@@ -573,6 +598,12 @@ class Session:
     def _meta(self, key: str) -> str | None:
         row = self._connection.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
+
+    def _upsert(self, key: str, value: str) -> None:
+        self._connection.execute(
+            "INSERT INTO meta VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = ?",
+            (key, value, value),
+        )
 
     def _set_meta(self, key: str, value: str | None) -> None:
         with _transaction(self._connection):
