@@ -1056,6 +1056,7 @@ FOUR_QUESTIONS = Notebook(
                 ("margin_target", 80, "€ gross margin per hour for a Marge yes; None: no hint"),
                 ("payment_term", 30, "days: paying within the term suggests a Cashflow yes"),
                 ("answer_for_potential", False, "True: answer about what a customer could be"),
+                ("weights", None, 'None: every question counts 1; e.g. {"margin": 2}'),
             )
         ),
         Markdown(
@@ -1157,6 +1158,7 @@ FOUR_QUESTIONS = Notebook(
                 payment_term=payment_term,
             )
             current_session.set_answer_for_potential(answer_for_potential)
+            current_session.set_weights(weights)
             print(klantlib.add_example_answers(current_session, lang))
             print(current_session.describe(lang))
             """
