@@ -71,7 +71,20 @@ class AnswerForm(widgets.VBox):
         self.session = session
         self.lang = check_language(lang) if lang is not None else get_language()
         customers = session.customers()
-        self.thresholds = thresholds or session.thresholds or suggest_cumulative_share(customers)
+        stored = session.thresholds
+        self.thresholds = thresholds or stored or suggest_cumulative_share(customers)
+        how = (
+            "form.bands_stored"
+            if stored is not None and thresholds in (None, stored)
+            else ("form.bands_given" if thresholds is not None else "form.bands_suggested")
+        )
+        self._bands_line = text(
+            "form.bands",
+            self.lang,
+            low=format_money(self.thresholds.low, self.lang),
+            high=format_money(self.thresholds.high, self.lang),
+            how=text(how, self.lang),
+        )
         self._customers = customers
         self.participant: str | None = None
         self.sheet: AnswerSheet | None = None
@@ -458,6 +471,8 @@ class AnswerForm(widgets.VBox):
                     open=format_number(progress.open, self.lang),
                 )
             )
+            + "</span><br><span style='margin-left: 1em; color: #555'>"
+            + html.escape(self._bands_line)
             + "</span>"
         )
         if not ready:

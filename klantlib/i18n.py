@@ -1147,6 +1147,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "form.field.note": ("notitie", "note"),
     "form.days": ("{days} dagen", "{days} days"),
     "form.update": ("Bijwerken", "Update"),
+    "form.bands": (
+        "klassen: middel vanaf {low}, groot vanaf {high} ({how})",
+        "bands: medium from {low}, large from {high} ({how})",
+    ),
+    "form.bands_stored": ("bewaard in de sessie", "stored in the session"),
+    "form.bands_given": ("voor deze vorm gekozen", "chosen for this form"),
+    "form.bands_suggested": (
+        "voorstel 80/15/5: kies en bewaar ze in notebook 02",
+        "80/15/5 suggestion: choose and store them in notebook 02",
+    ),
     "form.potential_note": (
         "Deze sessie antwoordt voor het potentieel: wat kan deze klant worden, niet wat hij"
         " vandaag is.",

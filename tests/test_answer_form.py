@@ -265,3 +265,15 @@ def test_answering_for_the_potential_is_off_by_default_and_said_on_every_card(se
     assert "This session answers for the potential" in form.card.value
     form.next.click()
     assert "This session answers for the potential" in form.card.value
+
+
+def test_the_form_says_which_bands_it_uses_and_whether_they_are_stored(session):
+    from klantlib.bands import Thresholds
+
+    form = AnswerForm(session, participant="An", lang="en")
+    assert "80/15/5 suggestion: choose and store them in notebook 02" in form.progress.value
+    session.set_thresholds(Thresholds(10_000, 50_000))
+    form = AnswerForm(session, participant="An", lang="nl")
+    assert "klassen: middel vanaf € 10.000, groot vanaf € 50.000 (bewaard in de sessie)" in (
+        form.progress.value
+    )
