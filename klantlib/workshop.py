@@ -46,6 +46,10 @@ def free_port(start: int, tries: int = 50) -> int:
     raise KlantlibError("error.unexpected", kind="port", detail=f"{start}-{start + tries - 1}")
 
 
+LAB_SETTINGS = Path(__file__).resolve().parent / "lab_settings"
+"""JupyterLab's application settings folder for the workshop (holds ``overrides.json``)."""
+
+
 def jupyter_command(
     *, root: Path, port: int, token: str, notebook: str | None, open_browser: bool
 ) -> list[str]:
@@ -68,6 +72,10 @@ def jupyter_command(
         "--LabApp.news_url=None",
         "--LabApp.extension_manager=readonly",  # nothing leaves the machine: no PyPI look-ups
         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+        # The kit's default settings (overrides.json): widget messages on the kernel's main
+        # thread, in the order they were sent. With comms over subshells (JupyterLab's
+        # default) a click could be handled before the value typed just before it.
+        f"--LabApp.app_settings_dir={LAB_SETTINGS}",
     ]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         command.append("--allow-root")

@@ -25,7 +25,8 @@ import pandas as pd
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-from klantlib.i18n import format_number, text
+from klantlib.bands import Thresholds, suggest_cumulative_share, suggest_thirds
+from klantlib.i18n import format_money, format_number, format_share, text
 from klantlib.questions import QUESTIONS
 from klantlib.session import FIELDS, SESSION_FOLDER, WORKSPACE_VARIABLE, open_session
 from klantlib.workshop import FIRST_NOTEBOOK, free_port, jupyter_command, stop_server
@@ -444,7 +445,10 @@ def test_four_questions_form_stores_every_click_in_jupyterlab(
     form = panel.locator(".widget-vbox", has=page.locator("input[list]")).first
     who = form.locator("input[list]")
     card, _verdict, status = (form.locator(":scope > .widget-html").nth(i) for i in range(3))
-    progress = form.locator(".widget-hbox", has=page.locator("input[list]")).locator(".widget-html")
+    # Beside the name: the progress, and under it the bands the form uses.
+    progress_box = form.locator(".widget-hbox", has=page.locator("input[list]"))
+    progress = progress_box.locator(".widget-html span").first
+    bands_line = progress_box.locator(".widget-html span").nth(1)
     note = form.locator(".widget-textarea textarea")
     expect(card).to_contain_text(t("form.choose_who"))
 
@@ -496,6 +500,7 @@ def test_four_questions_form_stores_every_click_in_jupyterlab(
     expect_answers(second_answers)
     expected_progress = t("form.progress", answered="1", total=total, open="1")
     expect(progress).to_have_text(expected_progress)
+    expect(bands_line).to_contain_text(t("form.bands_suggested"))  # nothing stored: notebook 02
 
     # The session file holds exactly these answers, under the name typed.
     first_stored = {"margin": "yes", "cashflow": "no", "note": NOTE[lang]}
@@ -542,3 +547,173 @@ def test_four_questions_form_stores_every_click_in_jupyterlab(
     _screenshot(page, team_view, f"03_{lang}_team.png")
 
     assert _folder_state(kit_sessions) == kit_sessions_before, "a session went to data/sessies"
+
+
+BAND_PICKER = {
+    "nl": "notebooks/nl/02_omzetklassen.ipynb",
+    "en": "notebooks/en/02_revenue_bands.ipynb",
+}
+# Typed as a team would, in the language's own number style; the picker reads both.
+TYPED = {"nl": ("12.000", "60.000"), "en": ("12,000", "60,000")}
+CHOSEN = Thresholds(low=12_000, high=60_000)
+
+
+def _band_rows(customers: pd.DataFrame, thresholds: Thresholds, lang: str) -> list[list[str]]:
+    """The band table as it must read, worked out here from the revenues: large first, with
+    the range, the customers, the revenue and the share of revenue."""
+    revenue = customers["revenue"].astype(float)
+    low, high = format_money(thresholds.low, lang), format_money(thresholds.high, lang)
+    bands = {
+        "large": (revenue >= thresholds.high, text("picker.range.large", lang, high=high)),
+        "medium": (
+            (revenue >= thresholds.low) & (revenue < thresholds.high),
+            text("picker.range.medium", lang, low=low, high=high),
+        ),
+        "small": (revenue < thresholds.low, text("picker.range.small", lang, low=low)),
+    }
+    return [
+        [
+            text(f"band.{band}", lang),
+            label,
+            format_number(int(members.sum()), lang),
+            format_money(float(revenue[members].sum()), lang),
+            format_share(float(revenue[members].sum() / revenue.sum()), lang),
+        ]
+        for band, (members, label) in bands.items()
+    ]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_band_picker_stores_typed_thresholds_in_jupyterlab(
+    lab, sessions: Path, page: Page, lang: str
+):
+    """Notebook 02: the picker opens with the 80/15/5 suggestion said to be one; thresholds
+    typed in the boxes and a suggestion clicked redraw table and chart without storing; Store
+    puts the typed thresholds in the session file, and Restart Kernel and Run All opens the
+    picker with them, said to be the stored ones."""
+    base, token = lab
+    notebook = BAND_PICKER[lang]
+    before = (ROOT / notebook).read_bytes()
+
+    def t(key: str, **params: object) -> str:
+        return text(key, lang, **params)
+
+    def money(amount: float) -> str:
+        return format_money(amount, lang)
+
+    def amounts(thresholds: Thresholds) -> dict[str, str]:
+        return {"low": money(thresholds.low), "high": money(thresholds.high)}
+
+    panel, _ = _run_all(page, base, token, notebook)
+    _hide_sidebar(page)  # now: Ctrl+B does nothing while a text box has the focus
+    with open_session(SESSION, workspace=sessions) as session:
+        customers = session.customers()
+        assert session.thresholds is None, "a new session already holds thresholds"
+    suggestion = suggest_cumulative_share(customers)
+    thirds = suggest_thirds(customers)
+    assert len({suggestion, thirds, CHOSEN}) == 3, "the steps below would show no change"
+
+    store = _button(page, t("picker.store"))
+    picker = panel.locator(".widget-vbox", has=store).first
+
+    def amount_box(label_key: str):  # the text box in the row under the bold label
+        label = re.compile(rf"^{re.escape(t(label_key))}$")
+        row = picker.locator(".widget-hbox").filter(has=page.locator("b", has_text=label))
+        return row.locator(".widget-text input")
+
+    low_box, high_box = amount_box("picker.low"), amount_box("picker.high")
+    state = picker.locator(".widget-hbox", has=store).locator(".widget-html")
+    status = picker.locator(":scope > .widget-html").first
+    table = picker.locator(".widget-html table")
+    chart = picker.locator(".widget-output img")
+
+    def type_amount(box, typed: str, amount: float, now: Thresholds) -> None:
+        """Type ``typed`` in ``box``; ``now``: the thresholds shown after it."""
+        box.fill(typed)
+        box.press("Enter")  # continuous_update=False: the value syncs on the change event
+        expect(box).to_have_value(money(amount))  # the kernel writes it back in its own style
+        # The status line is the move's last update. The kernel may handle the widgets'
+        # messages in two threads (JupyterLab sends comms over a subshell): wait for it, so
+        # the next step does not overtake this one.
+        expect(status).to_have_text(t("picker.moved", **amounts(now)))
+
+    def expect_shown(thresholds: Thresholds) -> None:
+        expect(low_box).to_have_value(money(thresholds.low))
+        expect(high_box).to_have_value(money(thresholds.high))
+        rows = table.locator("tbody tr")
+        expect(rows).to_have_count(3)
+        for row, cells in zip(rows.all(), _band_rows(customers, thresholds, lang), strict=True):
+            expect(row.locator("td")).to_have_text(cells)
+
+    # Opened on a new session: the kit's 80/15/5 suggestion, said to be a suggestion.
+    expect(status).to_have_text(t("picker.opened_suggestion", name=SESSION, **amounts(suggestion)))
+    expect(state).to_have_text(t("picker.state_none", name=SESSION))
+    expect_shown(suggestion)
+    expect(chart).to_have_count(1)
+    box = chart.bounding_box()
+    assert box is not None and box["width"] >= 700, "the chart is too small to read"
+
+    # Typed thresholds: table, chart and status follow; nothing is stored yet.
+    low_typed, high_typed = TYPED[lang]
+    drawn = chart.get_attribute("src")
+    type_amount(low_box, low_typed, CHOSEN.low, Thresholds(CHOSEN.low, suggestion.high))
+    type_amount(high_box, high_typed, CHOSEN.high, CHOSEN)
+    expect(state).to_have_text(t("picker.state_none", name=SESSION))
+    expect_shown(CHOSEN)
+    expect(chart).not_to_have_attribute("src", drawn)
+
+    # A suggestion puts its thresholds in the boxes.
+    drawn = chart.get_attribute("src")
+    _button(picker, t("picker.button.thirds")).click()
+    rule = t("picker.rule.thirds")
+    expect(status).to_have_text(t("picker.suggested", rule=rule, **amounts(thirds)))
+    expect_shown(thirds)
+    expect(chart).not_to_have_attribute("src", drawn)
+
+    # The typed thresholds again, the large one first: "medium from" must stay below it.
+    type_amount(high_box, high_typed, CHOSEN.high, Thresholds(thirds.low, CHOSEN.high))
+    type_amount(low_box, low_typed, CHOSEN.low, CHOSEN)
+    expect_shown(CHOSEN)
+    expect(state).to_have_text(t("picker.state_none", name=SESSION))
+    with open_session(SESSION, workspace=sessions) as session:
+        assert session.thresholds is None, "moving the thresholds stored them"
+
+    # Store: the state line says stored, and the session file holds what was typed.
+    store.click()
+    expect(state).to_have_text(t("picker.state_stored", name=SESSION))
+    stored_at = re.escape(t("picker.stored", at="@", **amounts(CHOSEN))).replace(
+        "@", r"\d\d:\d\d:\d\d"
+    )
+    expect(status).to_have_text(re.compile(stored_at))
+    with open_session(SESSION, workspace=sessions) as session:
+        assert session.thresholds == CHOSEN
+
+    # Restart Kernel and Run All Cells: the picker opens with the stored thresholds.
+    old_picker = picker.element_handle()
+    page.get_by_role("menuitem", name="Kernel", exact=True).click()
+    page.locator("li[data-command='runmenu:restart-and-run-all']").click()
+    page.locator(".jp-Dialog .jp-mod-accept").click()
+    _wait_all_ran(page, panel, notebook, replaced=old_picker)
+    expect(status).to_have_text(t("picker.opened_stored", name=SESSION, **amounts(CHOSEN)))
+    expect(state).to_have_text(t("picker.state_stored", name=SESSION))
+    expect_shown(CHOSEN)
+    expect(chart).to_have_count(1)
+
+    _screenshot(page, picker, f"02_{lang}.png")
+
+    with open_session(SESSION, workspace=sessions) as session:
+        assert session.thresholds == CHOSEN, "opening the picker again changed the thresholds"
+
+    # Typed and stored at once, without Enter: the click is handled after the typed value
+    # (widget messages are not sent over kernel subshells, see klantlib/lab_settings).
+    quick = Thresholds(CHOSEN.low, 65_000)
+    high_box.fill("65.000" if lang == "nl" else "65,000")
+    store.click()
+    stored_quick = re.escape(t("picker.stored", at="@", **amounts(quick))).replace(
+        "@", r"\d\d:\d\d:\d\d"
+    )
+    expect(status).to_have_text(re.compile(stored_quick))
+    expect(state).to_have_text(t("picker.state_stored", name=SESSION))
+    with open_session(SESSION, workspace=sessions) as session:
+        assert session.thresholds == quick, "Store kept the value before the one typed"
+    assert (ROOT / notebook).read_bytes() == before, "the browser run changed the notebook file"

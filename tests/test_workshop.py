@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -94,6 +95,12 @@ def test_workshop_serves_with_token_and_refuses_without(tmp_path):
         assert status(f"{base}/api/contents/notebooks/nl?token=wrong") == 403
         assert status(f"{base}/api/contents/notebooks/nl?token={token}") == 200
         assert status(url) == 200
+        # Widget messages go to the kernel's main thread, in order: a click is never handled
+        # before the value typed just before it (comms over subshells are off).
+        with urllib.request.urlopen(f"{base}/lab/api/settings?token={token}") as answer:
+            settings = {s["id"]: s for s in json.load(answer)["settings"]}
+        kernels = settings["@jupyterlab/apputils-extension:kernels-settings"]
+        assert kernels["schema"]["properties"]["commsOverSubshells"]["default"] == "disabled"
     finally:
         process.terminate()
         stop_process(process, timeout=30)
