@@ -12,13 +12,16 @@ from __future__ import annotations
 
 import html
 import logging
+import tempfile
 from collections.abc import Callable
+from pathlib import Path
 
 import ipywidgets as widgets
 import numpy as np
 import pandas as pd
 from pandas.io.formats.style import Styler
 
+from klantlib.answer_files import import_answers
 from klantlib.consensus import TEAM, agreed_answers, agreement, compare_answers
 from klantlib.errors import KlantlibError
 from klantlib.i18n import (
@@ -37,6 +40,7 @@ __all__ = ["ConsensusView"]
 logger = logging.getLogger(__name__)
 
 _STYLE = {"yes": "success", "no": "danger", "unknown": "warning"}
+_ANSWER_FILES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".ods")
 _COLOUR = {"yes": "#2e7d32", "no": "#c62828", "unknown": "#ef6c00"}
 
 
@@ -83,6 +87,19 @@ class ConsensusView(widgets.VBox):
             )
             rows.append(widgets.HBox([label, *row.values()]))
         self.status = widgets.HTML()
+        # Answers given on another laptop: its `answers export` file, added under a name.
+        self.upload = widgets.FileUpload(
+            accept=",".join(_ANSWER_FILES),
+            multiple=False,
+            description=t("team.upload"),
+            layout=widgets.Layout(width="auto"),
+        )
+        self.upload_who = widgets.Text(
+            placeholder=t("form.who_placeholder"),
+            description=t("form.who"),
+            layout=widgets.Layout(width="18em"),
+        )
+        self.upload.observe(lambda change: self._run(lambda: self._on_upload(change)), "value")
         super().__init__(
             [
                 self.summary,
@@ -93,6 +110,8 @@ class ConsensusView(widgets.VBox):
                 widgets.HTML(f"<b>{html.escape(t('team.team_answer'))}</b>"),
                 *rows,
                 self.status,
+                widgets.HTML(f"<b>{html.escape(t('team.other_laptops'))}</b>"),
+                widgets.HBox([self.upload_who, self.upload]),
             ]
         )
         self.customer_id: str | None = None
@@ -160,6 +179,32 @@ class ConsensusView(widgets.VBox):
         stored = self.session.record_many(TEAM, changes, only_changed=True)
         self._load()
         self._say(self._t("team.agreed_taken", count=format_number(stored, self.lang)))
+        self._show()
+
+    def _on_upload(self, change: dict) -> None:
+        files = change["new"]
+        if not files:
+            return
+        uploaded = files[0]
+        self.upload.value = ()  # the bytes are not kept in the widget
+        who = self.upload_who.value.strip()
+        if not who:
+            self._say(self._t("team.upload_who_first"), error=True)
+            return
+        name = Path(str(uploaded["name"])).name
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / name
+            path.write_bytes(bytes(uploaded["content"]))
+            report = import_answers(self.session, who, path)
+        self._load()
+        self._say(
+            self._t(
+                "team.uploaded",
+                file=name,
+                participant=report.participant,
+                stored=format_number(report.stored, self.lang),
+            )
+        )
         self._show()
 
     def _on_refresh(self) -> None:

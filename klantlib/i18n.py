@@ -1073,6 +1073,19 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "team.col.team_yes_share": ("team zegt ja", "team says yes"),
     "team.col.agreement": ("zelfde als team", "same as team"),
     "team.all_questions": ("alle vragen", "all questions"),
+    "team.other_laptops": (
+        "Antwoorden van een andere laptop toevoegen (het bestand van 'answers export'):",
+        "Add answers from another laptop (the file from 'answers export'):",
+    ),
+    "team.upload": ("Antwoordbestand kiezen", "Choose an answer file"),
+    "team.upload_who_first": (
+        "Tik eerst de naam van wie deze antwoorden gaf, en kies dan het bestand opnieuw.",
+        "First type the name of whoever gave these answers, then choose the file again.",
+    ),
+    "team.uploaded": (
+        "{file}: {stored} antwoord(en) van {participant} toegevoegd.",
+        "{file}: {stored} answer(s) from {participant} added.",
+    ),
     # the answer form
     "form.who": ("Wie", "Who"),
     "form.who_placeholder": ("je naam, bv. An", "your name, e.g. An"),

@@ -1263,6 +1263,11 @@ FOUR_QUESTIONS = Notebook(
             antwoorden in één keer over. De matrix gebruikt het antwoord van het team; ieders
             eigen antwoorden blijven bewaard. Klik **Antwoorden opnieuw lezen** als iemand
             intussen nog antwoordde.
+
+            Antwoordde iemand op de eigen laptop? Die maakt daar een bestand met
+            `python -m klantlib answers export --session 2026-Q4 --participant Naam --out
+            naam.xlsx`; jij voegt het onderaan toe met de naam erbij. Zet een sessie niet op
+            een netwerkschijf: het sessiebestand hoort op één computer.
             """,
             en="""
             ## Step 6: decide together
@@ -1273,6 +1278,11 @@ FOUR_QUESTIONS = Notebook(
             answer**. Where everyone said the same, one button takes over all those answers at
             once. The matrix uses the team's answer; everyone's own answers stay stored. Click
             **Read the answers again** if someone answered meanwhile.
+
+            Did someone answer on their own laptop? They make a file there with
+            `python -m klantlib answers export --session 2026-Q4 --participant Name --out
+            name.xlsx`; you add it at the bottom, with their name. Do not put a session on a
+            network drive: the session file belongs on one computer.
             """,
         ),
         Code(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 
 import pandas as pd
@@ -155,3 +156,38 @@ def test_example_answers_go_into_a_sample_session_once(tmp_path):
     with create_session("eigen", CUSTOMERS, workspace=tmp_path) as own:
         assert add_example_answers(own, "nl").startswith("Deze sessie werkt met jullie eigen")
         assert own.participants() == []
+
+
+def uploaded(name: str, content: bytes) -> dict:
+    """One file as ipywidgets 8 gives it to the kernel."""
+    return {
+        "name": name,
+        "type": "text/csv",
+        "size": len(content),
+        "content": memoryview(content),
+        "last_modified": dt.datetime(2026, 11, 27, 21, 0, tzinfo=dt.UTC),
+    }
+
+
+def test_answers_from_another_laptop_are_added_under_the_name_typed(session):
+    """Jonas answered on his own laptop and exported a file: the facilitator adds it."""
+    view = ConsensusView(session, lang="en")
+    sheet = b"customer_id,margin,cashflow,innovation,network\n3,yes,yes,no,?\n012,no,no,no,no\n"
+    view.upload.value = (uploaded("jonas.csv", sheet),)
+    assert "First type the name" in view.status.value
+    assert "Jonas" not in session.participants()
+    view.upload_who.value = "Jonas"
+    view.upload.value = (uploaded("jonas.csv", sheet),)
+    assert "jonas.csv: 8 answer(s) from Jonas added." in view.status.value
+    assert session.current("Jonas").set_index("customer_id").loc["3", "network"] == "unknown"
+    assert "3 participant(s)" in view.summary.value
+    assert view.upload.value == ()
+
+
+def test_a_bad_answer_file_is_refused_in_plain_words_and_adds_nothing(session):
+    view = ConsensusView(session, lang="en")
+    view.upload_who.value = "Jonas"
+    bad = b"customer_id,margin\n999,yes\n"
+    view.upload.value = (uploaded("jonas.csv", bad),)
+    assert "999" in view.status.value and "Error" in view.status.value
+    assert "Jonas" not in session.participants()
