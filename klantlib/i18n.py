@@ -1009,6 +1009,38 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{count} voorstel(len) voor {question} overgenomen (alleen waar je nog niet antwoordde).",
         "{count} suggestion(s) for {question} accepted (only where you had not answered yet).",
     ),
+    # the plan per segment
+    "error.plan_segment": (
+        "'{value}' is geen segment: A, B of C.",
+        "'{value}' is no segment: A, B or C.",
+    ),
+    "error.plan_approach": (
+        "'{value}' is geen aanpak: proactive of reactive.",
+        "'{value}' is no approach: proactive or reactive.",
+    ),
+    "error.plan_channels": (
+        "Kanalen {value}: kies er minstens één uit visit, video, phone, email, newsletter.",
+        "Channels {value}: choose at least one of visit, video, phone, email, newsletter.",
+    ),
+    "error.plan_contacts": (
+        "'{value}' contacten per jaar kan niet: een getal van 0 tot 365.",
+        "'{value}' contacts a year is not possible: a number from 0 to 365.",
+    ),
+    "error.plan_missing": (
+        "Het plan mist segment(en): {segments}.",
+        "The plan misses segment(s): {segments}.",
+    ),
+    "warning.plan_more_hours": (
+        "Dit plan vraagt {needed} uur per jaar, meer dan de {today} uur die jullie er vandaag"
+        " aan besteden.",
+        "This plan needs {needed} hours a year, more than the {today} hours you spend today.",
+    ),
+    "warning.plan_most_in_a": (
+        "{count} van {total} klanten staan in A: dan is A geen keuze meer. Kijk de grenzen of"
+        " het rooster nog eens na.",
+        "{count} of {total} customers are in A: then A is no longer a choice. Look at the"
+        " thresholds or the grid again.",
+    ),
     # the team's consensus view
     "examples.added": (
         "Voorbeeldantwoorden toegevoegd van: {people}. Zij zijn het niet over elke klant eens:"

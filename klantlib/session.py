@@ -28,6 +28,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -36,6 +37,9 @@ from klantlib.customers import OPTIONAL_COLUMNS, customer_table
 from klantlib.errors import InputError, KlantlibError, Notice
 from klantlib.questions import ANSWERS, QUESTIONS, check_weights
 from klantlib.segments import SegmentGrid
+
+if TYPE_CHECKING:
+    from klantlib.plan import SegmentPlan
 
 __all__ = [
     "FIELDS",
@@ -360,6 +364,26 @@ class Session:
             margin_per_hour_target=self.margin_target,
             payment_term_days=self.payment_term,
         )
+
+    @property
+    def plan(self) -> dict[str, SegmentPlan]:
+        """The plan per segment: the team's when stored, else the article's defaults."""
+        from klantlib.plan import default_plan, plan_from_table
+
+        stored = self._meta("plan")
+        return plan_from_table(json.loads(stored)) if stored else default_plan()
+
+    def set_plan(self, plan: Mapping[str, SegmentPlan] | None) -> None:
+        """Store the plan (``None``: back to the defaults)."""
+        from klantlib.plan import plan_from_table, plan_table
+
+        if plan is None:
+            self._set_meta("plan", None)
+            return
+        table = plan_table(plan).drop(columns="hours_per_customer").reset_index()
+        records = table.to_dict("records")
+        plan_from_table(records)  # every segment there and valid
+        self._set_meta("plan", json.dumps(records))
 
     @property
     def answer_for_potential(self) -> bool:
