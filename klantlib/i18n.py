@@ -1009,6 +1009,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{count} voorstel(len) voor {question} overgenomen (alleen waar je nog niet antwoordde).",
         "{count} suggestion(s) for {question} accepted (only where you had not answered yet).",
     ),
+    # the grid editor
+    "grid.score": ("score {score}", "score {score}"),
+    "grid.store": ("Bewaren", "Store"),
+    "grid.reset": ("Standaard", "Default"),
+    "grid.state_stored": (
+        "✓ Dit rooster is bewaard in de sessie.",
+        "✓ This grid is stored in the session.",
+    ),
+    "grid.state_changed": (
+        "Gewijzigd, nog niet bewaard: klik Bewaren.",
+        "Changed, not stored yet: click Store.",
+    ),
     # the plan per segment
     "error.plan_segment": (
         "'{value}' is geen segment: A, B of C.",
