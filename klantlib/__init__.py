@@ -57,6 +57,8 @@ _EXPORTS: dict[str, str] = {
     "customer_shares": "klantlib.pareto",
     "customer_table": "klantlib.customers",
     "empty_band_notices": "klantlib.bands",
+    "favourites_by_segment": "klantlib.plan",
+    "favourites_table": "klantlib.present",
     "format_money": "klantlib.i18n",
     "format_number": "klantlib.i18n",
     "format_share": "klantlib.i18n",
@@ -128,6 +130,8 @@ __all__ = [
     "customer_shares",
     "customer_table",
     "empty_band_notices",
+    "favourites_by_segment",
+    "favourites_table",
     "format_money",
     "format_number",
     "format_share",
@@ -234,6 +238,7 @@ if TYPE_CHECKING:  # pragma: no cover - for editors and type checkers only
     )
     from klantlib.present import (
         customer_list_table,
+        favourites_table,
         open_line,
         pareto_line,
         question_table,

@@ -968,6 +968,28 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "alleen de wijzigingen voor deze klant (klantnummer)",
         "only the changes for this customer (customer id)",
     ),
+    # the customer matrix (klantlib/matrix.py)
+    "matrix.title": (
+        "Klantenmatrix: omzetklasse × score geeft het segment",
+        "Customer matrix: revenue band × score gives the segment",
+    ),
+    "matrix.x_label": (
+        "score: aantal keer ja op de vier vragen",
+        "score: number of yes answers to the four questions",
+    ),
+    "matrix.x_label_weighted": (
+        "score: som van de gewichten van de ja-antwoorden",
+        "score: sum of the weights of the yes answers",
+    ),
+    "matrix.y_label": ("omzetklasse", "revenue band"),
+    "matrix.lane.small": ("{band}:\nonder {high}", "{band}:\nbelow {high}"),
+    "matrix.lane.medium": ("{band}:\nvanaf {low}\ntot {high}", "{band}:\nfrom {low}\nbelow {high}"),
+    "matrix.lane.large": ("{band}:\nvanaf {low}", "{band}:\nfrom {low}"),
+    "matrix.more": ("+{count}", "+{count}"),
+    "matrix.code": ("K{number}", "C{number}"),
+    "matrix.favourite": ("favoriet", "favourite"),
+    "matrix.hours": ("{hours} uur per jaar", "{hours} hours a year"),
+    "matrix.hours_unknown": ("uren onbekend", "hours unknown"),
     # weights per question
     "error.weight": (
         "Het gewicht van {question} moet een geheel getal van 1 tot {most} zijn (gekregen:"
@@ -983,6 +1005,22 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         " tot {score}.",
         "The grid has scores 0 to {grid}, but with these weights the score runs from 0 to {score}.",
     ),
+    # the report: segments.csv, crm.csv, report.xlsx, report.html, the matrix
+    "report.title": ("Klantwaarde: segmenten A, B en C", "Customer value: segments A, B and C"),
+    "report.session_line": ("Sessie {name}. {bands}", "Session {name}. {bands}"),
+    "report.matrix": ("De matrix", "The matrix"),
+    "report.matrix_alt": (
+        "De klanten per omzetklasse en score, met hun segment",
+        "The customers by revenue band and score, with their segment",
+    ),
+    "report.summary": ("Per segment", "Per segment"),
+    "report.customers": ("Alle klanten", "All customers"),
+    "report.plan": ("Plan per segment", "Plan per segment"),
+    "report.total": ("totaal", "total"),
+    "report.sheet.customers": ("klanten", "customers"),
+    "report.sheet.summary": ("samenvatting", "summary"),
+    "report.sheet.plan": ("plan", "plan"),
+    "report.sheet.answers": ("antwoorden {participant}", "answers {participant}"),
     # suggestions from data
     "error.margin_target": (
         "'{value}' kan geen margedoel zijn: een bedrag in € per uur, 0 of meer.",
@@ -1022,6 +1060,28 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Changed, not stored yet: click Store.",
     ),
     # the plan per segment
+    "error.session_whose": (
+        "In sessie '{name}' antwoordden meerdere deelnemers ({participants}) en het team"
+        ' besliste nog niets: kies wiens antwoorden (participant = "An"), of laat het team'
+        " eerst beslissen in notebook 03.",
+        "Several participants answered in session '{name}' ({participants}) and the team has"
+        ' not decided yet: choose whose answers (participant = "An"), or let the team decide'
+        " first in notebook 03.",
+    ),
+    "plan.answers_of": (
+        "De matrix en het plan gebruiken de antwoorden van: {who}.",
+        "The matrix and the plan use the answers of: {who}.",
+    ),
+    "plan.answers_team": (
+        "De matrix en het plan gebruiken het antwoord van het team; waar het team nog niet"
+        " besliste, wat iedereen eensgezind antwoordde. Een meningsverschil blijft een open"
+        " vraag tot het team beslist (notebook 03, stap 6).",
+        "The matrix and the plan use the team's answer; where the team has not decided yet,"
+        " what everyone answered alike. A disagreement stays an open question until the team"
+        " decides (notebook 03, step 6).",
+    ),
+    "plan.fav.participant": ("deelnemer", "participant"),
+    "plan.fav.total": ("favorieten", "favourites"),
     "plan.segment": ("Segment {s}", "Segment {s}"),
     "plan.approach.proactive": ("proactief", "proactive"),
     "plan.approach.reactive": ("reactief", "reactive"),

@@ -16,6 +16,7 @@ from klantlib.questions import QUESTIONS, question_label, question_text
 
 __all__ = [
     "customer_list_table",
+    "favourites_table",
     "history_lines",
     "open_line",
     "pareto_line",
@@ -202,3 +203,15 @@ def _history_value(field: str, value: object, lang: str | None) -> str:
             return text(f"form.time.{value}", lang)
         return text("history.hours", lang, hours=format_number(float(value), lang, decimals=1))
     return f"“{value}”"
+
+
+def favourites_table(table: pd.DataFrame, lang: str | None = None) -> Styler:
+    """Where each participant's favourite customers land (from
+    :func:`klantlib.plan.favourites_by_segment`): A, B, C and the total, per participant."""
+    shown = table.reset_index()
+    shown.columns = [
+        text("plan.fav.participant", lang),
+        *(f"{text('col.segment', lang)} {s}" for s in ("A", "B", "C")),
+        text("plan.fav.total", lang),
+    ]
+    return shown.style.hide(axis="index")

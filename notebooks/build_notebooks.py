@@ -1353,7 +1353,205 @@ FOUR_QUESTIONS = Notebook(
     ),
 )
 
-NOTEBOOKS: tuple[Notebook, ...] = (START_HERE, CUSTOMER_LIST, REVENUE_BANDS, FOUR_QUESTIONS)
+# --------------------------------------------------------------------------------------------
+# 05 The action plan
+# --------------------------------------------------------------------------------------------
+
+ACTION_PLAN = Notebook(
+    names={"nl": "05_actieplan", "en": "05_action_plan"},
+    cells=(
+        Parameters(
+            rows=(
+                ("session", "2026-Q4", "session name: the plan is stored under it"),
+                (
+                    "customers_file",
+                    "../../data/voorbeeld/klanten.csv",
+                    "read once, for a new session",
+                ),
+                ("year", None, "for invoice lines: the year whose lines are added up"),
+                ("participant", "", "whose answers; empty: the team's (or the only one's)"),
+            )
+        ),
+        Markdown(
+            nl="""
+            # 5. Het actieplan
+
+            Nu elke klant in een segment staat, beslissen jullie hoeveel aandacht elk segment
+            krijgt: wie wordt bezocht, gebeld, gemaild of krijgt de nieuwsbrief, hoe vaak, en
+            wie is eigenaar. En jullie beantwoorden de vraag uit de titel met cijfers: brengt
+            onze favoriete klant ons echt het meeste op?
+
+            ### Wat je leert
+
+            - Per segment een **aanpak** kiezen: proactief of reactief, kanalen, ritme, eigenaar.
+            - Zien hoeveel **uren** het plan vraagt tegenover de uren die jullie er vandaag aan
+              besteden, per segment en per accountmanager, en hoeveel uren het vrijmaakt.
+            - Zien **waar jullie favorieten** terechtkomen, en welk deel van de tijd en van de
+              omzet elk segment vraagt.
+
+            ### Wat je nodig hebt en hoe lang het duurt
+
+            - Ongeveer **20 minuten**, met het team.
+            - De sessie uit de vorige stappen (de antwoorden van het team, of van één deelnemer).
+            - Alles in één keer uitvoeren: menu **Run → Run All Cells**.
+            """,
+            en="""
+            # 5. The action plan
+
+            Now that every customer is in a segment, you decide how much attention each segment
+            gets: who is visited, called, e-mailed or gets the newsletter, how often, and who
+            owns it. And you answer the question in the title with numbers: does our favourite
+            customer really bring us the most?
+
+            ### What you will learn
+
+            - Choose an **approach** per segment: proactive or reactive, channels, rhythm, owner.
+            - See how many **hours** the plan needs against the hours you spend today, per
+              segment and per account manager, and how many hours it frees.
+            - See **where your favourites** land, and what part of the time and of the revenue
+              each segment takes.
+
+            ### What you need and how long it takes
+
+            - About **20 minutes**, with the team.
+            - The session from the previous steps (the team's answers, or one participant's).
+            - To run everything at once: menu **Run → Run All Cells**.
+            """,
+        ),
+        Markdown(nl="## Stap 1: de kit klaarzetten", en="## Step 1: get the kit ready"),
+        Code(
+            """
+            from IPython.display import display
+
+            import klantlib
+
+            display(klantlib.setup_notebook(lang))
+            """
+        ),
+        Markdown(
+            nl="""
+            ## Stap 2: de sessie en de segmenten
+
+            De kit neemt het antwoord van het team; waar het team nog niet besliste, wat
+            iedereen eensgezind antwoordde (een meningsverschil blijft een open vraag). Wil je
+            de antwoorden van één persoon, vul dan `participant` in bovenaan.
+            """,
+            en="""
+            ## Step 2: the session and the segments
+
+            The kit takes the team's answer; where the team has not decided yet, what everyone
+            answered alike (a disagreement stays an open question). For one person's answers,
+            fill in `participant` at the top.
+            """,
+        ),
+        Code(
+            """
+            current_session = klantlib.start_session(session, customers_file, year=year)
+            print(klantlib.add_example_answers(current_session, lang))
+            result = current_session.segmentation(participant or None, lang=lang)
+            print(current_session.answers_line(participant or None, lang))
+            display(klantlib.summary_table(result, lang))
+            """
+        ),
+        Markdown(
+            nl="""
+            ## Stap 3: het plan per segment
+
+            De kit begint met het plan uit het artikel: proactief en van aangezicht tot
+            aangezicht voor A, een lichtere mix voor B, schaalbare kanalen en reactief voor C.
+            Pas het aan; de uren eronder rekenen meteen mee. Een contact kost gemiddeld: bezoek
+            2,5 uur, videogesprek 1 uur, telefoon een half uur, e-mail een kwartier, nieuwsbrief
+            niets extra. **Bewaren** zet het plan in de sessie.
+            """,
+            en="""
+            ## Step 3: the plan per segment
+
+            The kit starts from the article's plan: proactive and face to face for A, a lighter
+            mix for B, scalable channels and reactive for C. Change it; the hours below follow
+            at once. A contact takes on average: visit 2.5 hours, video call 1 hour, phone half
+            an hour, e-mail a quarter, newsletter nothing extra. **Store** puts the plan in the
+            session.
+            """,
+        ),
+        Code(
+            """
+            display(klantlib.PlanEditor(current_session, result, lang=lang))
+            """
+        ),
+        Markdown(
+            nl="""
+            ## Stap 4: brengt onze favoriete klant ons echt het meeste op?
+
+            Per deelnemer: in welk segment staan de klanten die hij of zij als favoriet
+            aanduidde? Staan ze in C, dan krijgen jullie favorieten meer tijd dan wat ze
+            opbrengen.
+            """,
+            en="""
+            ## Step 4: does our favourite customer really bring us the most?
+
+            Per participant: which segment are the customers they marked as favourite in? If
+            they are in C, your favourites get more time than they bring in.
+            """,
+        ),
+        Code(
+            """
+            marked = current_session.favourites()
+            favourites = klantlib.favourites_by_segment(result.customers, marked)
+            display(klantlib.favourites_table(favourites, lang))
+            """
+        ),
+        Markdown(
+            nl="""
+            **Om samen te bespreken**
+
+            - Welke klanten krijgen vandaag meer tijd dan hun segment verdient?
+            - Wie neemt de klanten van A op zich, en wanneer is het eerste contact?
+            - Wat doen jullie met de uren die het plan vrijmaakt?
+
+            ## Samenvatting
+
+            - Elk segment heeft een aanpak, kanalen, een ritme en een eigenaar, bewaard in de
+              sessie.
+            - De uren van het plan staan naast de uren van vandaag: zo zie je wat het oplevert.
+            - De favorieten van het team staan waar de cijfers ze zetten, niet waar het gevoel ze
+              zet.
+
+            ## Wat komt hierna
+
+            Over een kwartaal doen jullie het opnieuw met nieuwe cijfers, en zien jullie welke
+            klanten van segment veranderden.
+            """,
+            en="""
+            **To discuss together**
+
+            - Which customers get more time today than their segment deserves?
+            - Who takes on the customers in A, and when is the first contact?
+            - What will you do with the hours the plan frees?
+
+            ## Summary
+
+            - Every segment has an approach, channels, a rhythm and an owner, stored in the
+              session.
+            - The plan's hours stand next to today's hours: so you see what it brings.
+            - The team's favourites stand where the figures put them, not where the feeling puts
+              them.
+
+            ## What comes next
+
+            In a quarter you do it again with new figures, and see which customers changed
+            segment.
+            """,
+        ),
+    ),
+)
+
+NOTEBOOKS: tuple[Notebook, ...] = (
+    START_HERE,
+    CUSTOMER_LIST,
+    REVENUE_BANDS,
+    FOUR_QUESTIONS,
+    ACTION_PLAN,
+)
 """Every notebook of the flow, in order."""
 
 

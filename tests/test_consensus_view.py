@@ -191,3 +191,19 @@ def test_a_bad_answer_file_is_refused_in_plain_words_and_adds_nothing(session):
     view.upload.value = (uploaded("jonas.csv", bad),)
     assert "999" in view.status.value and "Error" in view.status.value
     assert "Jonas" not in session.participants()
+
+
+def test_the_matrix_uses_team_then_agreed_answers_and_leaves_disagreements_open(session):
+    """No team answer yet: agreed answers count, the margin of 012 (yes vs no) stays open;
+    once the team decides it, the team's answer counts."""
+    assert session.whose_answers() == "team"
+    table = session.team_answer_table().set_index("customer_id")
+    assert table.loc["007"].tolist() == ["yes", "no", "yes", "yes"]
+    assert table.loc["012", "margin"] == "unknown"
+    assert table.loc["012", "cashflow"] == "no"
+    assert table.loc["3"].tolist() == ["unknown"] * 4
+    session.record(TEAM, "012", "margin", "no")
+    assert session.team_answer_table().set_index("customer_id").loc["012", "margin"] == "no"
+    result = session.segmentation()
+    assert result.customers.set_index("customer_id").loc["007", "score"] == 3
+    assert session.whose_answers("An") == "An"

@@ -119,6 +119,8 @@ def test_notebook_runs_top_to_bottom(path, tmp_path, monkeypatch):
         check_customer_list_outputs(notebook, shown, lang, other)
     if path.stem.startswith("02_"):
         check_revenue_bands_outputs(notebook, shown, lang, other, tmp_path / "sessies")
+    if path.stem.startswith("05_"):
+        check_action_plan_outputs(notebook, shown, lang, other, tmp_path / "sessies")
     if path.stem.startswith("03_"):
         check_four_questions_outputs(notebook, shown, lang, other, tmp_path / "sessies")
 
@@ -183,6 +185,21 @@ def check_revenue_bands_outputs(notebook, shown: str, lang: str, other: str, wor
     assert kinds.count("image/png") == 0  # the chart is in the picker's area only
     areas = widget_outputs(notebook)
     assert [kind for o in areas for kind in o.get("data", {})].count("image/png") == 1
+
+
+def check_action_plan_outputs(notebook, shown: str, lang: str, other: str, workspace) -> None:
+    """Notebook 05 on the sample: the example answers, whose answers are used, the plan
+    editor with its hours, and where the favourites land."""
+    with klantlib.open_session("2026-Q4", workspace=workspace) as made:
+        assert made.participants() == ["An", "Pieter"]
+    assert klantlib.text("examples.added", lang, people="An, Pieter") in shown
+    # two participants, no team answer yet: agreed answers count, disagreements stay open
+    assert klantlib.text("plan.answers_team", lang) in shown
+    assert klantlib.text("plan.answers_team", other) not in shown
+    widgets = json.dumps(notebook.metadata.get("widgets", {}), ensure_ascii=False)
+    assert klantlib.text("plan.channel.visit", lang) in widgets
+    assert klantlib.text("plan.state_stored", lang) in widgets
+    assert f">{klantlib.text('plan.fav.total', lang)}</th>" in shown
 
 
 def check_four_questions_outputs(notebook, shown: str, lang: str, other: str, workspace) -> None:
