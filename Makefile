@@ -41,6 +41,7 @@ sample: $(VENV)/.workshop-installed
 bench: $(VENV)/.test-installed
 	$(BIN)/python benchmarks/bench_method.py
 	$(BIN)/python benchmarks/bench_answer_form.py
+	$(BIN)/python benchmarks/bench_matrix.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

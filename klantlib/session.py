@@ -376,6 +376,10 @@ class Session:
             marked[participant] = ids
         return marked
 
+    def favourite_ids(self) -> set[str]:
+        """Every customer some participant marked as favourite."""
+        return set().union(*self.favourites().values())
+
     def whose_answers(self, participant: str | None = None) -> str | None:
         """The answers the matrix uses: ``participant`` when given; else, with several
         participants or a team answer, ``"team"`` (see :meth:`team_answer_table`); else the
