@@ -1354,6 +1354,178 @@ FOUR_QUESTIONS = Notebook(
 )
 
 # --------------------------------------------------------------------------------------------
+# 04 The matrix
+# --------------------------------------------------------------------------------------------
+
+MATRIX = Notebook(
+    names={"nl": "04_matrix", "en": "04_matrix"},
+    cells=(
+        Parameters(
+            rows=(
+                ("session", "2026-Q4", "session name"),
+                (
+                    "customers_file",
+                    "../../data/voorbeeld/klanten.csv",
+                    "read once, for a new session",
+                ),
+                ("year", None, "for invoice lines: the year whose lines are added up"),
+                ("participant", "", "whose answers; empty: the team's"),
+                ("anonymous", False, "True: customer codes instead of names (to show outside)"),
+            )
+        ),
+        Markdown(
+            nl="""
+            # 4. De matrix
+
+            Hier komt alles samen: elke klant staat in het vak van zijn omzetklasse (van onder
+            naar boven) en zijn score op de vier vragen (van links naar rechts). De kleur van
+            het vak is het segment: A, B of C. Dit is het beeld dat het team onthoudt.
+
+            ### Wat je leert
+
+            - De **matrix** lezen: welke grote klanten scoren laag, welke kleine klanten hoog?
+            - Zien waar jullie **favorieten** (★) staan.
+            - Het **rooster** aanpassen als het team een vak anders wil indelen.
+
+            ### Wat je nodig hebt en hoe lang het duurt
+
+            - Ongeveer **15 minuten**, met het team voor het scherm.
+            - De sessie met de omzetklassen (notebook 02) en de antwoorden (notebook 03).
+            - Alles in één keer uitvoeren: menu **Run → Run All Cells**.
+            """,
+            en="""
+            # 4. The matrix
+
+            Here everything comes together: every customer stands in the cell of its revenue
+            band (bottom to top) and its score on the four questions (left to right). The
+            colour of the cell is the segment: A, B or C. This is the picture the team
+            remembers.
+
+            ### What you will learn
+
+            - Read the **matrix**: which large customers score low, which small ones high?
+            - See where your **favourites** (★) are.
+            - Change the **grid** when the team wants a cell in another segment.
+
+            ### What you need and how long it takes
+
+            - About **15 minutes**, with the team in front of the screen.
+            - The session with the revenue bands (notebook 02) and the answers (notebook 03).
+            - To run everything at once: menu **Run → Run All Cells**.
+            """,
+        ),
+        Markdown(nl="## Stap 1: de kit klaarzetten", en="## Step 1: get the kit ready"),
+        Code(
+            """
+            from IPython.display import display
+
+            import klantlib
+
+            display(klantlib.setup_notebook(lang))
+            """
+        ),
+        Markdown(nl="## Stap 2: de sessie", en="## Step 2: the session"),
+        Code(
+            """
+            current_session = klantlib.start_session(session, customers_file, year=year)
+            print(klantlib.add_example_answers(current_session, lang))
+            result = current_session.segmentation(participant or None, lang=lang)
+            print(current_session.answers_line(participant or None, lang))
+            print(klantlib.thresholds_line(result, lang))
+            """
+        ),
+        Markdown(
+            nl="""
+            ## Stap 3: de matrix
+
+            De grootste klanten dragen hun naam, de rest telt mee als **+N**. Een ster is een
+            favoriet van iemand in het team; een grotere bol vraagt meer uren per jaar.
+            Voor buiten het team: zet `anonymous = True` bovenaan.
+            """,
+            en="""
+            ## Step 3: the matrix
+
+            The largest customers carry their name, the rest count as **+N**. A star is a
+            favourite of someone in the team; a larger dot takes more hours a year. For outside
+            the team: set `anonymous = True` at the top.
+            """,
+        ),
+        Code(
+            """
+            chart = klantlib.matrix_chart(
+                result,
+                lang=lang,
+                anonymous=anonymous,
+                favourites=current_session.favourite_ids(),
+            )
+            """
+        ),
+        Markdown(
+            nl="""
+            ## Stap 4: het rooster
+
+            Het rooster zegt welk segment elk vak krijgt. Het standaardrooster komt uit het
+            artikel: een grote klant is altijd A of B. Wil het team het anders, kies dan per vak
+            A, B of C; de kit waarschuwt als een keuze vreemd uitvalt (een grote klant in C, een
+            hogere score die een lager segment geeft). **Bewaren** zet het rooster in de sessie;
+            voer daarna de matrix hierboven opnieuw uit.
+            """,
+            en="""
+            ## Step 4: the grid
+
+            The grid says which segment each cell gets. The default grid comes from the article:
+            a large customer is always A or B. If the team wants otherwise, choose A, B or C per
+            cell; the kit warns when a choice looks odd (a large customer in C, a higher score
+            that gives a lower segment). **Store** puts the grid in the session; then run the
+            matrix above again.
+            """,
+        ),
+        Code(
+            """
+            display(klantlib.GridEditor(current_session, lang=lang))
+            """
+        ),
+        Markdown(
+            nl="""
+            **Om samen te bespreken**
+
+            - Welke grote klant staat verder naar links dan jullie dachten?
+            - Welke kleine klant scoort hoog: is dat een groeikans?
+            - Staan jullie favorieten in A?
+
+            ## Samenvatting
+
+            - Elke klant staat in het vak van zijn omzetklasse en score; de kleur is het
+              segment.
+            - Het rooster is van het team en wordt in de sessie bewaard.
+
+            ## Wat komt hierna
+
+            In **05 Actieplan** beslissen jullie hoeveel tijd en welk kanaal elk segment krijgt.
+            """,
+            en="""
+            **To discuss together**
+
+            - Which large customer stands further left than you thought?
+            - Which small customer scores high: is that a chance to grow?
+            - Are your favourites in A?
+
+            ## Summary
+
+            - Every customer stands in the cell of its revenue band and score; the colour is the
+              segment.
+            - The grid belongs to the team and is stored in the session.
+
+            ## What comes next
+
+            In **05 Action plan** you decide how much time and which channel each segment gets.
+            """,
+        ),
+    ),
+)
+
+
+# --------------------------------------------------------------------------------------------
 # 05 The action plan
 # --------------------------------------------------------------------------------------------
 
@@ -1550,6 +1722,7 @@ NOTEBOOKS: tuple[Notebook, ...] = (
     CUSTOMER_LIST,
     REVENUE_BANDS,
     FOUR_QUESTIONS,
+    MATRIX,
     ACTION_PLAN,
 )
 """Every notebook of the flow, in order."""

@@ -119,6 +119,8 @@ def test_notebook_runs_top_to_bottom(path, tmp_path, monkeypatch):
         check_customer_list_outputs(notebook, shown, lang, other)
     if path.stem.startswith("02_"):
         check_revenue_bands_outputs(notebook, shown, lang, other, tmp_path / "sessies")
+    if path.stem.startswith("04_"):
+        check_matrix_outputs(notebook, shown, lang, other)
     if path.stem.startswith("05_"):
         check_action_plan_outputs(notebook, shown, lang, other, tmp_path / "sessies")
     if path.stem.startswith("03_"):
@@ -185,6 +187,19 @@ def check_revenue_bands_outputs(notebook, shown: str, lang: str, other: str, wor
     assert kinds.count("image/png") == 0  # the chart is in the picker's area only
     areas = widget_outputs(notebook)
     assert [kind for o in areas for kind in o.get("data", {})].count("image/png") == 1
+
+
+def check_matrix_outputs(notebook, shown: str, lang: str, other: str) -> None:
+    """Notebook 04 on the sample: whose answers, the thresholds, the matrix drawn once, and
+    the grid editor with the stored default grid."""
+    assert klantlib.text("plan.answers_team", lang) in shown
+    kinds = [
+        k for cell in notebook.cells for o in cell.get("outputs", []) for k in o.get("data", {})
+    ]
+    assert kinds.count("image/png") == 1  # the matrix
+    widgets = json.dumps(notebook.metadata.get("widgets", {}), ensure_ascii=False)
+    assert klantlib.text("grid.state_stored", lang) in widgets
+    assert klantlib.text("grid.state_stored", other) not in widgets
 
 
 def check_action_plan_outputs(notebook, shown: str, lang: str, other: str, workspace) -> None:
