@@ -42,6 +42,7 @@ bench: $(VENV)/.test-installed
 	$(BIN)/python benchmarks/bench_method.py
 	$(BIN)/python benchmarks/bench_answer_form.py
 	$(BIN)/python benchmarks/bench_matrix.py
+	$(BIN)/python benchmarks/bench_report.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

@@ -26,6 +26,8 @@ _EXPORTS: dict[str, str] = {
     "ConsensusView": "klantlib.consensus_view",
     "GridEditor": "klantlib.grid_editor",
     "PlanEditor": "klantlib.plan_editor",
+    "REPORT_FILES": "klantlib.report",
+    "ReportButton": "klantlib.report_button",
     "add_example_answers": "klantlib.answer_files",
     "BANDS": "klantlib.bands",
     "BandPicker": "klantlib.band_picker",
@@ -92,6 +94,7 @@ _EXPORTS: dict[str, str] = {
     "text": "klantlib.i18n",
     "thresholds_line": "klantlib.present",
     "top_share": "klantlib.pareto",
+    "write_report": "klantlib.report",
 }
 
 __all__ = [
@@ -100,6 +103,8 @@ __all__ = [
     "ConsensusView",
     "GridEditor",
     "PlanEditor",
+    "REPORT_FILES",
+    "ReportButton",
     "add_example_answers",
     "BANDS",
     "BandPicker",
@@ -166,6 +171,7 @@ __all__ = [
     "text",
     "thresholds_line",
     "top_share",
+    "write_report",
 ]
 
 

@@ -21,19 +21,22 @@ import datetime as dt
 import re
 import sqlite3
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from klantlib.answer_files import check_answer_file_kind, import_answers, write_answer_file
 from klantlib.bands import Thresholds
 from klantlib.consensus import TEAM
 from klantlib.errors import KlantlibError, Money
-from klantlib.exports import spreadsheet_safe, write_csv, write_segments_csv
+from klantlib.exports import spreadsheet_safe, write_csv
 from klantlib.i18n import LANGUAGES, format_money, format_number, format_share, text
 from klantlib.loading import load_customers
 from klantlib.method import segment_customers
+from klantlib.plan import plan_table
 from klantlib.present import history_lines, open_line, thresholds_line
 from klantlib.reading import read_answers_csv, read_customers_csv
+from klantlib.report import write_report
 from klantlib.session import (
     Session,
     check_participant,
@@ -41,6 +44,9 @@ from klantlib.session import (
     open_session,
     session_path,
 )
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["main", "parse_thresholds"]
 
@@ -172,6 +178,9 @@ def _segment(args: argparse.Namespace) -> int:
     elif args.participant is not None or args.workspace is not None:
         raise KlantlibError("error.segment_session_options")
     thresholds = parse_thresholds(args.bands) if args.bands else None
+    name: str | None = None
+    sheets: dict[str, pd.DataFrame] | None = None  # answer sheets in the report
+    plan: pd.DataFrame | None = None
     if args.session is None:
         customers = read_customers_csv(args.customers)
         answers = read_answers_csv(args.answers)
@@ -190,6 +199,8 @@ def _segment(args: argparse.Namespace) -> int:
                 weights=session.weights,
             )
             name = session.name
+            sheets = {p: session.answer_table(p) for p in session.participants()}
+            plan = plan_table(session.plan)
         if participant is None:
             print(text("cli.session_no_answers", lang, name=name))
         else:
@@ -197,7 +208,15 @@ def _segment(args: argparse.Namespace) -> int:
     print(thresholds_line(result, lang))
     for notice in result.notices:
         print(text("notice", lang, message=notice.message(lang)))
-    path = write_segments_csv(result, Path(args.out), lang)
+    written = write_report(
+        result,
+        Path(args.out),
+        lang=lang,
+        answers=sheets,
+        plan=plan,
+        matrix=_matrix(),
+        session=name,
+    )
     print(text("cli.summary_title", lang))
     for segment, row in result.summary.iterrows():
         print(
@@ -211,8 +230,16 @@ def _segment(args: argparse.Namespace) -> int:
             )
         )
     print(open_line(result, lang))
-    print(text("cli.written", lang, path=str(path)))
+    for path in written.values():
+        print(text("cli.written", lang, path=str(path)))
     return 0
+
+
+def _matrix() -> Callable[..., Any]:
+    """The matrix chart for the report (matplotlib imported only when a report is made)."""
+    from klantlib.matrix import matrix_chart
+
+    return matrix_chart
 
 
 def _date(value: str) -> dt.date:

@@ -1047,6 +1047,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{count} voorstel(len) voor {question} overgenomen (alleen waar je nog niet antwoordde).",
         "{count} suggestion(s) for {question} accepted (only where you had not answered yet).",
     ),
+    # the report button
+    "report.button": ("Rapport maken", "Make the report"),
+    "report.written": (
+        "Rapport geschreven in {folder}:",
+        "Report written in {folder}:",
+    ),
     # the grid editor
     "grid.score": ("score {score}", "score {score}"),
     "grid.store": ("Bewaren", "Store"),

@@ -1487,6 +1487,32 @@ MATRIX = Notebook(
         ),
         Markdown(
             nl="""
+            ## Stap 5: het rapport
+
+            Eén klik schrijft alles wat het team meeneemt in de map `data/rapporten/` van de
+            kit: `report.xlsx` (klanten, samenvatting, plan, ieders antwoorden), `report.html`
+            (één bestand om te mailen of af te drukken), de matrix als `matrix.png` en
+            `matrix.pdf` (A4 liggend), `segments.csv` en `crm.csv` (klantnummer, naam en
+            segment, om in jullie CRM in te lezen). Het rapport gebruikt de sessie zoals ze op
+            het moment van de klik is.
+            """,
+            en="""
+            ## Step 5: the report
+
+            One click writes everything the team takes away into the kit's `data/rapporten/`
+            folder: `report.xlsx` (customers, summary, plan, everyone's answers), `report.html`
+            (one file to mail or print), the matrix as `matrix.png` and `matrix.pdf` (A4
+            landscape), `segments.csv` and `crm.csv` (customer id, name and segment, to load
+            into your CRM). The report uses the session as it is at the moment of the click.
+            """,
+        ),
+        Code(
+            """
+            display(klantlib.ReportButton(current_session, participant=participant, lang=lang))
+            """
+        ),
+        Markdown(
+            nl="""
             **Om samen te bespreken**
 
             - Welke grote klant staat verder naar links dan jullie dachten?

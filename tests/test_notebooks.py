@@ -200,6 +200,7 @@ def check_matrix_outputs(notebook, shown: str, lang: str, other: str) -> None:
     widgets = json.dumps(notebook.metadata.get("widgets", {}), ensure_ascii=False)
     assert klantlib.text("grid.state_stored", lang) in widgets
     assert klantlib.text("grid.state_stored", other) not in widgets
+    assert klantlib.text("report.button", lang) in widgets
 
 
 def check_action_plan_outputs(notebook, shown: str, lang: str, other: str, workspace) -> None:

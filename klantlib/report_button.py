@@ -1,0 +1,99 @@
+"""The notebook's export button: the session's report in one click (edge).
+
+:class:`ReportButton` runs the method on the session as it is at the moment of the click (the
+team's answers, the stored bands, grid and plan) and writes the full report —
+``segments.csv``, ``crm.csv``, ``report.xlsx``, ``report.html``, ``matrix.png`` and
+``matrix.pdf`` — into ``data/rapporten/<session>/`` in the kit (git ignores it), then lists the
+files written. Errors are shown in plain words and logged.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from pathlib import Path
+
+import ipywidgets as widgets
+
+from klantlib.errors import KlantlibError
+from klantlib.i18n import check_language, get_language, text
+from klantlib.plan import plan_table
+from klantlib.report import write_report
+from klantlib.session import Session
+
+__all__ = ["REPORT_FOLDER", "ReportButton"]
+
+REPORT_FOLDER = Path("data") / "rapporten"
+"""Where the notebook writes reports, relative to the kit's folder."""
+
+logger = logging.getLogger(__name__)
+
+
+class ReportButton(widgets.VBox):
+    """A button that writes the session's report; ``folder`` is where, ``written`` what."""
+
+    def __init__(
+        self,
+        session: Session,
+        *,
+        participant: str | None = None,
+        lang: str | None = None,
+        folder: str | Path | None = None,
+    ) -> None:
+        from klantlib.workshop import kit_root
+
+        self.session = session
+        self.participant = participant or None
+        self.lang = check_language(lang) if lang is not None else get_language()
+        self.folder = (
+            Path(folder) if folder is not None else kit_root() / REPORT_FOLDER / session.name
+        )
+        self.written: dict[str, Path] = {}
+        self.button = widgets.Button(
+            description=text("report.button", self.lang),
+            icon="file-text-o",
+            button_style="primary",
+            layout=widgets.Layout(width="auto"),
+        )
+        self.status = widgets.HTML()
+        self.button.on_click(lambda _b: self._run())
+        super().__init__([self.button, self.status])
+
+    def _run(self) -> None:
+        try:
+            self._write()
+        except KlantlibError as exc:
+            message = text("error.shown", self.lang, message=exc.message(self.lang))
+            self.status.value = f"<b style='color: #b00020'>{html.escape(message)}</b>"
+        except Exception as exc:  # shown and logged, never lost
+            logger.exception("Writing the report failed")
+            detail = str(exc) or type(exc).__name__
+            message = text("error.unexpected", self.lang, kind=type(exc).__name__, detail=detail)
+            self.status.value = f"<b style='color: #b00020'>{html.escape(message)}</b>"
+
+    def _write(self) -> None:
+        from klantlib.matrix import matrix_chart
+
+        session = self.session
+        result = session.segmentation(self.participant, lang=self.lang)
+        answers = {p: session.answer_table(p) for p in session.participants()}
+        self.written = write_report(
+            result,
+            self.folder,
+            lang=self.lang,
+            answers=answers,
+            plan=plan_table(session.plan),
+            matrix=matrix_chart,
+            session=session.name,
+        )
+        lines = [html.escape(text("report.written", self.lang, folder=self._shown(self.folder)))]
+        lines += [f"• {html.escape(name)}" for name in self.written]
+        self.status.value = "<div style='line-height: 1.5'>" + "<br>".join(lines) + "</div>"
+
+    def _shown(self, path: Path) -> str:
+        from klantlib.workshop import kit_root
+
+        try:
+            return path.resolve().relative_to(kit_root().resolve()).as_posix()
+        except ValueError:
+            return str(path)

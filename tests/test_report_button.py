@@ -1,0 +1,62 @@
+"""The notebook's report button: one click writes the session's full report."""
+
+from __future__ import annotations
+
+import logging
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from klantlib.report import REPORT_FILES
+from klantlib.report_button import ReportButton
+from klantlib.session import create_session
+
+CUSTOMERS = pd.DataFrame(
+    {
+        "customer_id": ["007", "012", "3"],
+        "name": ["=Brouwerij Mattheeuws", "Bakkerij 'Peeters'; Gent", "Café Sport"],
+        "revenue": [90_000.0, 20_000.0, 5_000.0],
+    }
+)
+
+
+@pytest.fixture
+def session(tmp_path, caplog):
+    with create_session("2026-Q4", CUSTOMERS, workspace=tmp_path / "sessies") as made:
+        made.record("An", "007", "margin", "yes")
+        made.record("Pieter", "007", "margin", "no")
+        yield made
+    errors = [r for r in caplog.records if r.levelno >= logging.WARNING]
+    assert errors == [], [r.getMessage() for r in errors]
+
+
+def test_one_click_writes_every_report_file(session, tmp_path):
+    button = ReportButton(session, lang="nl", folder=tmp_path / "rapport")
+    assert not (tmp_path / "rapport").exists()
+    button.button.click()
+    assert sorted(p.name for p in (tmp_path / "rapport").iterdir()) == sorted(REPORT_FILES)
+    assert "Rapport geschreven in" in button.status.value
+    workbook = openpyxl.load_workbook(tmp_path / "rapport" / "report.xlsx")
+    assert any(name.startswith("antwoorden") for name in workbook.sheetnames)
+    cells = [c for ws in workbook.worksheets for row in ws.iter_rows() for c in row]
+    assert "=Brouwerij Mattheeuws" in [c.value for c in cells]
+    assert all(c.data_type != "f" for c in cells)
+    crm = (tmp_path / "rapport" / "crm.csv").read_text(encoding="utf-8")
+    assert "Bakkerij 'Peeters'; Gent" in crm
+
+
+def test_a_failure_is_said_in_plain_words_and_logged(session, tmp_path, monkeypatch, caplog):
+    import klantlib.report_button as module
+
+    def broken(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(module, "write_report", broken)
+    button = ReportButton(session, lang="en", folder=tmp_path / "rapport")
+    button.button.click()
+    assert "Something unexpected went wrong (OSError: disk full)" in button.status.value
+    assert [r.name for r in caplog.records if r.levelno >= logging.ERROR] == [
+        "klantlib.report_button"
+    ]
+    caplog.clear()
