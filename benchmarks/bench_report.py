@@ -6,8 +6,7 @@ session of the sample customers (`data/voorbeeld/klanten.csv`, thresholds € 10
 
 * **report**: open the session, segment An's answers, and `write_report` with An's answer
   sheet and the matrix: segments.csv, crm.csv, report.xlsx, report.html, matrix.png and
-  matrix.pdf. The matrix is `klantlib.matrix.matrix_chart` when the kit has it, else a simple
-  bar chart.
+  matrix.pdf, with the matrix of `klantlib.matrix.matrix_chart`.
 * **baseline** in the same run: the same tables written with plain pandas
   (`DataFrame.to_csv` twice, `DataFrame.to_excel` of the customers, summary and answer sheets,
   `DataFrame.to_html` of the customers and summary) and the same matrix figure saved as PNG and
@@ -18,7 +17,6 @@ The goal: the report within 10 s. Exit status 1 when it is missed.
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 import tempfile
 from collections.abc import Callable
@@ -30,7 +28,7 @@ from timing import median_seconds
 
 from klantlib.answer_files import import_answers
 from klantlib.bands import Thresholds
-from klantlib.method import Segmentation, segment_customers
+from klantlib.method import segment_customers
 from klantlib.report import A4_LANDSCAPE, write_report
 from klantlib.session import create_session, open_session
 
@@ -38,19 +36,10 @@ GOAL_SECONDS = 10.0
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "voorbeeld"
 
 
-def simple_matrix(result: Segmentation, *, lang: str | None = None):
-    """A bar per segment: the stand-in when the kit has no matrix chart."""
-    _, ax = plt.subplots()
-    ax.bar(list(result.summary.index), result.summary["customers"].tolist())
-    return ax
-
-
 def the_matrix() -> tuple[str, Callable]:
-    if importlib.util.find_spec("klantlib.matrix") is not None:
-        from klantlib.matrix import matrix_chart
+    from klantlib.matrix import matrix_chart
 
-        return "klantlib.matrix.matrix_chart", matrix_chart
-    return "a simple bar chart", simple_matrix
+    return "klantlib.matrix.matrix_chart", matrix_chart
 
 
 def report(workspace: Path, out: Path, matrix: Callable) -> dict[str, Path]:

@@ -121,7 +121,7 @@ def write_report(
     ``answers`` maps each participant to their answers (as :meth:`Session.answer_table` gives
     them) for one sheet each; ``plan`` is the plan per segment (one row per segment, as
     :func:`klantlib.plan.plan_table` gives it); ``matrix`` draws the matrix when called as
-    ``matrix(result, lang=lang)`` and returns its Axes (the figure is closed afterwards);
+    ``matrix(result, lang=lang, ax=ax)`` on an A4 landscape Axes (the figure is closed afterwards);
     ``session`` is the session's name, shown in the title.
     """
     lang = check_language(lang) if lang is not None else get_language()
@@ -181,10 +181,11 @@ def _matrix_images(
     """The matrix figure as PNG and as a one-page A4 landscape PDF; the figure is closed."""
     import matplotlib.pyplot as plt
 
-    axes = matrix(result, lang=lang)
-    figure = axes.figure.figure  # the whole figure, also when the Axes sit in a subfigure
+    # Drawn on an A4 figure from the start: the chart fits its names to the room it has, so
+    # the figure must not be resized after drawing.
+    figure, ax = plt.subplots(figsize=A4_LANDSCAPE, layout="constrained")
     try:
-        figure.set_size_inches(*A4_LANDSCAPE)
+        matrix(result, lang=lang, ax=ax)
         png, pdf = io.BytesIO(), io.BytesIO()
         figure.savefig(png, format="png", dpi=PNG_DPI, metadata={"Software": None})
         figure.savefig(

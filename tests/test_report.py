@@ -76,10 +76,11 @@ def plan():
 calls: list[dict[str, object]] = []
 
 
-def simple_matrix(result, *, lang=None):
-    """A stand-in for the matrix chart: a bar per segment on a fresh pyplot figure."""
+def simple_matrix(result, *, lang=None, ax=None):
+    """A stand-in for the matrix chart: a bar per segment on the Axes given."""
     calls.append({"lang": lang, "customers": len(result.customers)})
-    _, ax = plt.subplots(figsize=(6, 4))
+    if ax is None:
+        _, ax = plt.subplots(figsize=(6, 4))
     summary = result.summary
     ax.bar(list(summary.index), summary["customers"].tolist())
     ax.set_title(f"matrix ({lang})")
@@ -193,7 +194,7 @@ def test_a_failure_keeps_the_previous_report_as_it_was(tmp_path, result, monkeyp
 def test_a_failing_matrix_writes_nothing(tmp_path, result):
     """The matrix function raises: nothing is written, and its error comes through."""
 
-    def broken(result, *, lang=None):
+    def broken(result, *, lang=None, ax=None):
         raise ValueError("no chart today")
 
     with pytest.raises(ValueError, match="no chart today"):
