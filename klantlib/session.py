@@ -48,6 +48,7 @@ __all__ = [
     "WORKSPACE_VARIABLE",
     "Change",
     "Session",
+    "create_next_session",
     "create_session",
     "list_sessions",
     "open_session",
@@ -194,6 +195,81 @@ def create_session(
     building.rename(path)
     _sync_folder(path.parent)  # the new name survives a power cut too
     return Session(path)
+
+
+def create_next_session(
+    name: str,
+    customers: pd.DataFrame,
+    previous: Session,
+    *,
+    workspace: str | Path | None = None,
+    source: str | None = None,
+) -> Session:
+    """A new quarter's session from a new customer table and the previous session.
+
+    The bands, grid, weights, plan and suggestion rules carry over; so does every participant's
+    (and the team's) current answer, note, favourite and time for each customer still in the
+    list — marked "from last quarter, to confirm" until the participant changes or confirms it.
+    A customer new in the list starts unanswered and is flagged new; a customer gone from the
+    list is listed (its history stays in the previous session). The previous session is only
+    read, never changed.
+    """
+    made = create_session(
+        name,
+        customers,
+        thresholds=previous.thresholds,
+        grid=previous.grid,
+        workspace=workspace,
+        source=source,
+    )
+    try:
+        now = set(made.customers()["customer_id"].astype(str))
+        before = previous.customers()
+        before_ids = set(before["customer_id"].astype(str))
+        with _transaction(made._connection):
+            for key in (
+                "weights",
+                "plan",
+                "margin_per_hour_target",
+                "payment_term_days",
+                "answer_for_potential",
+            ):
+                value = previous._meta(key)
+                if value is not None:
+                    made._upsert(key, value)
+            at = _now()
+            for participant in previous.participants():
+                current = previous.current(participant)
+                rows = [
+                    (at, participant, str(record["customer_id"]), field, record[field])
+                    for record in current.to_dict("records")
+                    if str(record["customer_id"]) in now
+                    for field in FIELDS
+                    if isinstance(record[field], str)
+                ]
+                made._connection.executemany(
+                    "INSERT INTO changes (at, participant, customer_id, field, value)"
+                    " VALUES (?, ?, ?, ?, ?)",
+                    rows,
+                )
+            last = made._connection.execute("SELECT max(id) FROM changes").fetchone()[0] or 0
+            gone = before[~before["customer_id"].astype(str).isin(now)]
+            made._upsert("carried_from", previous.name)
+            made._upsert("carried_until", str(last))
+            made._upsert("new_customers", json.dumps(sorted(now - before_ids)))
+            made._upsert(
+                "gone_customers",
+                json.dumps(
+                    [
+                        [str(c), str(n)]
+                        for c, n in zip(gone["customer_id"], gone["name"], strict=True)
+                    ]
+                ),
+            )
+    except BaseException:
+        made.close()
+        raise
+    return made
 
 
 def start_session(
@@ -375,6 +451,39 @@ class Session:
             ids = set(current.loc[current["favourite"] == "yes", "customer_id"].astype(str))
             marked[participant] = ids
         return marked
+
+    @property
+    def carried_from(self) -> str | None:
+        """The previous session this one's answers were carried from, if any."""
+        return self._meta("carried_from")
+
+    def new_customers(self) -> list[str]:
+        """Customer ids new in this session's list compared with the previous session."""
+        return json.loads(self._meta("new_customers") or "[]")
+
+    def gone_customers(self) -> list[tuple[str, str]]:
+        """(id, name) of the previous session's customers no longer in this list."""
+        return [tuple(pair) for pair in json.loads(self._meta("gone_customers") or "[]")]
+
+    def to_confirm(self, participant: str) -> set[str]:
+        """Customers whose answers for ``participant`` came from the previous session and
+        that the participant has neither changed nor confirmed since."""
+        until = int(self._meta("carried_until") or 0)
+        if not until:
+            return set()
+        rows = self._connection.execute(
+            "SELECT customer_id, max(id) FROM changes WHERE participant = ? GROUP BY customer_id",
+            (check_participant(participant),),
+        ).fetchall()
+        return {cid for cid, latest in rows if latest <= until}
+
+    def confirm(self, participant: str, customer_id: str) -> int:
+        """The participant confirms a customer's carried answers as they are: every value they
+        have for it is recorded again, now, in one transaction. Returns how many."""
+        current = self.current(participant)
+        rows = current[current["customer_id"] == str(customer_id)].to_dict("records")
+        values = [(f, rows[0][f]) for f in FIELDS if rows and isinstance(rows[0][f], str)]
+        return self.record_many(participant, [(customer_id, f, v) for f, v in values])
 
     def favourite_ids(self) -> set[str]:
         """Every customer some participant marked as favourite."""

@@ -1,0 +1,85 @@
+"""A new quarter from the last one: answers carried and to confirm, new and gone customers."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from klantlib.bands import Thresholds
+from klantlib.questions import QUESTIONS
+from klantlib.session import create_next_session, create_session, open_session
+
+Q3 = pd.DataFrame(
+    {
+        "customer_id": ["007", "012", "3"],
+        "name": ["Brouwerij Mattheeuws", "Bakkerij Peeters", "Café Sport"],
+        "revenue": [90_000.0, 20_000.0, 5_000.0],
+    }
+)
+# Q4: 012 grew, 3 left, 44 arrived
+Q4 = pd.DataFrame(
+    {
+        "customer_id": ["007", "012", "44"],
+        "name": ["Brouwerij Mattheeuws", "Bakkerij Peeters", "Slagerij Maes"],
+        "revenue": [85_000.0, 60_000.0, 2_000.0],
+    }
+)
+
+
+@pytest.fixture
+def q3(tmp_path):
+    with create_session("2026-Q3", Q3, workspace=tmp_path) as made:
+        made.set_thresholds(Thresholds(10_000, 50_000))
+        made.set_weights({"margin": 2})
+        for question in QUESTIONS:
+            made.record("An", "007", question, "yes")
+            made.record("An", "3", question, "no")
+        made.record("An", "012", "note", "belt veel")
+        made.record("team", "007", "margin", "yes")
+        yield made
+
+
+def test_answers_bands_grid_and_options_carry_over(q3, tmp_path):
+    history_before = len(q3.history())
+    with create_next_session("2026-Q4", Q4, q3, workspace=tmp_path) as q4:
+        assert q4.carried_from == "2026-Q3"
+        assert q4.thresholds == Thresholds(10_000, 50_000)
+        assert q4.weights["margin"] == 2 and q4.grid.max_score == 5
+        current = q4.current("An").set_index("customer_id")
+        assert current.loc["007", list(QUESTIONS)].tolist() == ["yes"] * 4
+        assert current.loc["012", "note"] == "belt veel"
+        assert "3" not in current.index  # gone: not carried
+        assert q4.current("team").set_index("customer_id").loc["007", "margin"] == "yes"
+    assert len(q3.history()) == history_before  # the previous session is unchanged
+
+
+def test_new_and_gone_customers_are_listed(q3, tmp_path):
+    with create_next_session("2026-Q4", Q4, q3, workspace=tmp_path) as q4:
+        assert q4.new_customers() == ["44"]
+        assert q4.gone_customers() == [("3", "Café Sport")]
+        assert q4.current("An")["customer_id"].tolist() == ["007", "012"]
+
+
+def test_carried_answers_are_to_confirm_until_changed_or_confirmed(q3, tmp_path):
+    with create_next_session("2026-Q4", Q4, q3, workspace=tmp_path) as q4:
+        assert q4.to_confirm("An") == {"007", "012"}
+        q4.record("An", "012", "margin", "yes")
+        assert q4.to_confirm("An") == {"007"}
+        assert q4.confirm("An", "007") == 4
+        assert q4.to_confirm("An") == set()
+        assert q4.to_confirm("Pieter") == set()
+
+
+def test_three_quarters_carry_the_latest_answers(q3, tmp_path):
+    with create_next_session("2026-Q4", Q4, q3, workspace=tmp_path) as q4:
+        q4.record("An", "007", "cashflow", "no")
+        q4.record("An", "44", "margin", "yes")
+        q1 = Q4.assign(revenue=[80_000.0, 61_000.0, 3_000.0])
+        with create_next_session("2027-Q1", q1, q4, workspace=tmp_path) as next_year:
+            current = next_year.current("An").set_index("customer_id")
+            assert current.loc["007", "cashflow"] == "no"
+            assert current.loc["44", "margin"] == "yes"
+            assert next_year.new_customers() == [] and next_year.gone_customers() == []
+            assert next_year.to_confirm("An") == {"007", "012", "44"}
+    with open_session("2026-Q3", workspace=tmp_path) as again:
+        assert again.current("An").set_index("customer_id").loc["007", "cashflow"] == "yes"
