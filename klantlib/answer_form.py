@@ -123,6 +123,20 @@ class AnswerForm(widgets.VBox):
             indent=False,
             layout=widgets.Layout(width="auto", margin="0 1em"),
         )
+        self.only_to_confirm = widgets.Checkbox(
+            description=t("form.only_to_confirm"),
+            indent=False,
+            layout=widgets.Layout(
+                width="auto", margin="0 1em", display=None if session.carried_from else "none"
+            ),
+        )
+        self.confirm = widgets.Button(
+            description=t("form.confirm"),
+            icon="check",
+            tooltip=t("form.confirm_tip"),
+            layout=widgets.Layout(width="auto", display="none"),
+        )
+        self.confirm.on_click(lambda _b: self._run(self._on_confirm))
         self.only_favourites = widgets.Checkbox(
             description=t("form.only_favourites"),
             indent=False,
@@ -202,7 +216,12 @@ class AnswerForm(widgets.VBox):
 
         self.who.observe(self._guard(self._on_who), names="value")
         self.search.observe(self._guard(self._on_search), names="value")
-        for control in (self.band, self.only_unanswered, self.only_favourites):
+        for control in (
+            self.band,
+            self.only_unanswered,
+            self.only_favourites,
+            self.only_to_confirm,
+        ):
             control.observe(self._guard(self._on_filter), names="value")
         self.favourite.observe(self._guard(self._on_favourite), names="value")
         self.time.observe(self._guard(self._on_time), names="value")
@@ -212,8 +231,17 @@ class AnswerForm(widgets.VBox):
             [
                 widgets.HBox([self.who, self.progress]),
                 widgets.HBox([self.previous, self.next, self.next_open, self.undo]),
-                widgets.HBox([self.search, self.band, self.only_unanswered, self.only_favourites]),
+                widgets.HBox(
+                    [
+                        self.search,
+                        self.band,
+                        self.only_unanswered,
+                        self.only_favourites,
+                        self.only_to_confirm,
+                    ]
+                ),
                 self.card,
+                self.confirm,
                 *rows,
                 self.verdict,
                 widgets.HBox(list(self.accept_all.values())),
@@ -300,6 +328,10 @@ class AnswerForm(widgets.VBox):
             grid=self.session.grid,
             weights=self.session.weights,
         )
+        self.sheet.mark(
+            to_confirm=self.session.to_confirm(self.participant),
+            new=set(self.session.new_customers()),
+        )
         self._shown = self.sheet.matching(self._filter())
         first_open = self.sheet.next_unanswered(-1, self._shown)
         self.position = first_open if first_open is not None else int(self._first_shown())
@@ -369,6 +401,14 @@ class AnswerForm(widgets.VBox):
         )
         return f"<i style='color: #555'>{html.escape(sentence)}</i>"
 
+    def _on_confirm(self) -> None:
+        """The carried answers of the customer shown are right as they are."""
+        sheet = self._sheet()
+        self.session.confirm(self._participant(), str(self.customer_id))
+        sheet.to_confirm[self.position] = False
+        self._say(self._t("form.confirmed", at=_clock()))
+        self._refresh()
+
     def _on_favourite(self, change: dict) -> None:
         self._save("favourite", "yes" if change["new"] else None)
 
@@ -433,6 +473,7 @@ class AnswerForm(widgets.VBox):
         sheet = self._sheet()
         change = self.session.record(self._participant(), self.customer_id, field, value)
         sheet.set(self.position, field, change.value)
+        sheet.to_confirm[self.position] = False  # a change confirms the customer
         self._say(self._t("form.saved", field=self._field_label(field), at=_clock()))
         self._refresh()
 
@@ -500,6 +541,18 @@ class AnswerForm(widgets.VBox):
                 + html.escape(t("form.potential_note"))
                 + "</div>"
             )
+        flags = []
+        if sheet.to_confirm[position]:
+            flags.append(t("form.flag_to_confirm", previous=self.session.carried_from or ""))
+        if sheet.new[position]:
+            flags.append(t("form.flag_new"))
+        if flags:
+            self.card.value += (
+                "<div style='color: #6a1b9a; margin-top: 0.3em; font-weight: bold'>"
+                + html.escape(" · ".join(flags))
+                + "</div>"
+            )
+        self.confirm.layout.display = None if sheet.to_confirm[position] else "none"
         customer = str(sheet.ids[position])
         for question, hint in self.hints.items():
             found = self._suggested.get((customer, question))
@@ -611,6 +664,7 @@ class AnswerForm(widgets.VBox):
             unanswered=self.only_unanswered.value,
             favourites=self.only_favourites.value,
             search=self.search.value,
+            to_confirm=self.only_to_confirm.value,
         )
 
     def _first_shown(self) -> int:

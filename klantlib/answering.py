@@ -43,6 +43,7 @@ class SheetFilter:
     unanswered: bool = False
     favourites: bool = False
     search: str = ""
+    to_confirm: bool = False
 
 
 class AnswerSheet:
@@ -80,6 +81,13 @@ class AnswerSheet:
                 self.values[field][rows[known]] = column
         self._answered = self._answered_mask()
         self._open = self._open_mask()
+        self.to_confirm = np.zeros(size, dtype=bool)  # carried from last quarter, unconfirmed
+        self.new = np.zeros(size, dtype=bool)  # new in the list this quarter
+
+    def mark(self, *, to_confirm: set[str] = frozenset(), new: set[str] = frozenset()) -> None:
+        """Flag customers carried from last quarter (to confirm) and customers new in the list."""
+        self.to_confirm = np.isin(self.ids, list(to_confirm))
+        self.new = np.isin(self.ids, list(new))
 
     # ---- one customer
 
@@ -124,6 +132,8 @@ class AnswerSheet:
             keep &= ~self._answered
         if sheet_filter.favourites:
             keep &= self.values["favourite"] == "yes"
+        if sheet_filter.to_confirm:
+            keep &= self.to_confirm
         if sheet_filter.search.strip():
             needle = sheet_filter.search.strip().casefold()
             found = np.char.find(self._names, needle) >= 0

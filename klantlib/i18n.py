@@ -1047,6 +1047,50 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{count} voorstel(len) voor {question} overgenomen (alleen waar je nog niet antwoordde).",
         "{count} suggestion(s) for {question} accepted (only where you had not answered yet).",
     ),
+    # moves between two segmentations (compare)
+    "moves.new": ("nieuwe klant", "new customer"),
+    "moves.lost": ("niet meer in de lijst", "no longer in the list"),
+    "moves.band": ("omzetklasse {before} → {after}", "band {before} → {after}"),
+    "moves.answer": ("{question} {before} → {after}", "{question} {before} → {after}"),
+    "moves.other": (
+        "geen verschil in omzetklasse of antwoorden gevonden (andere indeling?)",
+        "no change in band or answers found (another grid?)",
+    ),
+    "compare.old": ("de oude segmenttabel", "the old segment table"),
+    "compare.new": ("de nieuwe segmenttabel", "the new segment table"),
+    "compare.empty_id": ("een leeg klantnummer", "an empty customer id"),
+    "compare.title": ("Van → naar: klanten", "From → to: customers"),
+    "compare.line": ("  {before} → {after}: {customers}", "  {before} → {after}: {customers}"),
+    "compare.from_none": ("(nieuw)", "(new)"),
+    "compare.to_none": ("(weg)", "(gone)"),
+    "compare.count": (
+        "{count} klant(en) van segment veranderd, nieuwe en verdwenen klanten meegeteld.",
+        "{count} customer(s) changed segment, new and lost customers included.",
+    ),
+    "error.compare_columns": (
+        "{which} is geen segmenttabel: kolom(men) {missing} ontbreken. Wel aanwezig: {columns}.",
+        "{which} is not a segment table: column(s) {missing} missing. Present: {columns}.",
+    ),
+    "error.compare_ids": (
+        "{which} heeft klantnummers die dubbel of leeg zijn: {ids}.",
+        "{which} has customer ids that are repeated or empty: {ids}.",
+    ),
+    "cli.help.compare": (
+        "vergelijk twee segmentaties: wie verschoof van segment, en waarom",
+        "compare two segmentations: who moved to another segment, and why",
+    ),
+    "cli.help.compare_old": (
+        "de vorige: een sessienaam of een segments.csv (of de map ervan)",
+        "the earlier one: a session name or a segments.csv (or its folder)",
+    ),
+    "cli.help.compare_new": (
+        "de nieuwe: een sessienaam of een segments.csv (of de map ervan)",
+        "the later one: a session name or a segments.csv (or its folder)",
+    ),
+    "cli.help.compare_out": (
+        "map voor moves.csv en transitions.csv",
+        "folder for moves.csv and transitions.csv",
+    ),
     # the report button
     "report.button": ("Rapport maken", "Make the report"),
     "report.written": (
@@ -1296,6 +1340,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "form.field.note": ("notitie", "note"),
     "form.days": ("{days} dagen", "{days} days"),
     "form.update": ("Bijwerken", "Update"),
+    "form.only_to_confirm": ("alleen te bevestigen", "to confirm only"),
+    "form.confirm": ("Klopt nog: bevestigen", "Still right: confirm"),
+    "form.confirm_tip": (
+        "De antwoorden van vorig kwartaal kloppen nog voor deze klant",
+        "Last quarter's answers are still right for this customer",
+    ),
+    "form.confirmed": ("Bevestigd om {at}", "Confirmed at {at}"),
+    "form.flag_to_confirm": (
+        "uit {previous} — bevestig of pas aan",
+        "from {previous} — confirm or change",
+    ),
+    "form.flag_new": ("nieuwe klant dit kwartaal", "new customer this quarter"),
     "form.bands": (
         "klassen: middel vanaf {low}, groot vanaf {high} ({how})",
         "bands: medium from {low}, large from {high} ({how})",

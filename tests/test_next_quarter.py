@@ -83,3 +83,28 @@ def test_three_quarters_carry_the_latest_answers(q3, tmp_path):
             assert next_year.to_confirm("An") == {"007", "012", "44"}
     with open_session("2026-Q3", workspace=tmp_path) as again:
         assert again.current("An").set_index("customer_id").loc["007", "cashflow"] == "yes"
+
+
+def test_the_form_flags_carried_and_new_customers_and_filters_to_confirm(q3, tmp_path):
+    from klantlib.answer_form import AnswerForm
+
+    with create_next_session("2026-Q4", Q4, q3, workspace=tmp_path) as q4:
+        form = AnswerForm(q4, participant="An", lang="en")
+        assert form.only_to_confirm.layout.display is None  # offered: this session carries
+        form.show("007")
+        assert "from 2026-Q3 — confirm or change" in form.card.value
+        assert form.confirm.layout.display is None
+        form.show("44")
+        assert "new customer this quarter" in form.card.value
+        form.only_to_confirm.value = True
+        assert form.customer_id in {"007", "012"}
+        form.show("007")
+        form.confirm.click()
+        assert q4.to_confirm("An") == {"012"}
+        assert "Confirmed at" in form.status.value
+        assert "confirm or change" not in form.card.value
+        form.show("012")
+        form.buttons["margin"]["no"].click()
+        assert q4.to_confirm("An") == set()
+    with create_session("plain", Q3, workspace=tmp_path) as plain:
+        assert AnswerForm(plain, participant="An").only_to_confirm.layout.display == "none"
