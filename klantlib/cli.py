@@ -1,7 +1,8 @@
 """The command line: ``python -m klantlib COMMAND ...`` (edge: arguments in, files and text out).
 
 Commands: ``segment`` (from files, or from a session with ``--session``), ``load``,
-``session create``, ``answers import``, ``answers export`` and ``workshop``. Bad input ends with
+``session create``, ``answers import``, ``answers export``, ``compare`` (who moved between two
+segmentations, each a session or a ``segments.csv``) and ``workshop``. Bad input ends with
 exit code 2 and a message in the chosen language, never a traceback.
 
 Sessions and participants: ``segment --session`` and ``answers export`` use the one
@@ -33,9 +34,11 @@ from klantlib.exports import spreadsheet_safe, write_csv
 from klantlib.i18n import LANGUAGES, format_money, format_number, format_share, text
 from klantlib.loading import load_customers
 from klantlib.method import segment_customers
+from klantlib.moves import REQUIRED as SEGMENT_TABLE_COLUMNS
+from klantlib.moves import compare_segments
 from klantlib.plan import plan_table
 from klantlib.present import history_lines, open_line, thresholds_line
-from klantlib.reading import read_answers_csv, read_customers_csv
+from klantlib.reading import read_answers_csv, read_customers_csv, read_table_csv
 from klantlib.report import write_report
 from klantlib.session import (
     Session,
@@ -160,6 +163,13 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     log.add_argument("--customer", metavar="ID", help=h("customer_pick"))
     log.add_argument("--workspace", metavar="DIR", help=h("workspace"))
     log.add_argument("--lang", choices=LANGUAGES, default="nl", help=h("lang"))
+
+    compare = commands.add_parser("compare", help=h("compare"), description=h("compare"))
+    compare.add_argument("old", metavar="OLD", help=h("compare_old"))
+    compare.add_argument("new", metavar="NEW", help=h("compare_new"))
+    compare.add_argument("--out", required=True, metavar="DIR", help=h("compare_out"))
+    compare.add_argument("--workspace", metavar="DIR", help=h("workspace"))
+    compare.add_argument("--lang", choices=LANGUAGES, default="nl", help=h("lang"))
 
     workshop = commands.add_parser("workshop", help=h("workshop"), description=h("workshop"))
     workshop.add_argument("--port", type=int, default=8888, help=h("port"))
@@ -416,6 +426,52 @@ def _answers_history(args: argparse.Namespace) -> int:
     return 0
 
 
+def _segment_table(source: str, workspace: str | None, lang: str) -> pd.DataFrame:
+    """The segment table of ``source``: a ``segments.csv`` (or the folder holding one), else the
+    session of that name, segmented with its own thresholds, grid and answers."""
+    path = Path(source)
+    if path.is_dir():
+        path = path / "segments.csv"
+    if path.is_file() or path.suffix.casefold() in (".csv", ".tsv", ".txt"):
+        table = read_table_csv(path)  # every cell text: ids keep their leading zeros
+        missing = [c for c in SEGMENT_TABLE_COLUMNS if c not in table.columns]
+        if missing:
+            raise KlantlibError(
+                "error.compare_columns",
+                which=path.name,
+                missing=missing,
+                columns=[str(c) for c in table.columns] or ["—"],
+            )
+        return table
+    with open_session(source, workspace=workspace) as session:
+        return session.segmentation(lang=lang).customers
+
+
+def _compare(args: argparse.Namespace) -> int:
+    lang = args.lang
+    out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        raise KlantlibError("error.out_not_dir", path=str(out))
+    old = _segment_table(args.old, args.workspace, lang)
+    new = _segment_table(args.new, args.workspace, lang)
+    moves, transitions = compare_segments(old, new, lang=lang)
+    print(text("compare.title", lang))
+    for row in transitions.itertuples(index=False):
+        print(
+            text(
+                "compare.line",
+                lang,
+                before=row.from_segment or text("compare.from_none", lang),
+                after=row.to_segment or text("compare.to_none", lang),
+                customers=format_number(row.customers, lang),
+            )
+        )
+    print(text("compare.count", lang, count=format_number(len(moves), lang)))
+    for name, table in (("moves.csv", moves), ("transitions.csv", transitions)):
+        print(text("cli.written", lang, path=str(write_csv(table, out / name))))
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (0 fine, 2 bad input)."""
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -435,6 +491,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "history": _answers_history,
             }
             return actions[args.action](args)
+        if args.command == "compare":
+            return _compare(args)
         from klantlib.workshop import run_workshop
 
         return run_workshop(port=args.port, lang=args.lang, open_browser=not args.no_browser)
