@@ -43,6 +43,7 @@ from klantlib.report import write_report
 from klantlib.session import (
     Session,
     check_participant,
+    create_next_session,
     create_session,
     open_session,
     session_path,
@@ -133,6 +134,7 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     create.add_argument("--bands", metavar="LOW,HIGH", help=h("session_bands"))
     create.add_argument("--year", type=int, metavar="YYYY", help=h("year"))
     create.add_argument("--sheet", metavar="NAME", help=h("sheet"))
+    create.add_argument("--from-session", metavar="PREVIOUS", help=h("from_session"))
     create.add_argument("--workspace", metavar="DIR", help=h("workspace"))
     create.add_argument("--lang", choices=LANGUAGES, default="nl", help=h("lang"))
 
@@ -326,15 +328,30 @@ def _session_create(args: argparse.Namespace) -> int:
     customers, report = load_customers(args.customers, year=args.year, sheet=args.sheet)
     for line in report.lines(lang):
         print(line)
-    with create_session(
-        args.name,
-        customers,
-        thresholds=thresholds,
-        workspace=args.workspace,
-        source=Path(args.customers).name,
-    ) as session:
+    if args.from_session:
+        with open_session(args.from_session, workspace=args.workspace) as previous:
+            session = create_next_session(
+                args.name,
+                customers,
+                previous,
+                workspace=args.workspace,
+                source=Path(args.customers).name,
+            )
+        if thresholds is not None:
+            session.set_thresholds(thresholds)
+        thresholds = session.thresholds
+    else:
+        session = create_session(
+            args.name,
+            customers,
+            thresholds=thresholds,
+            workspace=args.workspace,
+            source=Path(args.customers).name,
+        )
+    with session:
         count = len(session.customers())
         name, path = session.name, session.path
+        carried = _carried_lines(session, lang) if args.from_session else []
     bands = (
         text(
             "cli.session_bands",
@@ -355,7 +372,23 @@ def _session_create(args: argparse.Namespace) -> int:
             path=str(path),
         )
     )
+    for line in carried:
+        print(line)
     return 0
+
+
+def _carried_lines(session: Session, lang: str) -> list[str]:
+    """What came over from the previous session: answers to confirm, new and gone customers."""
+    lines = []
+    for participant in session.participants():
+        count = len(session.to_confirm(participant))
+        lines.append(text("cli.carried", lang, participant=participant, count=count))
+    new = session.new_customers()
+    lines.append(text("cli.new_customers", lang, count=len(new), ids=", ".join(new[:20]) or "—"))
+    gone = session.gone_customers()
+    names = ", ".join(f"{cid} {name}" for cid, name in gone[:20]) or "—"
+    lines.append(text("cli.gone_customers", lang, count=len(gone), names=names))
+    return lines
 
 
 def _answers_import(args: argparse.Namespace) -> int:

@@ -1091,6 +1091,23 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "map voor moves.csv en transitions.csv",
         "folder for moves.csv and transitions.csv",
     ),
+    # a new quarter
+    "cli.help.from_session": (
+        "de sessie van vorig kwartaal: antwoorden, klassen en rooster gaan mee",
+        "last quarter's session: answers, bands and grid carry over",
+    ),
+    "cli.carried": (
+        "{participant}: {count} klant(en) met antwoorden uit vorig kwartaal, te bevestigen",
+        "{participant}: {count} customer(s) with last quarter's answers, to confirm",
+    ),
+    "cli.new_customers": (
+        "Nieuw in de lijst: {count} klant(en): {ids}",
+        "New in the list: {count} customer(s): {ids}",
+    ),
+    "cli.gone_customers": (
+        "Niet meer in de lijst: {count} klant(en): {names}",
+        "No longer in the list: {count} customer(s): {names}",
+    ),
     # the report button
     "report.button": ("Rapport maken", "Make the report"),
     "report.written": (

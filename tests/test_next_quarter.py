@@ -108,3 +108,33 @@ def test_the_form_flags_carried_and_new_customers_and_filters_to_confirm(q3, tmp
         assert q4.to_confirm("An") == set()
     with create_session("plain", Q3, workspace=tmp_path) as plain:
         assert AnswerForm(plain, participant="An").only_to_confirm.layout.display == "none"
+
+
+def test_session_create_from_the_previous_session_on_the_command_line(q3, tmp_path):
+    """session create --from-session: says what carried over; compare shows who moved."""
+    import subprocess
+    import sys
+
+    file = tmp_path / "q4.csv"
+    Q4.to_csv(file, index=False)
+    run = subprocess.run(
+        [sys.executable, "-m", "klantlib", "session", "create", "2026-Q4", "--customers",
+         str(file), "--from-session", "2026-Q3", "--workspace", str(tmp_path), "--lang", "en"],
+        capture_output=True, text=True, check=False, timeout=120,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    lines = run.stdout.splitlines()
+    assert "An: 2 customer(s) with last quarter's answers, to confirm" in lines
+    assert "New in the list: 1 customer(s): 44" in lines
+    assert "No longer in the list: 1 customer(s): 3 Café Sport" in lines
+    out = tmp_path / "moves"
+    run = subprocess.run(
+        [sys.executable, "-m", "klantlib", "compare", "2026-Q3", "2026-Q4", "--out", str(out),
+         "--workspace", str(tmp_path), "--lang", "en"],
+        capture_output=True, text=True, check=False, timeout=120,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    moves = pd.read_csv(out / "moves.csv", dtype=str, keep_default_na=False)
+    assert set(moves["customer_id"]) >= {"3", "44"}
+    assert moves.set_index("customer_id").loc["44", "from_segment"] == ""
+    assert moves.set_index("customer_id").loc["3", "to_segment"] == ""
