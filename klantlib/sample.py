@@ -40,6 +40,7 @@ __all__ = [
     "SampleData",
     "generate_sample",
     "main",
+    "next_quarter",
     "write_sample",
 ]
 
@@ -286,6 +287,53 @@ def generate_sample(
     customers = _customers_table(rng_customers, ids, id_numbers, names, revenue_cents)
     answers = _answer_sheets(rng_answers, customers)
     return SampleData(customers=customers, invoice_lines=lines, answers=answers)
+
+
+def next_quarter(
+    customers: pd.DataFrame,
+    *,
+    seed: int = 0,
+    leave: float = 0.05,
+    arrive: float = 0.05,
+    change: float = 0.2,
+) -> pd.DataFrame:
+    """The same company a quarter later: a new customer table from ``customers``.
+
+    Deterministic for a ``seed``: about ``leave`` of the customers are gone, about ``change``
+    of the rest grow or shrink (revenue × 0.4 to 2.5), and about ``arrive`` × the count are new
+    (ids above the largest one, their own names). Others keep their revenue within ±5%. The
+    result is sorted like a customer table (largest revenue first, ties by id); the caller's
+    table is not changed.
+    """
+    rng = np.random.default_rng(seed)
+    table = customers.copy()
+    n = len(table)
+    stays = rng.random(n) >= leave
+    if not stays.any():
+        stays[0] = True
+    table = table.loc[stays].reset_index(drop=True)
+    factor = rng.uniform(0.95, 1.05, len(table))
+    moved = rng.random(len(table)) < change
+    factor[moved] = np.exp(rng.uniform(np.log(0.4), np.log(2.5), int(moved.sum())))
+    table["revenue"] = np.round(table["revenue"].to_numpy(float) * factor, 2)
+    count = max(1, round(arrive * n)) if arrive > 0 else 0
+    if count:
+        width = max(len(str(c)) for c in customers["customer_id"].astype(str))
+        first = max(int(c) for c in customers["customer_id"].astype(str) if c.isdigit()) + 1
+        ids = [f"{first + i:0{width}d}" for i in range(count)]
+        taken = set(customers["name"].astype(str))
+        names = [x for x in _company_names(rng, np.ones(count * 3)) if x not in taken][:count]
+        new = pd.DataFrame(
+            {
+                "customer_id": ids,
+                "name": names,
+                "revenue": np.round(rng.lognormal(np.log(8_000), 0.8, count), 2),
+            }
+        )
+        table = pd.concat([table, new], ignore_index=True)
+    table["customer_id"] = table["customer_id"].astype(str)
+    order = np.lexsort((table["customer_id"].to_numpy(), -table["revenue"].to_numpy(float)))
+    return table.iloc[order].reset_index(drop=True)
 
 
 def _customer_id_numbers(rng: np.random.Generator, n: int) -> tuple[np.ndarray, int]:

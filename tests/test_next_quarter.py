@@ -138,3 +138,46 @@ def test_session_create_from_the_previous_session_on_the_command_line(q3, tmp_pa
     assert set(moves["customer_id"]) >= {"3", "44"}
     assert moves.set_index("customer_id").loc["44", "from_segment"] == ""
     assert moves.set_index("customer_id").loc["3", "to_segment"] == ""
+
+
+def test_three_generated_quarters_carry_flag_and_move_exactly(tmp_path):
+    """The sample a quarter and two quarters later (generated: customers leave, arrive, grow
+    and shrink): carried answers, new and gone customers, and moves agree with the lists."""
+    from klantlib.moves import compare_segments
+    from klantlib.questions import answer_table
+    from klantlib.sample import next_quarter
+    from klantlib.workshop import kit_root
+
+    sample = kit_root() / "data" / "voorbeeld"
+    q1 = pd.read_csv(sample / "klanten.csv", dtype={"customer_id": str})
+    answers = answer_table(pd.read_csv(sample / "antwoorden_an.csv", dtype=str))
+    q2 = next_quarter(q1, seed=1)
+    q3_ = next_quarter(q2, seed=2)
+    assert next_quarter(q1, seed=1).equals(q2)  # deterministic
+    assert set(q2["customer_id"]) != set(q1["customer_id"])  # someone left or arrived
+    first = create_session("Q1", q1, workspace=tmp_path)
+    sessions = [first]
+    first.set_thresholds(Thresholds(10_000, 50_000))
+    changes = [
+        (row["customer_id"], q, row[q]) for row in answers.to_dict("records") for q in QUESTIONS
+    ]
+    first.record_many("An", changes)
+    answered = set(first.current("An")["customer_id"])
+    previous, ids = first.segmentation("An"), set(q1["customer_id"])
+    try:
+        for name, table in (("Q2", q2), ("Q3", q3_)):
+            later = create_next_session(name, table, sessions[-1], workspace=tmp_path)
+            sessions.append(later)
+            now = set(table["customer_id"])
+            assert set(later.new_customers()) == now - ids
+            assert {cid for cid, _ in later.gone_customers()} == ids - now
+            assert later.to_confirm("An") == answered & now
+            result = later.segmentation("An")
+            moves, transitions = compare_segments(previous.segments, result.segments)
+            assert transitions["customers"].sum() == len(ids | now)
+            assert set(moves.loc[moves["from_segment"] == "", "customer_id"]) == now - ids
+            assert set(moves.loc[moves["to_segment"] == "", "customer_id"]) == ids - now
+            previous, ids, answered = result, now, answered & now
+    finally:
+        for session in sessions:
+            session.close()
