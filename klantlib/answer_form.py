@@ -32,6 +32,7 @@ from klantlib.method import Segmentation, segment_customers
 from klantlib.questions import QUESTIONS
 from klantlib.session import Session, check_participant
 from klantlib.suggestions import SUGGESTED_QUESTIONS
+from klantlib.widget_errors import run_shown
 
 __all__ = ["AnswerForm"]
 
@@ -636,17 +637,13 @@ class AnswerForm(widgets.VBox):
 
     def _run(self, action: Callable[[], None]) -> None:
         """Run a handler; any error is shown in the form and logged, never lost."""
-        try:
-            action()
-        except KlantlibError as exc:
-            self._say(text("error.shown", self.lang, message=exc.message(self.lang)), error=True)
-        except Exception as exc:
-            logger.exception("The answer form failed")
-            detail = str(exc) or type(exc).__name__
-            self._say(
-                text("error.unexpected", self.lang, kind=type(exc).__name__, detail=detail),
-                error=True,
-            )
+        run_shown(
+            action,
+            lang=self.lang,
+            show=lambda message: self._say(message, error=True),
+            logger=logger,
+            what="The answer form failed",
+        )
 
     def _sheet(self) -> AnswerSheet:
         if self.sheet is None:

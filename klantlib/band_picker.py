@@ -56,6 +56,7 @@ from klantlib.i18n import (
 )
 from klantlib.plots import FIGURE_SIZE, band_chart
 from klantlib.session import Session
+from klantlib.widget_errors import run_shown
 
 __all__ = ["BandPicker", "parse_amount", "parse_percent"]
 
@@ -446,17 +447,13 @@ class BandPicker(widgets.VBox):
 
     def _run(self, action: Callable[[], None]) -> None:
         """Run a handler; any error is shown in the picker and logged, never lost."""
-        try:
-            action()
-        except KlantlibError as exc:
-            self._say(text("error.shown", self.lang, message=exc.message(self.lang)), tone=_ERROR)
-        except Exception as exc:
-            logger.exception("The band picker failed")
-            detail = str(exc) or type(exc).__name__
-            self._say(
-                text("error.unexpected", self.lang, kind=type(exc).__name__, detail=detail),
-                tone=_ERROR,
-            )
+        run_shown(
+            action,
+            lang=self.lang,
+            show=lambda message: self._say(message, tone=_ERROR),
+            logger=logger,
+            what="The band picker failed",
+        )
 
 
 def band_table(

@@ -34,6 +34,7 @@ from klantlib.i18n import (
 )
 from klantlib.questions import QUESTIONS
 from klantlib.session import Session
+from klantlib.widget_errors import run_shown
 
 __all__ = ["ConsensusView"]
 
@@ -349,14 +350,10 @@ class ConsensusView(widgets.VBox):
 
     def _run(self, action: Callable[[], None]) -> None:
         """Run a handler; any error is shown in the view and logged, never lost."""
-        try:
-            action()
-        except KlantlibError as exc:
-            self._say(text("error.shown", self.lang, message=exc.message(self.lang)), error=True)
-        except Exception as exc:
-            logger.exception("The consensus view failed")
-            detail = str(exc) or type(exc).__name__
-            self._say(
-                text("error.unexpected", self.lang, kind=type(exc).__name__, detail=detail),
-                error=True,
-            )
+        run_shown(
+            action,
+            lang=self.lang,
+            show=lambda message: self._say(message, error=True),
+            logger=logger,
+            what="The consensus view failed",
+        )

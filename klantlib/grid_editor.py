@@ -15,10 +15,10 @@ from collections.abc import Callable
 import ipywidgets as widgets
 
 from klantlib.bands import BANDS
-from klantlib.errors import KlantlibError
 from klantlib.i18n import check_language, get_language, text
 from klantlib.segments import SEGMENTS, SegmentGrid
 from klantlib.session import Session
+from klantlib.widget_errors import error_html, run_shown
 
 __all__ = ["GridEditor"]
 
@@ -115,13 +115,13 @@ class GridEditor(widgets.VBox):
 
     def _run(self, action: Callable[[], None]) -> None:
         """Run a handler; any error is shown in the editor and logged, never lost."""
-        try:
-            action()
-        except KlantlibError as exc:
-            message = text("error.shown", self.lang, message=exc.message(self.lang))
-            self.status.value = f"<b style='color: #b00020'>{html.escape(message)}</b>"
-        except Exception as exc:
-            logger.exception("The grid editor failed")
-            detail = str(exc) or type(exc).__name__
-            message = text("error.unexpected", self.lang, kind=type(exc).__name__, detail=detail)
-            self.status.value = f"<b style='color: #b00020'>{html.escape(message)}</b>"
+        run_shown(
+            action,
+            lang=self.lang,
+            show=self._show_error,
+            logger=logger,
+            what="The grid editor failed",
+        )
+
+    def _show_error(self, message: str) -> None:
+        self.status.value = error_html(message)

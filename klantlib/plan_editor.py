@@ -15,7 +15,6 @@ from collections.abc import Callable
 import ipywidgets as widgets
 import pandas as pd
 
-from klantlib.errors import KlantlibError
 from klantlib.i18n import check_language, format_number, format_share, get_language, text
 from klantlib.method import Segmentation
 from klantlib.plan import (
@@ -29,6 +28,7 @@ from klantlib.plan import (
 )
 from klantlib.segments import SEGMENTS
 from klantlib.session import Session
+from klantlib.widget_errors import error_html, run_shown
 
 __all__ = ["PlanEditor"]
 
@@ -214,16 +214,16 @@ class PlanEditor(widgets.VBox):
 
     def _run(self, action: Callable[[], None]) -> None:
         """Run a handler; any error is shown in the editor and logged, never lost."""
-        try:
-            action()
-        except KlantlibError as exc:
-            message = text("error.shown", self.lang, message=exc.message(self.lang))
-            self.status.value = f"<b style='color: #b00020'>{html.escape(message)}</b>"
-        except Exception as exc:
-            logger.exception("The plan editor failed")
-            detail = str(exc) or type(exc).__name__
-            message = text("error.unexpected", self.lang, kind=type(exc).__name__, detail=detail)
-            self.status.value = f"<b style='color: #b00020'>{html.escape(message)}</b>"
+        run_shown(
+            action,
+            lang=self.lang,
+            show=self._show_error,
+            logger=logger,
+            what="The plan editor failed",
+        )
+
+    def _show_error(self, message: str) -> None:
+        self.status.value = error_html(message)
 
 
 def _table(heads: list[str], body: list[str]) -> str:

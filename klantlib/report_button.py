@@ -15,11 +15,11 @@ from pathlib import Path
 
 import ipywidgets as widgets
 
-from klantlib.errors import KlantlibError
 from klantlib.i18n import check_language, get_language, text
 from klantlib.plan import plan_table
 from klantlib.report import write_report
 from klantlib.session import Session
+from klantlib.widget_errors import error_html, run_shown
 
 __all__ = ["REPORT_FOLDER", "ReportButton"]
 
@@ -60,16 +60,12 @@ class ReportButton(widgets.VBox):
         super().__init__([self.button, self.status])
 
     def _run(self) -> None:
-        try:
-            self._write()
-        except KlantlibError as exc:
-            message = text("error.shown", self.lang, message=exc.message(self.lang))
-            self.status.value = f"<b style='color: #b00020'>{html.escape(message)}</b>"
-        except Exception as exc:  # shown and logged, never lost
-            logger.exception("Writing the report failed")
-            detail = str(exc) or type(exc).__name__
-            message = text("error.unexpected", self.lang, kind=type(exc).__name__, detail=detail)
-            self.status.value = f"<b style='color: #b00020'>{html.escape(message)}</b>"
+        """Write the report; any error is shown under the button and logged, never lost."""
+        run_shown(self._write, lang=self.lang, show=self._show_error, logger=logger,
+                  what="Writing the report failed")  # fmt: skip
+
+    def _show_error(self, message: str) -> None:
+        self.status.value = error_html(message)
 
     def _write(self) -> None:
         from klantlib.matrix import matrix_chart

@@ -22,6 +22,7 @@ import pandas as pd
 from klantlib.errors import KlantlibError
 from klantlib.i18n import check_language, get_language, text
 from klantlib.loading import LoadReport, load_customers
+from klantlib.widget_errors import unexpected_message
 from klantlib.workshop import kit_root
 
 __all__ = ["ACCEPTED_SUFFIXES", "CustomerFilePicker", "store_upload", "upload_folder"]
@@ -265,8 +266,7 @@ class CustomerFilePicker(widgets.VBox):
 
     def _unexpected(self, exc: Exception) -> None:
         logger.exception("The customer file picker failed")
-        detail = str(exc) or type(exc).__name__
-        self._fail([], text("error.unexpected", self.lang, kind=type(exc).__name__, detail=detail))
+        self._fail([], unexpected_message(exc, self.lang))
 
     def _show(self, lines: list[str], *, error: str | None = None) -> None:
         parts = [html.escape(line) for line in lines]
