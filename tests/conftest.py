@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import subprocess
 
 import pandas as pd
@@ -40,3 +41,36 @@ def stop_process(process: subprocess.Popen, timeout: float = 10) -> None:
             return
         except subprocess.TimeoutExpired:
             continue
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+    def take(self) -> list[logging.LogRecord]:
+        """The records so far; they no longer count against the test."""
+        taken, self.records = self.records, []
+        return taken
+
+
+@pytest.fixture
+def logged():
+    """Warnings and errors logged during the test; the test fails on any it did not take.
+
+    ipywidgets logs an exception raised in a callback instead of raising it, so a test that
+    only sets values would pass when a handler crashed. A test expecting a logged error takes
+    the records with ``logged.take()``.
+    """
+    collect = _Collect()
+    root = logging.getLogger()
+    root.addHandler(collect)
+    try:
+        yield collect
+    finally:
+        root.removeHandler(collect)
+    left = collect.take()
+    assert left == [], "logged during the test:\n" + "\n".join(r.getMessage() for r in left)

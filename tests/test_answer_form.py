@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import sqlite3
 
 import pandas as pd
@@ -21,33 +20,6 @@ CUSTOMERS = pd.DataFrame(
         "hours": [120.5, None, None, 3.0],
     }
 )
-
-
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.records: list[logging.LogRecord] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append(record)
-
-
-@pytest.fixture
-def logged():
-    """Fails the test on any warning or error logged, unless the test takes it.
-
-    ``Button.click()`` only logs an exception raised in a handler: without this a test that
-    clicks passes even when the handler crashed.
-    """
-    collect = _Collect()
-    root = logging.getLogger()
-    root.addHandler(collect)
-    try:
-        yield collect
-    finally:
-        root.removeHandler(collect)
-    left, collect.records = collect.records, []
-    assert left == [], "logged during the test:\n" + "\n".join(r.getMessage() for r in left)
 
 
 @pytest.fixture
@@ -227,7 +199,7 @@ def test_a_store_that_fails_is_said_in_the_form_and_logged_and_nothing_shows_sav
         form.status.value
     )
     assert form.buttons["margin"]["yes"].button_style == ""
-    records, logged.records = logged.records, []
+    records = logged.take()
     assert [r.name for r in records] == ["klantlib.answer_form"]
 
 

@@ -4,7 +4,6 @@ button, read back from the session file."""
 from __future__ import annotations
 
 import html
-import logging
 import time
 
 import ipywidgets as widgets
@@ -59,33 +58,6 @@ CUSTOMERS = pd.DataFrame(
         ],
     }
 )
-
-
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.records: list[logging.LogRecord] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append(record)
-
-
-@pytest.fixture
-def logged():
-    """Fails the test on any warning or error logged.
-
-    ``Button.click()`` only logs an exception raised in a handler: without this a test that
-    clicks passes even when the handler crashed.
-    """
-    collect = _Collect()
-    root = logging.getLogger()
-    root.addHandler(collect)
-    try:
-        yield collect
-    finally:
-        root.removeHandler(collect)
-    left, collect.records = collect.records, []
-    assert left == [], "logged during the test:\n" + "\n".join(r.getMessage() for r in left)
 
 
 @pytest.fixture

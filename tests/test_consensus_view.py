@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import logging
 
 import pandas as pd
 import pytest
@@ -23,28 +22,6 @@ CUSTOMERS = pd.DataFrame(
         "revenue": [90_000.0, 20_000.0, 5_000.0],
     }
 )
-
-
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.records: list[logging.LogRecord] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append(record)
-
-
-@pytest.fixture
-def logged():
-    """Fails the test on any warning or error logged (a crashed click only logs)."""
-    collect = _Collect()
-    root = logging.getLogger()
-    root.addHandler(collect)
-    try:
-        yield collect
-    finally:
-        root.removeHandler(collect)
-    assert collect.records == [], [r.getMessage() for r in collect.records]
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import logging
 import shutil
 import subprocess
 from pathlib import Path
@@ -18,39 +17,6 @@ from klantlib.workshop import kit_root
 ROOT = Path(__file__).resolve().parents[1]
 INVOICES = ROOT / "data" / "voorbeeld" / "factuurlijnen.csv"
 CUSTOMERS = ROOT / "data" / "voorbeeld" / "klanten.csv"
-
-
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.records: list[logging.LogRecord] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append(record)
-
-    def take(self) -> list[logging.LogRecord]:
-        """The records so far; they no longer count against the test."""
-        taken, self.records = self.records, []
-        return taken
-
-
-@pytest.fixture
-def logged():
-    """Warnings and errors logged during the test; the test fails on any it did not take.
-
-    ipywidgets logs an exception raised in a callback instead of raising it, so a test that
-    only sets values would pass when a handler crashed. A test expecting a logged error takes
-    the records with ``logged.take()``.
-    """
-    collect = _Collect()
-    root = logging.getLogger()
-    root.addHandler(collect)
-    try:
-        yield collect
-    finally:
-        root.removeHandler(collect)
-    left = collect.take()
-    assert left == [], "logged during the test:\n" + "\n".join(r.getMessage() for r in left)
 
 
 def uploaded(name: str, content: bytes, kind: str = "text/csv") -> dict:
