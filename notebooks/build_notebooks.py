@@ -784,6 +784,21 @@ CUSTOMER_LIST = Notebook(
     ),
 )
 
+SETUP_STEP: tuple[Cell, ...] = (
+    Markdown(nl="## Stap 1: de kit klaarzetten", en="## Step 1: get the kit ready"),
+    Code(
+        """
+        from IPython.display import display
+
+        import klantlib
+
+        display(klantlib.setup_notebook(lang))
+        """
+    ),
+)
+"""Step 1 of the notebooks after the first two: the language chosen and the kit checked."""
+
+
 # --------------------------------------------------------------------------------------------
 # 02 The revenue bands
 # --------------------------------------------------------------------------------------------
@@ -857,23 +872,7 @@ REVENUE_BANDS = Notebook(
             - To run everything at once: menu **Run → Run All Cells**.
             """,
         ),
-        Markdown(
-            nl="""
-            ## Stap 1: de kit klaarzetten
-            """,
-            en="""
-            ## Step 1: get the kit ready
-            """,
-        ),
-        Code(
-            """
-            from IPython.display import display
-
-            import klantlib
-
-            display(klantlib.setup_notebook(lang))
-            """
-        ),
+        *SETUP_STEP,
         Markdown(
             nl="""
             ## Stap 2: de sessie openen
@@ -1113,23 +1112,7 @@ FOUR_QUESTIONS = Notebook(
             - To run everything at once: menu **Run → Run All Cells**.
             """,
         ),
-        Markdown(
-            nl="""
-            ## Stap 1: de kit klaarzetten
-            """,
-            en="""
-            ## Step 1: get the kit ready
-            """,
-        ),
-        Code(
-            """
-            from IPython.display import display
-
-            import klantlib
-
-            display(klantlib.setup_notebook(lang))
-            """
-        ),
+        *SETUP_STEP,
         Markdown(
             nl="""
             ## Stap 2: de sessie openen
@@ -1414,16 +1397,7 @@ MATRIX = Notebook(
             - To run everything at once: menu **Run → Run All Cells**.
             """,
         ),
-        Markdown(nl="## Stap 1: de kit klaarzetten", en="## Step 1: get the kit ready"),
-        Code(
-            """
-            from IPython.display import display
-
-            import klantlib
-
-            display(klantlib.setup_notebook(lang))
-            """
-        ),
+        *SETUP_STEP,
         Markdown(nl="## Stap 2: de sessie", en="## Step 2: the session"),
         Code(
             """
@@ -1616,16 +1590,7 @@ ACTION_PLAN = Notebook(
             - To run everything at once: menu **Run → Run All Cells**.
             """,
         ),
-        Markdown(nl="## Stap 1: de kit klaarzetten", en="## Step 1: get the kit ready"),
-        Code(
-            """
-            from IPython.display import display
-
-            import klantlib
-
-            display(klantlib.setup_notebook(lang))
-            """
-        ),
+        *SETUP_STEP,
         Markdown(
             nl="""
             ## Stap 2: de sessie en de segmenten
