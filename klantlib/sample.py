@@ -41,6 +41,7 @@ __all__ = [
     "generate_sample",
     "main",
     "next_quarter",
+    "write_next_quarter",
     "write_sample",
 ]
 
@@ -70,6 +71,8 @@ ACCOUNT_MANAGER_WEIGHTS: tuple[float, ...] = (0.3, 0.3, 0.2, 0.2)
 # File names written by write_sample, in the order they are written.
 CUSTOMERS_FILE = "klanten.csv"
 INVOICE_LINES_FILE = "factuurlijnen.csv"
+NEXT_QUARTER_FILE = "klanten_volgend_kwartaal.csv"
+"""The same customers a quarter later (:func:`next_quarter`), for the quarterly re-run."""
 
 # Trades: (name, probability of a house name like "De Kroon" instead of a family name,
 # size class 0 small shop / 1 horeca / 2 large kitchen, institution). Institutions are a vzw.
@@ -299,23 +302,36 @@ def next_quarter(
 ) -> pd.DataFrame:
     """The same company a quarter later: a new customer table from ``customers``.
 
-    Deterministic for a ``seed``: about ``leave`` of the customers are gone, about ``change``
+    Deterministic for a ``seed``: about ``leave`` of the customers are gone (a tenth of that
+    among the largest fifth), about ``change``
     of the rest grow or shrink (revenue × 0.4 to 2.5), and about ``arrive`` × the count are new
-    (ids above the largest one, their own names). Others keep their revenue within ±5%. The
-    result is sorted like a customer table (largest revenue first, ties by id); the caller's
-    table is not changed.
+    (ids above the largest one, their own names). Others keep their revenue within ±5%. Gross
+    margin follows the revenue; potential revenue is at least the new revenue. A new customer's
+    other columns (potential, margin, hours, days to pay, account manager) are those of an
+    existing customer scaled to its revenue. The result is sorted like a customer table
+    (largest revenue first, ties by id); the caller's table is not changed.
     """
     rng = np.random.default_rng(seed)
     table = customers.copy()
     n = len(table)
-    stays = rng.random(n) >= leave
+    # the largest fifth of the customers rarely leaves: ten times less often than the rest
+    largest = table["revenue"].rank(ascending=False, method="first").to_numpy() <= n / 5
+    stays = rng.random(n) >= np.where(largest, leave / 10, leave)
     if not stays.any():
         stays[0] = True
     table = table.loc[stays].reset_index(drop=True)
     factor = rng.uniform(0.95, 1.05, len(table))
     moved = rng.random(len(table)) < change
     factor[moved] = np.exp(rng.uniform(np.log(0.4), np.log(2.5), int(moved.sum())))
-    table["revenue"] = np.round(table["revenue"].to_numpy(float) * factor, 2)
+    old_revenue = table["revenue"].to_numpy(float)
+    table["revenue"] = np.round(old_revenue * factor, 2)
+    if "gross_margin" in table.columns:
+        table["gross_margin"] = np.round(table["gross_margin"].to_numpy(float) * factor, 2)
+    if "potential_revenue" in table.columns:
+        potential = table["potential_revenue"].to_numpy(float)
+        table["potential_revenue"] = np.where(
+            potential < table["revenue"], np.round(table["revenue"] * 1.2, -2), potential
+        )
     count = max(1, round(arrive * n)) if arrive > 0 else 0
     if count:
         width = max(len(str(c)) for c in customers["customer_id"].astype(str))
@@ -323,14 +339,20 @@ def next_quarter(
         ids = [f"{first + i:0{width}d}" for i in range(count)]
         taken = set(customers["name"].astype(str))
         names = [x for x in _company_names(rng, np.ones(count * 3)) if x not in taken][:count]
-        new = pd.DataFrame(
-            {
-                "customer_id": ids,
-                "name": names,
-                "revenue": np.round(rng.lognormal(np.log(8_000), 0.8, count), 2),
-            }
-        )
-        table = pd.concat([table, new], ignore_index=True)
+        revenue = np.round(rng.lognormal(np.log(8_000), 0.8, count), 2)
+        new = pd.DataFrame({"customer_id": ids, "name": names, "revenue": revenue})
+        donors = table.iloc[rng.integers(0, len(table), count)].reset_index(drop=True)
+        scale = revenue / np.maximum(donors["revenue"].to_numpy(float), 1.0)
+        for column in table.columns.difference(new.columns, sort=False):
+            if column in ("gross_margin", "hours"):
+                new[column] = np.round(
+                    donors[column].to_numpy(float) * scale, 2 if column == "gross_margin" else 1
+                )
+            elif column == "potential_revenue":
+                new[column] = np.maximum(np.round(revenue * 1.3, -2), 100.0)
+            else:
+                new[column] = donors[column].to_numpy()
+        table = pd.concat([table, new.astype(table.dtypes.to_dict())], ignore_index=True)
     table["customer_id"] = table["customer_id"].astype(str)
     order = np.lexsort((table["customer_id"].to_numpy(), -table["revenue"].to_numpy(float)))
     return table.iloc[order].reset_index(drop=True)
@@ -692,14 +714,7 @@ def write_sample(data: SampleData, out_dir: str | Path) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     options = {"index": False, "encoding": "utf-8", "lineterminator": "\n", "na_rep": ""}
 
-    customers = data.customers.copy()
-    customers["hours"] = _format_column(customers["hours"], "%.1f")
-    customers["days_to_pay"] = _format_column(customers["days_to_pay"], "%.0f")
-
-    written: list[Path] = []
-    path = out / CUSTOMERS_FILE
-    customers.to_csv(path, float_format="%.2f", **options)
-    written.append(path)
+    written = [_write_customers(data.customers, out / CUSTOMERS_FILE)]
     path = out / INVOICE_LINES_FILE
     data.invoice_lines.to_csv(path, float_format="%.2f", **options)
     written.append(path)
@@ -710,11 +725,31 @@ def write_sample(data: SampleData, out_dir: str | Path) -> list[Path]:
     return written
 
 
+def write_next_quarter(customers: pd.DataFrame, out_dir: str | Path, *, seed: int) -> Path:
+    """Write :func:`next_quarter` of ``customers`` as ``klanten_volgend_kwartaal.csv`` into
+    ``out_dir``, in the format of ``klanten.csv``; return its path."""
+    return _write_customers(next_quarter(customers, seed=seed), Path(out_dir) / NEXT_QUARTER_FILE)
+
+
+def _write_customers(table: pd.DataFrame, path: Path) -> Path:
+    customers = table.copy()
+    customers["hours"] = _format_column(customers["hours"], "%.1f")
+    customers["days_to_pay"] = _format_column(customers["days_to_pay"], "%.0f")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    customers.to_csv(
+        path, float_format="%.2f", index=False, encoding="utf-8", lineterminator="\n", na_rep=""
+    )
+    return path
+
+
 def main(argv: Sequence[str] | None = None) -> list[Path]:
     """Command line: ``python -m klantlib.sample --out DIR [--customers N] [--seed S]``."""
     parser = argparse.ArgumentParser(
         prog="python -m klantlib.sample",
-        description="Generate the fictional sample data (customers, invoice lines, answers).",
+        description=(
+            "Generate the fictional sample data (customers, invoice lines, answers, and the"
+            " customers a quarter later)."
+        ),
     )
     parser.add_argument("--out", default="data/voorbeeld", help="output folder")
     parser.add_argument("--customers", type=int, default=48, help="number of customers")
@@ -734,6 +769,7 @@ def main(argv: Sequence[str] | None = None) -> list[Path]:
         lines_per_customer_per_year=args.lines_per_customer_per_year,
     )
     written = write_sample(data, args.out)
+    written.append(write_next_quarter(data.customers, args.out, seed=args.seed + 1))
     for path in written:
         print(path)
     return written

@@ -13,9 +13,11 @@ from klantlib.sample import (
     ANSWER_COLUMNS,
     CUSTOMER_COLUMNS,
     INVOICE_LINE_COLUMNS,
+    NEXT_QUARTER_FILE,
     SampleData,
     generate_sample,
     main,
+    write_next_quarter,
     write_sample,
 )
 
@@ -69,10 +71,22 @@ def test_committed_files_are_reproducible(tmp_path: Path) -> None:
         assert (tmp_path / name).read_bytes() == (COMMITTED / name).read_bytes(), name
 
 
+def test_committed_next_quarter_is_reproducible(tmp_path: Path) -> None:
+    """`make sample` writes the same company a quarter later, byte for byte as committed."""
+    path = write_next_quarter(generate_sample().customers, tmp_path, seed=2027)
+    assert path.read_bytes() == (COMMITTED / NEXT_QUARTER_FILE).read_bytes()
+    later = pd.read_csv(path, dtype={"customer_id": str})
+    before = pd.read_csv(COMMITTED / "klanten.csv", dtype={"customer_id": str})
+    assert later.columns.tolist() == before.columns.tolist()
+    new = later[~later["customer_id"].isin(before["customer_id"])]
+    assert len(new) == 2 and new.drop(columns="hours").notna().all().all()  # a full row
+    assert before["customer_id"].iloc[0] in set(later["customer_id"])  # the largest stays
+
+
 def test_main_writes_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """The command line writes the four files and prints their paths."""
     written = main(["--out", str(tmp_path / "out"), "--customers", "30", "--seed", "7"])
-    assert [p.name for p in written] == list(FILES)
+    assert [p.name for p in written] == [*FILES, NEXT_QUARTER_FILE]
     printed = capsys.readouterr().out.splitlines()
     assert printed == [str(p) for p in written]
     raw = written[0].read_bytes()
