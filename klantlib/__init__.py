@@ -96,6 +96,19 @@ _EXPORTS: dict[str, str] = {
     "thresholds_line": "klantlib.present",
     "top_share": "klantlib.pareto",
     "write_report": "klantlib.report",
+    "carried_lines": "klantlib.quarter",
+    "create_next_session": "klantlib.session",
+    "history_table": "klantlib.moves",
+    "moves_chart": "klantlib.moves_chart",
+    "moves_table": "klantlib.present",
+    "quarter_history": "klantlib.moves",
+    "quarter_segments": "klantlib.quarter",
+    "run_notebook": "klantlib.headless",
+    "start_next_session": "klantlib.quarter",
+    "transition_table": "klantlib.moves",
+    "write_quarter_files": "klantlib.quarter",
+    "write_session_report": "klantlib.report",
+    "written_line": "klantlib.present",
 }
 
 __all__ = [
@@ -174,6 +187,19 @@ __all__ = [
     "thresholds_line",
     "top_share",
     "write_report",
+    "carried_lines",
+    "create_next_session",
+    "history_table",
+    "moves_chart",
+    "moves_table",
+    "quarter_history",
+    "quarter_segments",
+    "run_notebook",
+    "start_next_session",
+    "transition_table",
+    "write_quarter_files",
+    "write_session_report",
+    "written_line",
 ]
 
 
@@ -216,6 +242,7 @@ if TYPE_CHECKING:  # pragma: no cover - for editors and type checkers only
         KlantlibError,
         Notice,
     )
+    from klantlib.headless import run_notebook
     from klantlib.i18n import (
         LANGUAGES,
         format_money,
@@ -233,6 +260,8 @@ if TYPE_CHECKING:  # pragma: no cover - for editors and type checkers only
         Segmentation,
         segment_customers,
     )
+    from klantlib.moves import history_table, quarter_history, transition_table
+    from klantlib.moves_chart import moves_chart
     from klantlib.notebook import (
         setup_notebook,
     )
@@ -249,12 +278,20 @@ if TYPE_CHECKING:  # pragma: no cover - for editors and type checkers only
     from klantlib.present import (
         customer_list_table,
         favourites_table,
+        moves_table,
         open_line,
         pareto_line,
         question_table,
         segment_table,
         summary_table,
         thresholds_line,
+        written_line,
+    )
+    from klantlib.quarter import (
+        carried_lines,
+        quarter_segments,
+        start_next_session,
+        write_quarter_files,
     )
     from klantlib.questions import (
         ANSWERS,
@@ -270,6 +307,7 @@ if TYPE_CHECKING:  # pragma: no cover - for editors and type checkers only
         read_answers_csv,
         read_customers_csv,
     )
+    from klantlib.report import write_session_report
     from klantlib.segments import (
         SCORES,
         SEGMENTS,
@@ -279,6 +317,7 @@ if TYPE_CHECKING:  # pragma: no cover - for editors and type checkers only
     )
     from klantlib.session import (
         Session,
+        create_next_session,
         create_session,
         list_sessions,
         open_session,

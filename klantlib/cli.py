@@ -35,9 +35,10 @@ from klantlib.i18n import LANGUAGES, format_money, format_number, format_share, 
 from klantlib.loading import load_customers
 from klantlib.method import segment_customers
 from klantlib.moves import REQUIRED as SEGMENT_TABLE_COLUMNS
-from klantlib.moves import compare_segments
+from klantlib.moves import compare_segments, history_table, quarter_history
 from klantlib.plan import plan_table
 from klantlib.present import history_lines, open_line, thresholds_line
+from klantlib.quarter import carried_lines, quarter_segments
 from klantlib.reading import read_answers_csv, read_customers_csv, read_table_csv
 from klantlib.report import write_report
 from klantlib.session import (
@@ -172,6 +173,28 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     compare.add_argument("--out", required=True, metavar="DIR", help=h("compare_out"))
     compare.add_argument("--workspace", metavar="DIR", help=h("workspace"))
     compare.add_argument("--lang", choices=LANGUAGES, default="nl", help=h("lang"))
+
+    history = commands.add_parser("history", help=h("history"), description=h("history"))
+    history.add_argument("session", metavar="SESSION", help=h("session_name"))
+    history.add_argument("--customer", metavar="ID", help=h("customer_pick"))
+    history.add_argument("--all", action="store_true", help=h("history_all"))
+    history.add_argument("--out", metavar="DIR", help=h("history_out"))
+    history.add_argument("--workspace", metavar="DIR", help=h("workspace"))
+    history.add_argument("--lang", choices=LANGUAGES, default="nl", help=h("lang"))
+
+    run = commands.add_parser("run", help=h("run"), description=h("run"))
+    run.add_argument("notebook", metavar="NOTEBOOK", help=h("run_notebook"))
+    run.add_argument(
+        "-p",
+        "--parameter",
+        nargs=2,
+        action="append",
+        default=[],
+        metavar=("NAME", "VALUE"),
+        help=h("run_parameter"),
+    )
+    run.add_argument("--out", metavar="FILE", help=h("run_out"))
+    run.add_argument("--lang", choices=LANGUAGES, default="nl", help=h("lang"))
 
     workshop = commands.add_parser("workshop", help=h("workshop"), description=h("workshop"))
     workshop.add_argument("--port", type=int, default=8888, help=h("port"))
@@ -351,7 +374,7 @@ def _session_create(args: argparse.Namespace) -> int:
     with session:
         count = len(session.customers())
         name, path = session.name, session.path
-        carried = _carried_lines(session, lang) if args.from_session else []
+        carried = carried_lines(session, lang) if args.from_session else []
     bands = (
         text(
             "cli.session_bands",
@@ -375,20 +398,6 @@ def _session_create(args: argparse.Namespace) -> int:
     for line in carried:
         print(line)
     return 0
-
-
-def _carried_lines(session: Session, lang: str) -> list[str]:
-    """What came over from the previous session: answers to confirm, new and gone customers."""
-    lines = []
-    for participant in session.participants():
-        count = len(session.to_confirm(participant))
-        lines.append(text("cli.carried", lang, participant=participant, count=count))
-    new = session.new_customers()
-    lines.append(text("cli.new_customers", lang, count=len(new), ids=", ".join(new[:20]) or "—"))
-    gone = session.gone_customers()
-    names = ", ".join(f"{cid} {name}" for cid, name in gone[:20]) or "—"
-    lines.append(text("cli.gone_customers", lang, count=len(gone), names=names))
-    return lines
 
 
 def _answers_import(args: argparse.Namespace) -> int:
@@ -505,6 +514,43 @@ def _compare(args: argparse.Namespace) -> int:
     return 0
 
 
+def _history(args: argparse.Namespace) -> int:
+    lang = args.lang
+    with open_session(args.session, workspace=args.workspace) as session:
+        quarters = quarter_segments(session, lang=lang)
+    history = quarter_history(quarters)
+    if args.customer is not None:
+        history = history[history["customer_id"] == str(args.customer).strip()]
+        if history.empty:
+            raise KlantlibError(
+                "error.session_unknown_customer", value=args.customer, name=session.name
+            )
+    names = ", ".join(name for name, _ in quarters)
+    print(text("cli.history_title", lang, quarters=names))
+    changed_only = not args.all and args.customer is None
+    table = history_table(history, lang=lang, changed_only=changed_only)
+    print(table.to_string(index=False) if len(table) else text("cli.history_none", lang))
+    if args.out:
+        print(
+            text("cli.written", lang, path=str(write_csv(history, Path(args.out) / "history.csv")))
+        )
+    return 0
+
+
+def _run(args: argparse.Namespace) -> int:
+    from klantlib.headless import find_notebook, run_notebook
+
+    lang = args.lang
+    given: dict[str, str] = {}
+    for name, value in args.parameter:
+        given[name] = value
+    out, printed = run_notebook(args.notebook, given, out=args.out, lang=lang)
+    for line in printed:
+        print(line)
+    print(text("run.done", lang, notebook=find_notebook(args.notebook, lang).stem, out=str(out)))
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (0 fine, 2 bad input)."""
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -526,6 +572,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return actions[args.action](args)
         if args.command == "compare":
             return _compare(args)
+        if args.command == "history":
+            return _history(args)
+        if args.command == "run":
+            return _run(args)
         from klantlib.workshop import run_workshop
 
         return run_workshop(port=args.port, lang=args.lang, open_browser=not args.no_browser)

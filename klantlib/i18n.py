@@ -75,6 +75,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "col.open": ("open vragen", "open questions"),
     "col.segment": ("segment", "segment"),
     "col.reason": ("waarom", "reason"),
+    "col.from_segment": ("vorig kwartaal", "last quarter"),
+    "col.to_segment": ("nu", "now"),
     "col.customers": ("klanten", "customers"),
     "col.revenue_share": ("aandeel omzet", "share of revenue"),
     "col.hours_share": ("aandeel uren", "share of hours"),
@@ -1067,6 +1069,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{count} klant(en) van segment veranderd, nieuwe en verdwenen klanten meegeteld.",
         "{count} customer(s) changed segment, new and lost customers included.",
     ),
+    "compare.quarter": ("een kwartaal", "a quarter"),
+    "compare.history": ("de geschiedenis", "the history"),
+    "compare.transitions": ("de tabel van → naar", "the from → to table"),
+    "moves.total": ("totaal", "total"),
+    "moves.from_to": ("van ↓ naar →", "from ↓ to →"),
+    "error.history_quarters": (
+        "Elk kwartaal heeft een eigen naam nodig; deze komen meer dan eens voor: {names}.",
+        "Every quarter needs a name of its own; these occur more than once: {names}.",
+    ),
     "error.compare_columns": (
         "{which} is geen segmenttabel: kolom(men) {missing} ontbreken. Wel aanwezig: {columns}.",
         "{which} is not a segment table: column(s) {missing} missing. Present: {columns}.",
@@ -1091,7 +1102,77 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "map voor moves.csv en transitions.csv",
         "folder for moves.csv and transitions.csv",
     ),
+    # the chart of moves (klantlib/moves_chart.py)
+    "moves_chart.title": (
+        "Wie veranderde van segment: {count} van {total} klanten",
+        "Who changed segment: {count} of {total} customers",
+    ),
+    "moves_chart.title_one": (
+        "Wie veranderde van segment: {count} van {total} klant",
+        "Who changed segment: {count} of {total} customer",
+    ),
+    "moves_chart.before": ("vorig kwartaal", "last quarter"),
+    "moves_chart.after": ("dit kwartaal", "this quarter"),
+    "moves_chart.box": ("{name} · {count}", "{name} · {count}"),
+    "moves_chart.new": ("nieuw", "new"),
+    "moves_chart.gone": ("weg", "gone"),
+    "moves_chart.note": (
+        "Volle kleur: van segment veranderd, in de kleur van het nieuwe segment."
+        "\nBleek: in hetzelfde segment gebleven. Weg: niet meer in de lijst.",
+        "Full colour: changed segment, in the colour of the new segment."
+        "\nPale: stayed in the same segment. Gone: no longer in the list.",
+    ),
+    "moves_chart.empty": ("Geen klanten om te vergelijken.", "No customers to compare."),
+    "moves_chart.error_columns": (
+        "Dit is geen tabel van overgangen tussen segmenten: kolom(men) {missing} ontbreken."
+        " Wel aanwezig: {columns}.",
+        "This is not a table of moves between segments: column(s) {missing} missing."
+        " Present: {columns}.",
+    ),
+    "moves_chart.error_segments": (
+        "Onbekend segment in de tabel van overgangen: {segments}. Alleen A, B, C of leeg"
+        " (nieuw of weg) kan.",
+        "Unknown segment in the table of moves: {segments}. Only A, B, C or empty"
+        " (new or gone) will do.",
+    ),
+    "moves_chart.error_counts": (
+        "De kolom customers moet hele aantallen van 0 of meer bevatten, niet {values}.",
+        "The column customers must hold whole numbers of 0 or more, not {values}.",
+    ),
     # a new quarter
+    "cli.help.run": (
+        "voer een notebook van begin tot eind uit zonder JupyterLab (met papermill)",
+        "run a notebook top to bottom without JupyterLab (with papermill)",
+    ),
+    "cli.help.run_notebook": (
+        "de notebook: een pad, of een naam van de kit zoals 06_nieuw_kwartaal",
+        "the notebook: a path, or one of the kit's names such as 06_new_quarter",
+    ),
+    "cli.help.run_parameter": (
+        "geef parameter NAAM de waarde WAARDE (mag vaker)",
+        "give parameter NAME the value VALUE (may be repeated)",
+    ),
+    "cli.help.run_out": (
+        "waar de uitgevoerde notebook komt (standaard data/rapporten/<sessie>/)",
+        "where the executed notebook goes (default data/rapporten/<session>/)",
+    ),
+    "cli.help.history": (
+        "segment, omzetklasse en score per klant over de kwartalen van een sessie",
+        "segment, band and score per customer over the quarters of a session",
+    ),
+    "cli.help.history_all": (
+        "ook de klanten die niet van segment veranderden",
+        "also the customers who did not change segment",
+    ),
+    "cli.help.history_out": ("map voor history.csv", "folder for history.csv"),
+    "cli.history_title": (
+        "Kwartalen: {quarters}. Per klant: segment · omzetklasse · score.",
+        "Quarters: {quarters}. Per customer: segment · band · score.",
+    ),
+    "cli.history_none": (
+        "Geen enkele klant veranderde van segment over deze kwartalen.",
+        "No customer changed segment over these quarters.",
+    ),
     "cli.help.from_session": (
         "de sessie van vorig kwartaal: antwoorden, klassen en rooster gaan mee",
         "last quarter's session: answers, bands and grid carry over",
@@ -1108,6 +1189,50 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Niet meer in de lijst: {count} klant(en): {names}",
         "No longer in the list: {count} customer(s): {names}",
     ),
+    "error.next_session_other": (
+        "De sessie '{name}' bestaat al, maar komt niet uit '{previous}' (wel uit: {carried}). "
+        "Kies een andere naam voor dit kwartaal, of de juiste vorige sessie.",
+        "The session '{name}' exists already, but was not made from '{previous}' (but from: "
+        "{carried}). Choose another name for this quarter, or the right previous session.",
+    ),
+    "error.next_session_same": (
+        "Het nieuwe kwartaal heeft een eigen sessienaam nodig, niet '{name}' van het vorige.",
+        "The new quarter needs a session name of its own, not '{name}' of the previous one.",
+    ),
+    # running a notebook headless (python -m klantlib run)
+    "error.notebook_not_found": (
+        "Notebook '{notebook}' niet gevonden. De notebooks van de kit: {known}.",
+        "Notebook '{notebook}' not found. The kit's notebooks: {known}.",
+    ),
+    "error.unknown_parameter": (
+        "{notebook} kent deze parameter(s) niet: {hints}. De parameters zijn: {known}. "
+        "Er is niets uitgevoerd.",
+        "{notebook} has no such parameter(s): {hints}. The parameters are: {known}. "
+        "Nothing was run.",
+    ),
+    "run.did_you_mean": ("'{name}' (bedoel je '{known}'?)", "'{name}' (did you mean '{known}'?)"),
+    "run.no_such": ("'{name}'", "'{name}'"),
+    "run.this_notebook": ("Deze notebook", "This notebook"),
+    "error.parameter_value": (
+        "Parameter '{name}' verwacht {kind}, niet '{value}'.",
+        "Parameter '{name}' takes {kind}, not '{value}'.",
+    ),
+    "run.kind_bool": ("True of False (ja of nee)", "True or False (yes or no)"),
+    "run.kind_int": ("een geheel getal", "a whole number"),
+    "run.kind_float": ("een getal", "a number"),
+    "error.run_failed": (
+        "{notebook} stopte in cel [{cell}]: {message} De notebook met wat er wel liep: {out}",
+        "{notebook} stopped in cell [{cell}]: {message} The notebook with what did run: {out}",
+    ),
+    "run.done": (
+        "{notebook} is helemaal uitgevoerd. De notebook met alle uitkomsten: {out}",
+        "{notebook} ran top to bottom. The notebook with every outcome: {out}",
+    ),
+    "error.quarters_too_few": (
+        "Om te vergelijken zijn minstens twee kwartalen nodig; er is er {count}.",
+        "Comparing needs at least two quarters; there is {count}.",
+    ),
+    "files.written": ("Geschreven in {folder}: {files}", "Written in {folder}: {files}"),
     # the report button
     "report.button": ("Rapport maken", "Make the report"),
     "report.written": (

@@ -3,21 +3,35 @@
 :func:`compare_segments` takes two segment tables (an earlier and a later session, or two
 ``segments.csv`` files) and returns the customers whose segment changed, with the reason said
 in the user's language, and the number of customers for every pair of segments.
+:func:`quarter_history` lines up more quarters: per customer its band, score and segment in
+each; :func:`history_table` and :func:`transition_table` turn both into tables to show.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pandas as pd
 
 from klantlib.errors import KlantlibError, Notice
-from klantlib.i18n import LANGUAGES, text
+from klantlib.i18n import LANGUAGES, format_number, get_language, text
 from klantlib.questions import ANSWERS, QUESTIONS
 
-__all__ = ["MOVE_COLUMNS", "TRANSITION_COLUMNS", "compare_segments"]
+__all__ = [
+    "HISTORY_COLUMNS",
+    "MOVE_COLUMNS",
+    "TRANSITION_COLUMNS",
+    "compare_segments",
+    "history_table",
+    "quarter_history",
+    "transition_table",
+]
 
 MOVE_COLUMNS: tuple[str, ...] = ("customer_id", "name", "from_segment", "to_segment", "reason")
 TRANSITION_COLUMNS: tuple[str, ...] = ("from_segment", "to_segment", "customers")
+HISTORY_COLUMNS: tuple[str, ...] = ("customer_id", "name", "quarter", "band", "score", "segment")
 REQUIRED: tuple[str, ...] = ("customer_id", "name", "segment")
+SEGMENT_ORDER: tuple[str, ...] = ("A", "B", "C")
 _BANDS: tuple[str, ...] = ("small", "medium", "large")
 _FORMULA_STARTS = ("=", "+", "-", "@")
 
@@ -63,6 +77,160 @@ def compare_segments(
     )
     transitions["customers"] = transitions["customers"].astype("int64")
     return moves, transitions[list(TRANSITION_COLUMNS)]
+
+
+def quarter_history(quarters: Sequence[tuple[str, pd.DataFrame]]) -> pd.DataFrame:
+    """Every customer's band, score and segment in each quarter, oldest quarter first.
+
+    ``quarters`` is a sequence of (quarter name, segment table) pairs in time order, each table
+    as :func:`compare_segments` takes it (``band`` and ``score`` are used when present). The
+    result has :data:`HISTORY_COLUMNS`, one row per customer per quarter the customer is listed
+    in (a customer who left has no row for the later quarters), the name as that quarter's table
+    spells it, band as ``small``/``medium``/``large``, score as a nullable integer. Sorted by
+    customer id, then quarter order. Quarter names must differ; the tables are not changed.
+    """
+    names = [str(name) for name, _ in quarters]
+    repeated = sorted({n for n in names if names.count(n) > 1})
+    if repeated:
+        raise KlantlibError("error.history_quarters", names=repeated)
+    frames = []
+    for position, (name, segments) in enumerate(quarters):
+        table = _table(segments, "quarter")
+        scores = (
+            pd.to_numeric(segments["score"].to_numpy(), errors="coerce")
+            if "score" in segments.columns
+            else [pd.NA] * len(segments)
+        )
+        score_by_id = dict(zip(_table_ids(segments), scores, strict=True))
+        frames.append(
+            pd.DataFrame(
+                {
+                    "customer_id": table.index.to_numpy(),
+                    "name": table["name"].to_numpy(),
+                    "quarter": str(name),
+                    "band": table["band"].to_numpy() if "band" in table.columns else "",
+                    "score": [score_by_id[c] for c in table.index],
+                    "segment": table["segment"].to_numpy(),
+                    "_position": position,
+                }
+            )
+        )
+    if not frames:
+        return pd.DataFrame({c: pd.Series(dtype=_HISTORY_TYPES[c]) for c in HISTORY_COLUMNS})
+    history = pd.concat(frames, ignore_index=True)
+    history = history.sort_values(["customer_id", "_position"], kind="stable")
+    history = history.drop(columns="_position").reset_index(drop=True)
+    return history.astype(_HISTORY_TYPES)[list(HISTORY_COLUMNS)]
+
+
+_HISTORY_TYPES = {
+    "customer_id": "string",
+    "name": "string",
+    "quarter": "string",
+    "band": "string",
+    "score": "Int64",
+    "segment": "string",
+}
+
+
+def history_table(
+    history: pd.DataFrame, *, lang: str | None = None, changed_only: bool = False
+) -> pd.DataFrame:
+    """One row per customer, one column per quarter: "B · groot · 2" (segment, band, score),
+    "—" where the customer was not in the list. With ``changed_only``, only customers whose
+    segment changed or who arrived or left along the way. Rows: by segment in the last quarter
+    the customer is in (A, B, C; customers no longer listed last), then by customer id."""
+    missing = [c for c in HISTORY_COLUMNS if c not in history.columns]
+    if missing:
+        raise KlantlibError(
+            "error.compare_columns",
+            which=Notice("compare.history"),
+            missing=missing,
+            columns=[str(c) for c in history.columns] or ["—"],
+        )
+    quarters = list(dict.fromkeys(history["quarter"].astype(str)))
+    id_column, name_column = text("col.customer_id", lang), text("col.name", lang)
+    rows = []
+    for customer_id, rows_of in history.groupby(history["customer_id"].astype(str), sort=True):
+        cells = {
+            str(q): _history_cell(r, lang)
+            for q, r in zip(rows_of["quarter"], rows_of.to_dict("records"), strict=True)
+        }
+        segments = rows_of["segment"].astype(str).tolist()
+        changed = len(set(segments)) > 1 or len(cells) < len(quarters)
+        if changed_only and not changed:
+            continue
+        gone = str(rows_of["quarter"].iloc[-1]) != quarters[-1]
+        last = segments[-1]
+        rank = len(SEGMENT_ORDER) if gone else _segment_rank(last)
+        rows.append(
+            (
+                rank,
+                customer_id,
+                {
+                    id_column: customer_id,
+                    name_column: str(rows_of["name"].iloc[-1]),
+                    **{q: cells.get(q, "—") for q in quarters},
+                },
+            )
+        )
+    rows.sort(key=lambda row: (row[0], row[1]))
+    return pd.DataFrame(
+        [row for _, _, row in rows], columns=[id_column, name_column, *quarters], dtype="string"
+    )
+
+
+def _history_cell(row: dict, lang: str | None) -> str:
+    parts = [str(row["segment"])]
+    if str(row["band"]):
+        parts.append(_band_name(str(row["band"]), lang))
+    if not pd.isna(row["score"]):
+        parts.append(format_number(int(row["score"]), lang or get_language()))
+    return " · ".join(parts)
+
+
+def _segment_rank(segment: str) -> int:
+    return SEGMENT_ORDER.index(segment) if segment in SEGMENT_ORDER else len(SEGMENT_ORDER)
+
+
+def transition_table(transitions: pd.DataFrame, *, lang: str | None = None) -> pd.DataFrame:
+    """The transitions as a grid to read: a row per segment last quarter (A, B, C, then new
+    customers), a column per segment now (A, B, C, then no longer in the list), the number of
+    customers in each cell (0 where none), and a total row and column."""
+    missing = [c for c in TRANSITION_COLUMNS if c not in transitions.columns]
+    if missing:
+        raise KlantlibError(
+            "error.compare_columns",
+            which=Notice("compare.transitions"),
+            missing=missing,
+            columns=[str(c) for c in transitions.columns] or ["—"],
+        )
+    counts = transitions.groupby(
+        [
+            transitions["from_segment"].fillna("").astype(str),
+            transitions["to_segment"].fillna("").astype(str),
+        ]
+    )["customers"].sum()
+    others = sorted({s for pair in counts.index for s in pair if s and s not in SEGMENT_ORDER})
+    sources = [*SEGMENT_ORDER, *others, ""]
+    targets = [*SEGMENT_ORDER, *others, ""]
+    grid = pd.DataFrame(
+        [[int(counts.get((a, b), 0)) for b in targets] for a in sources],
+        index=[a or text("moves_chart.new", lang) for a in sources],
+        columns=[b or text("moves_chart.gone", lang) for b in targets],
+        dtype="int64",
+    )
+    total = text("moves.total", lang)
+    grid[total] = grid.sum(axis=1)
+    grid.loc[total] = grid.sum(axis=0)
+    grid.index.name = text("moves.from_to", lang)
+    return grid
+
+
+def _table_ids(segments: pd.DataFrame) -> list[str]:
+    """The ids of a segment table as :func:`_table` reads them."""
+    ids = segments["customer_id"].astype(object).where(segments["customer_id"].notna(), "")
+    return [_unsafe(str(v).strip()) for v in ids]
 
 
 def _table(segments: pd.DataFrame, which: str) -> pd.DataFrame:

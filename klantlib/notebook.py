@@ -9,6 +9,7 @@ import sys
 
 from klantlib.environment import EnvironmentCheck, check_environment
 from klantlib.errors import KlantlibError
+from klantlib.headless import check_injected_parameters
 from klantlib.i18n import check_language, set_language, text
 
 __all__ = ["setup_notebook"]
@@ -18,7 +19,9 @@ def setup_notebook(lang: str) -> EnvironmentCheck:
     """Use ``lang`` for the kit's texts, show the kit's errors as plain sentences, check.
 
     In IPython, an error the kit raises on purpose (a bad file, a wrong threshold) is shown as
-    its message in ``lang`` instead of a traceback; any other error keeps its traceback.
+    its message in ``lang`` instead of a traceback; any other error keeps its traceback. In a
+    run by papermill, a given parameter the notebook does not have is refused (see
+    :func:`klantlib.headless.check_injected_parameters`).
     Returns the environment check, which a notebook displays.
     """
     set_language(check_language(lang))
@@ -30,6 +33,7 @@ def setup_notebook(lang: str) -> EnvironmentCheck:
         shell = get_ipython()
     if shell is not None:
         shell.set_custom_exc((KlantlibError,), _show_message)
+        check_injected_parameters()  # a mistyped name given to papermill stops the run here
     return check_environment(lang)
 
 

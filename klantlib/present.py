@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from pathlib import Path
 
 import pandas as pd
 from pandas.io.formats.style import Styler
@@ -215,3 +216,29 @@ def favourites_table(table: pd.DataFrame, lang: str | None = None) -> Styler:
         text("plan.fav.total", lang),
     ]
     return shown.style.hide(axis="index")
+
+
+def moves_table(moves: pd.DataFrame, lang: str | None = None) -> Styler:
+    """The customers that moved (:func:`klantlib.compare_segments`), for display: "—" where a
+    customer was not in the list."""
+    table = moves.copy()
+    for column in ("from_segment", "to_segment"):
+        table[column] = table[column].fillna("").astype(str).replace("", "—")
+    return _styled(table, lang)
+
+
+def written_line(written: Mapping[str, Path], lang: str | None = None) -> str:
+    """ "Geschreven in data/rapporten/2027-Q1: moves.csv, …": the files written, by folder,
+    each folder shown from the kit's folder when it is inside it."""
+    from klantlib.workshop import kit_root
+
+    root = kit_root().resolve()
+    by_folder: dict[str, list[str]] = {}
+    for name, path in written.items():
+        folder = Path(path).resolve().parent
+        shown = folder.relative_to(root).as_posix() if folder.is_relative_to(root) else str(folder)
+        by_folder.setdefault(shown, []).append(name)
+    return "\n".join(
+        text("files.written", lang, folder=folder, files=", ".join(names))
+        for folder, names in by_folder.items()
+    )

@@ -66,7 +66,12 @@ from klantlib.questions import QUESTIONS, answer_table, question_label
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
-__all__ = ["A4_LANDSCAPE", "REPORT_FILES", "write_report"]
+    from klantlib.session import Session
+
+__all__ = ["A4_LANDSCAPE", "REPORT_FILES", "REPORT_FOLDER", "write_report", "write_session_report"]
+
+REPORT_FOLDER = Path("data") / "rapporten"
+"""Where the notebooks write reports, relative to the kit's folder (git ignores it)."""
 
 REPORT_FILES: tuple[str, ...] = (
     "segments.csv",
@@ -139,6 +144,34 @@ def write_report(
         return written
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def write_session_report(
+    session: Session,
+    out_dir: str | Path | None = None,
+    *,
+    participant: str | None = None,
+    lang: str | None = None,
+) -> dict[str, Path]:
+    """Write the report of a session: its segmentation (the answers
+    :meth:`Session.whose_answers` picks, or ``participant``'s), every participant's answers,
+    its plan and the matrix, into ``out_dir`` (default ``data/rapporten/<session>/`` in the
+    kit's folder); file name -> path."""
+    from klantlib.matrix import matrix_chart
+    from klantlib.plan import plan_table
+    from klantlib.workshop import kit_root
+
+    lang = check_language(lang) if lang is not None else get_language()
+    folder = Path(out_dir) if out_dir is not None else kit_root() / REPORT_FOLDER / session.name
+    return write_report(
+        session.segmentation(participant or None, lang=lang),
+        folder,
+        lang=lang,
+        answers={p: session.answer_table(p) for p in session.participants()},
+        plan=plan_table(session.plan),
+        matrix=matrix_chart,
+        session=session.name,
+    )
 
 
 def _write_files(

@@ -16,15 +16,12 @@ from pathlib import Path
 import ipywidgets as widgets
 
 from klantlib.i18n import check_language, get_language, text
-from klantlib.plan import plan_table
-from klantlib.report import write_report
+from klantlib.report import REPORT_FOLDER, write_session_report
 from klantlib.session import Session
 from klantlib.widget_errors import error_html, run_shown
 
 __all__ = ["REPORT_FOLDER", "ReportButton"]
 
-REPORT_FOLDER = Path("data") / "rapporten"
-"""Where the notebook writes reports, relative to the kit's folder."""
 
 logger = logging.getLogger(__name__)
 
@@ -68,19 +65,8 @@ class ReportButton(widgets.VBox):
         self.status.value = error_html(message)
 
     def _write(self) -> None:
-        from klantlib.matrix import matrix_chart
-
-        session = self.session
-        result = session.segmentation(self.participant, lang=self.lang)
-        answers = {p: session.answer_table(p) for p in session.participants()}
-        self.written = write_report(
-            result,
-            self.folder,
-            lang=self.lang,
-            answers=answers,
-            plan=plan_table(session.plan),
-            matrix=matrix_chart,
-            session=session.name,
+        self.written = write_session_report(
+            self.session, self.folder, participant=self.participant, lang=self.lang
         )
         lines = [html.escape(text("report.written", self.lang, folder=self._shown(self.folder)))]
         lines += [f"• {html.escape(name)}" for name in self.written]

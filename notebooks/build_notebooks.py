@@ -1708,6 +1708,279 @@ ACTION_PLAN = Notebook(
     ),
 )
 
+# --------------------------------------------------------------------------------------------
+# 06 A new quarter
+# --------------------------------------------------------------------------------------------
+
+NEW_QUARTER = Notebook(
+    names={"nl": "06_nieuw_kwartaal", "en": "06_new_quarter"},
+    cells=(
+        Parameters(
+            rows=(
+                (
+                    "previous_session",
+                    "2026-Q4",
+                    "last quarter's session: its answers, bands, grid and plan carry over",
+                ),
+                (
+                    "customers_file",
+                    "../../data/voorbeeld/klanten_volgend_kwartaal.csv",
+                    "the new export, read once",
+                ),
+                ("session", "2027-Q1", "this quarter's session name"),
+                ("year", None, "for invoice lines: the year whose lines are added up"),
+                ("participant", "", 'who confirms the carried answers, e.g. "An"; empty: ask'),
+                ("report_folder", "", "where the files go; empty: data/rapporten/<session>/"),
+            )
+        ),
+        Markdown(
+            nl="""
+            # 6. Een nieuw kwartaal
+
+            Een kwartaal later is de klantenlijst veranderd: klanten groeiden of kromp, nieuwe
+            klanten kwamen erbij, andere zijn weg. Jullie beginnen niet opnieuw: de antwoorden,
+            de omzetklassen, het rooster en het plan van vorig kwartaal gaan mee. Jullie kijken
+            alleen na wat veranderde, en zien welke klanten van segment wisselden en waarom.
+
+            ### Wat je leert
+
+            - Een nieuwe sessie maken uit de **nieuwe export** en de **sessie van vorig
+              kwartaal**. Wat meekomt, staat gemarkeerd als *uit vorig kwartaal — bevestig of
+              pas aan*; een **nieuwe klant** begint zonder antwoorden.
+            - De **verschuivingen** lezen: hoeveel klanten gingen van A naar B, welke klanten
+              zijn nieuw of weg, en per klant waarom (een andere omzetklasse, een ander
+              antwoord).
+            - De **geschiedenis** van een klant over de kwartalen: segment, omzetklasse, score.
+
+            ### Wat je nodig hebt en hoe lang het duurt
+
+            - Ongeveer **15 minuten**, met het team.
+            - De sessie van vorig kwartaal (bovenaan: `previous_session`) en de nieuwe export
+              (`customers_file`). Met de voorbeelddata: eerst notebooks 02 tot 05 op sessie
+              2026-Q4, dan deze.
+            - Alles in één keer uitvoeren: menu **Run → Run All Cells**. Zonder JupyterLab kan
+              het ook, met één commando: zie de README, *Elk kwartaal opnieuw*.
+
+            De sessie van vorig kwartaal blijft zoals ze was: de kit leest ze alleen.
+            """,
+            en="""
+            # 6. A new quarter
+
+            A quarter later the customer list has changed: customers grew or shrank, new
+            customers came, others are gone. You do not start again: last quarter's answers,
+            bands, grid and plan carry over. You only check what changed, and see which
+            customers changed segment and why.
+
+            ### What you will learn
+
+            - Make a new session from the **new export** and **last quarter's session**. What
+              comes over is marked *from last quarter — confirm or change*; a **new customer**
+              starts without answers.
+            - Read the **moves**: how many customers went from A to B, which customers are new
+              or gone, and for each customer why (another band, another answer).
+            - A customer's **history** over the quarters: segment, band, score.
+
+            ### What you need and how long it takes
+
+            - About **15 minutes**, with the team.
+            - Last quarter's session (at the top: `previous_session`) and the new export
+              (`customers_file`). With the sample data: first notebooks 02 to 05 on session
+              2026-Q4, then this one.
+            - To run everything at once: menu **Run → Run All Cells**. It also works without
+              JupyterLab, in one command: see the README, *Every quarter again*.
+
+            Last quarter's session stays as it was: the kit only reads it.
+            """,
+        ),
+        *SETUP_STEP,
+        Markdown(
+            nl="""
+            ## Stap 2: de sessie van dit kwartaal
+
+            Bestaat de sessie van dit kwartaal nog niet, dan leest de kit de nieuwe export en
+            neemt hij over uit de vorige sessie: de antwoorden van iedereen (en van het team),
+            de notities, favorieten en uren, de omzetklassen, het rooster en het plan. Bestaat
+            ze al, dan opent de kit ze, met wat jullie intussen bevestigden.
+            """,
+            en="""
+            ## Step 2: this quarter's session
+
+            If this quarter's session does not exist yet, the kit reads the new export and takes
+            over from the previous session: everyone's answers (and the team's), the notes,
+            favourites and hours, the bands, the grid and the plan. If it exists, the kit opens
+            it, with what you have confirmed since.
+            """,
+        ),
+        Code(
+            """
+            current_session = klantlib.start_next_session(
+                session, customers_file, previous=previous_session, year=year
+            )
+            for line in klantlib.carried_lines(current_session, lang):
+                print(line)
+            """
+        ),
+        Markdown(
+            nl="""
+            ## Stap 3: de antwoorden nakijken
+
+            Elke klant met antwoorden uit vorig kwartaal draagt de vlag *uit 2026-Q4 — bevestig
+            of pas aan*. Vink **alleen te bevestigen** aan en loop ze door: klopt alles nog,
+            klik dan **Bevestigen**; is er iets veranderd, klik het nieuwe antwoord. Een nieuwe
+            klant heeft de vlag *nieuwe klant* en nog geen antwoorden. Zolang niemand een
+            antwoord aanpast, telt dat van vorig kwartaal mee.
+            """,
+            en="""
+            ## Step 3: check the answers
+
+            Every customer with answers from last quarter carries the flag *from 2026-Q4 —
+            confirm or change*. Tick **only to confirm** and go through them: if everything
+            still holds, click **Confirm**; if something changed, click the new answer. A new
+            customer has the flag *new customer* and no answers yet. As long as nobody changes
+            an answer, last quarter's counts.
+            """,
+        ),
+        Code(
+            """
+            form = klantlib.AnswerForm(current_session, participant=participant or None, lang=lang)
+            display(form)
+            """
+        ),
+        Markdown(
+            nl="""
+            ## Stap 4: wie veranderde van segment?
+
+            Links het segment van vorig kwartaal, rechts dat van nu; *nieuw* en *weg* zijn
+            klanten die bijkwamen of uit de lijst verdwenen. De kit neemt de antwoorden van het
+            team, zoals in de matrix. Voer deze stap opnieuw uit nadat jullie antwoorden
+            aanpasten.
+            """,
+            en="""
+            ## Step 4: who changed segment?
+
+            On the left last quarter's segment, on the right today's; *new* and *gone* are
+            customers who arrived or left the list. The kit takes the team's answers, as in the
+            matrix. Run this step again after you changed answers.
+            """,
+        ),
+        Code(
+            """
+            quarters = klantlib.quarter_segments(current_session, lang=lang)
+            (before, old), (after, new) = quarters[-2:]
+            moves, transitions = klantlib.compare_segments(old, new, lang=lang)
+            display(klantlib.transition_table(transitions, lang=lang))
+            chart = klantlib.moves_chart(transitions, before=before, after=after, lang=lang)
+            """
+        ),
+        Markdown(
+            nl="""
+            Per klant die van segment veranderde, en waarom: een andere omzetklasse, een ander
+            antwoord op een van de vier vragen, of nieuw in de lijst of eruit verdwenen.
+            """,
+            en="""
+            Each customer that changed segment, and why: another band, another answer to one of
+            the four questions, or new in the list or gone from it.
+            """,
+        ),
+        Code(
+            """
+            display(klantlib.moves_table(moves, lang))
+            """
+        ),
+        Markdown(
+            nl="""
+            ## Stap 5: de geschiedenis over de kwartalen
+
+            Per klant die ooit van segment veranderde: segment · omzetklasse · score in elk
+            kwartaal, van het oudste naar dit. Een streepje betekent dat de klant toen niet in
+            de lijst stond. De kit volgt de sessies terug, zolang ze in de werkmap staan.
+            """,
+            en="""
+            ## Step 5: the history over the quarters
+
+            For each customer that ever changed segment: segment · band · score in each quarter,
+            from the oldest to this one. A dash means the customer was not in the list then. The
+            kit follows the sessions back, as long as they are in the workspace.
+            """,
+        ),
+        Code(
+            """
+            history = klantlib.quarter_history(quarters)
+            display(klantlib.history_table(history, lang=lang, changed_only=True))
+            """
+        ),
+        Markdown(
+            nl="""
+            ## Stap 6: de bestanden
+
+            De kit schrijft alles weg in `data/rapporten/` onder de naam van deze sessie (of
+            in de map die bovenaan in `report_folder` staat):
+            `moves.csv` (wie veranderde en waarom), `transitions.csv` (van → naar),
+            `history.csv` (elk kwartaal van elke klant) en `moves.png` (de grafiek), en het
+            rapport van dit kwartaal (`segments.csv`, `crm.csv`, `report.xlsx`, `report.html`,
+            de matrix).
+            """,
+            en="""
+            ## Step 6: the files
+
+            The kit writes everything into `data/rapporten/` under this session's name (or into
+            the folder given at the top in `report_folder`):
+            `moves.csv` (who changed and why), `transitions.csv` (from → to), `history.csv`
+            (every quarter of every customer) and `moves.png` (the chart), and this quarter's
+            report (`segments.csv`, `crm.csv`, `report.xlsx`, `report.html`, the matrix).
+            """,
+        ),
+        Code(
+            """
+            folder = report_folder or None
+            written = klantlib.write_quarter_files(quarters, folder, lang=lang)
+            written |= klantlib.write_session_report(current_session, folder, lang=lang)
+            print(klantlib.written_line(written, lang))
+            """
+        ),
+        Markdown(
+            nl="""
+            **Om samen te bespreken**
+
+            - Welke klanten zakten van A naar B of C: ligt het aan de omzet of aan een antwoord?
+            - Zijn de nieuwe klanten al beantwoord? Wie neemt ze op zich?
+            - Krijgen de klanten die wegvielen nog tijd in het plan?
+
+            ## Samenvatting
+
+            - Een nieuw kwartaal begint van het vorige: antwoorden, klassen, rooster en plan
+              gaan mee, de vorige sessie blijft onaangeroerd.
+            - Het team bevestigt of past aan; nieuwe klanten vallen op.
+            - De verschuivingen en de geschiedenis staan in tabellen, een grafiek en bestanden.
+
+            ## Wat komt hierna
+
+            Pas waar nodig het plan aan (notebook 05 op de sessie van dit kwartaal), en doe het
+            over drie maanden opnieuw.
+            """,
+            en="""
+            **To discuss together**
+
+            - Which customers dropped from A to B or C: is it the revenue or an answer?
+            - Are the new customers answered yet? Who takes them on?
+            - Do the customers that left still get time in the plan?
+
+            ## Summary
+
+            - A new quarter starts from the last one: answers, bands, grid and plan carry over,
+              the previous session stays untouched.
+            - The team confirms or changes; new customers stand out.
+            - The moves and the history are in tables, a chart and files.
+
+            ## What comes next
+
+            Change the plan where needed (notebook 05 on this quarter's session), and do it
+            again in three months.
+            """,
+        ),
+    ),
+)
+
 NOTEBOOKS: tuple[Notebook, ...] = (
     START_HERE,
     CUSTOMER_LIST,
@@ -1715,6 +1988,7 @@ NOTEBOOKS: tuple[Notebook, ...] = (
     FOUR_QUESTIONS,
     MATRIX,
     ACTION_PLAN,
+    NEW_QUARTER,
 )
 """Every notebook of the flow, in order."""
 

@@ -125,7 +125,7 @@ def test_session_create_from_the_previous_session_on_the_command_line(q3, tmp_pa
     assert run.returncode == 0, run.stderr
     lines = run.stdout.splitlines()
     assert "An: 2 customer(s) with last quarter's answers, to confirm" in lines
-    assert "New in the list: 1 customer(s): 44" in lines
+    assert "New in the list: 1 customer(s): 44 Slagerij Maes" in lines
     assert "No longer in the list: 1 customer(s): 3 Café Sport" in lines
     out = tmp_path / "moves"
     run = subprocess.run(
@@ -143,6 +143,7 @@ def test_session_create_from_the_previous_session_on_the_command_line(q3, tmp_pa
 def test_three_generated_quarters_carry_flag_and_move_exactly(tmp_path):
     """The sample a quarter and two quarters later (generated: customers leave, arrive, grow
     and shrink): carried answers, new and gone customers, and moves agree with the lists."""
+    from klantlib.method import segment_customers
     from klantlib.moves import compare_segments
     from klantlib.questions import answer_table
     from klantlib.sample import next_quarter
@@ -177,6 +178,27 @@ def test_three_generated_quarters_carry_flag_and_move_exactly(tmp_path):
             assert transitions["customers"].sum() == len(ids | now)
             assert set(moves.loc[moves["from_segment"] == "", "customer_id"]) == now - ids
             assert set(moves.loc[moves["to_segment"] == "", "customer_id"]) == ids - now
+            # the moves of customers in both lists: exactly the ones whose segment differs
+            # when each quarter is segmented on its own, from its list and An's answers
+            alone = segment_customers(
+                table,
+                answers[answers["customer_id"].isin(now)],
+                thresholds=Thresholds(10_000, 50_000),
+            ).segments.set_index("customer_id")["segment"]
+            was = previous.segments.set_index("customer_id")["segment"]
+            both = sorted(ids & now)
+            expected = {c for c in both if was[c] != alone[c]}
+            assert (
+                set(
+                    moves.loc[
+                        moves["from_segment"].isin(["A", "B", "C"])
+                        & moves["to_segment"].isin(["A", "B", "C"]),
+                        "customer_id",
+                    ]
+                )
+                == expected
+            )
+            assert len(expected) > 0  # the generated quarter does move someone
             previous, ids, answered = result, now, answered & now
     finally:
         for session in sessions:

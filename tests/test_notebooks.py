@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import klantlib
+from klantlib.quarter import QUARTER_FILES
 
 NOTEBOOK_ROOT = Path(__file__).resolve().parents[1] / "notebooks"
 SAMPLE_INVOICES = NOTEBOOK_ROOT.parent / "data" / "voorbeeld" / "factuurlijnen.csv"
@@ -95,6 +96,8 @@ def test_notebook_runs_top_to_bottom(path, tmp_path, monkeypatch):
 
     lang = language(path)
     notebook = nbformat.read(path, as_version=4)
+    if path.stem.startswith("06_"):
+        prepare_new_quarter(notebook, tmp_path)
     client = nbclient.NotebookClient(
         notebook,
         kernel_name="python3",
@@ -125,6 +128,42 @@ def test_notebook_runs_top_to_bottom(path, tmp_path, monkeypatch):
         check_action_plan_outputs(notebook, shown, lang, other, tmp_path / "sessies")
     if path.stem.startswith("03_"):
         check_four_questions_outputs(notebook, shown, lang, other, tmp_path / "sessies")
+    if path.stem.startswith("06_"):
+        check_new_quarter_outputs(notebook, shown, lang, other, tmp_path)
+
+
+def prepare_new_quarter(notebook, tmp_path: Path) -> None:
+    """Last quarter as notebooks 02-05 leave it (session 2026-Q4 with An's and Pieter's
+    answers), and the files into a scratch folder, as ``report_folder = ...`` would."""
+    import nbformat
+
+    with klantlib.start_session(
+        "2026-Q4", SAMPLE_INVOICES.with_name("klanten.csv"), workspace=tmp_path / "sessies"
+    ) as last:
+        klantlib.add_example_answers(last, "nl")
+    source = f"report_folder = {str(tmp_path / 'rapport')!r}"
+    notebook.cells.insert(1, nbformat.v4.new_code_cell(source))
+
+
+def check_new_quarter_outputs(notebook, shown: str, lang: str, other: str, tmp_path) -> None:
+    """Notebook 06 on the sample: the next quarter's session carried from 2026-Q4, what came
+    over, the moves, the history and the files."""
+    workspace = tmp_path / "sessies"
+    with klantlib.open_session("2027-Q1", workspace=workspace) as made:
+        assert made.carried_from == "2026-Q4"
+        for line in klantlib.carried_lines(made, lang):
+            assert line in shown
+        assert {p: len(made.to_confirm(p)) for p in made.participants()} == {
+            "An": 44,
+            "Pieter": 44,
+        }
+    assert klantlib.text("moves_chart.gone", lang) in shown  # the from -> to grid
+    assert klantlib.text("moves.new", lang) in shown  # a reason in the moves table
+    assert klantlib.text("moves.new", other) not in shown
+    written = sorted(p.name for p in (tmp_path / "rapport").iterdir())
+    assert written == sorted([*QUARTER_FILES, *klantlib.REPORT_FILES])
+    widgets = json.dumps(notebook.metadata.get("widgets", {}), ensure_ascii=False)
+    assert klantlib.text("form.only_to_confirm", lang) in widgets
 
 
 def check_customer_list_outputs(notebook, shown: str, lang: str, other: str) -> None:

@@ -52,7 +52,7 @@ def test_a_failure_is_said_in_plain_words_and_logged(session, tmp_path, monkeypa
     def broken(*args, **kwargs):
         raise OSError("disk full")
 
-    monkeypatch.setattr(module, "write_report", broken)
+    monkeypatch.setattr(module, "write_session_report", broken)
     button = ReportButton(session, lang="en", folder=tmp_path / "rapport")
     button.button.click()
     assert "Something unexpected went wrong (OSError: disk full)" in button.status.value
