@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from klantlib.bands import Thresholds
+from klantlib.bands import Thresholds, suggest_cumulative_share
 from klantlib.customers import OPTIONAL_COLUMNS, customer_table
 from klantlib.errors import InputError, KlantlibError, Notice
 from klantlib.questions import ANSWERS, QUESTIONS, check_weights
@@ -207,17 +207,21 @@ def create_next_session(
 ) -> Session:
     """A new quarter's session from a new customer table and the previous session.
 
-    The bands, grid, weights, plan and suggestion rules carry over; so does every participant's
+    The bands (the stored ones, else the 80/15/5 suggestion the previous session used), grid,
+    weights, plan and suggestion rules carry over; so does every participant's
     (and the team's) current answer, note, favourite and time for each customer still in the
     list — marked "from last quarter, to confirm" until the participant changes or confirms it.
     A customer new in the list starts unanswered and is flagged new; a customer gone from the
     list is listed (its history stays in the previous session). The previous session is only
     read, never changed.
     """
+    # the bands in use last quarter: the stored ones, else the suggestion it showed; a new
+    # suggestion on the new list would move customers whose revenue did not change
+    thresholds = previous.thresholds or suggest_cumulative_share(previous.customers())
     made = create_session(
         name,
         customers,
-        thresholds=previous.thresholds,
+        thresholds=thresholds,
         grid=previous.grid,
         workspace=workspace,
         source=source,

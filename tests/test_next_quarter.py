@@ -203,3 +203,14 @@ def test_three_generated_quarters_carry_flag_and_move_exactly(tmp_path):
     finally:
         for session in sessions:
             session.close()
+
+
+def test_bands_the_previous_session_only_suggested_carry_over_as_they_were(tmp_path):
+    """Last quarter never stored its bands: the 80/15/5 suggestion it used carries over, so a
+    customer changes band because its revenue changed, not because the suggestion moved."""
+    with create_session("2026-Q3", Q3, workspace=tmp_path) as q3:
+        used = q3.segmentation().thresholds
+        assert q3.thresholds is None
+        with create_next_session("2026-Q4", Q4, q3, workspace=tmp_path) as q4:
+            assert q4.thresholds == used
+            assert q4.segmentation().thresholds == used
