@@ -140,14 +140,7 @@ def history_table(
     "—" where the customer was not in the list. With ``changed_only``, only customers whose
     segment changed or who arrived or left along the way. Rows: by segment in the last quarter
     the customer is in (A, B, C; customers no longer listed last), then by customer id."""
-    missing = [c for c in HISTORY_COLUMNS if c not in history.columns]
-    if missing:
-        raise KlantlibError(
-            "error.compare_columns",
-            which=Notice("compare.history"),
-            missing=missing,
-            columns=[str(c) for c in history.columns] or ["—"],
-        )
+    _require(history, HISTORY_COLUMNS, Notice("compare.history"))
     quarters = list(dict.fromkeys(history["quarter"].astype(str)))
     id_column, name_column = text("col.customer_id", lang), text("col.name", lang)
     rows = []
@@ -197,14 +190,7 @@ def transition_table(transitions: pd.DataFrame, *, lang: str | None = None) -> p
     """The transitions as a grid to read: a row per segment last quarter (A, B, C, then new
     customers), a column per segment now (A, B, C, then no longer in the list), the number of
     customers in each cell (0 where none), and a total row and column."""
-    missing = [c for c in TRANSITION_COLUMNS if c not in transitions.columns]
-    if missing:
-        raise KlantlibError(
-            "error.compare_columns",
-            which=Notice("compare.transitions"),
-            missing=missing,
-            columns=[str(c) for c in transitions.columns] or ["—"],
-        )
+    _require(transitions, TRANSITION_COLUMNS, Notice("compare.transitions"))
     counts = transitions.groupby(
         [
             transitions["from_segment"].fillna("").astype(str),
@@ -227,6 +213,18 @@ def transition_table(transitions: pd.DataFrame, *, lang: str | None = None) -> p
     return grid
 
 
+def _require(table: pd.DataFrame, columns: Sequence[str], which: Notice) -> None:
+    """Refuse ``table`` when it lacks one of ``columns``, naming what it has."""
+    missing = [c for c in columns if c not in table.columns]
+    if missing:
+        raise KlantlibError(
+            "error.compare_columns",
+            which=which,
+            missing=missing,
+            columns=[str(c) for c in table.columns] or ["—"],
+        )
+
+
 def _table_ids(segments: pd.DataFrame) -> list[str]:
     """The ids of a segment table as :func:`_table` reads them."""
     ids = segments["customer_id"].astype(object).where(segments["customer_id"].notna(), "")
@@ -236,14 +234,7 @@ def _table_ids(segments: pd.DataFrame) -> list[str]:
 def _table(segments: pd.DataFrame, which: str) -> pd.DataFrame:
     """The table as text indexed by id: ids, names and segments as typed (no apostrophe that a
     spreadsheet-safe export put before ``-5``), bands as ``small``/``medium``/``large``."""
-    missing = [c for c in REQUIRED if c not in segments.columns]
-    if missing:
-        raise KlantlibError(
-            "error.compare_columns",
-            which=Notice(f"compare.{which}"),
-            missing=missing,
-            columns=[str(c) for c in segments.columns] or ["—"],
-        )
+    _require(segments, REQUIRED, Notice(f"compare.{which}"))
     columns = [c for c in (*REQUIRED, "band", *QUESTIONS) if c in segments.columns]
     table = segments[columns].astype(object).where(segments[columns].notna(), "")
     table = table.map(lambda v: _unsafe(str(v).strip()))

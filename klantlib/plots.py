@@ -43,7 +43,6 @@ MARKERS_UP_TO = 150
 """Up to this many customers each is a dot on the band chart; above, the curve alone."""
 LABEL_HEIGHT = 0.07
 """The height of a line of label text, as a share of the band chart's height."""
-"""Up to this many customers each is a dot on the band chart; above, the curve alone."""
 
 
 def pareto_chart(

@@ -74,3 +74,19 @@ def logged():
         root.removeHandler(collect)
     left = collect.take()
     assert left == [], "logged during the test:\n" + "\n".join(r.getMessage() for r in left)
+
+
+@pytest.fixture
+def untouched_rcparams():
+    """The test leaves matplotlib's global settings as it found them, and no figure open: a
+    chart of the kit never sets a global style (use it with ``pytest.mark.usefixtures``)."""
+    import matplotlib
+    import matplotlib.pyplot as plt
+
+    plt.get_backend()
+    before = dict(matplotlib.rcParams)
+    yield
+    after = dict(matplotlib.rcParams)
+    plt.close("all")
+    changed = sorted(key for key in before if before[key] != after[key])
+    assert changed == [], f"a chart changed matplotlib's global rcParams: {changed}"

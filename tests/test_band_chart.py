@@ -13,23 +13,13 @@ from klantlib.plots import BAND_COLOURS, band_chart
 from tests.conftest import customers_frame
 
 plt = pytest.importorskip("matplotlib.pyplot")
-import matplotlib  # noqa: E402  (after pyplot: the backend is chosen)
 from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
 THRESHOLDS = Thresholds(low=10_000, high=50_000)
 
 
-@pytest.fixture(autouse=True)
-def untouched_rcparams():
-    """Every test leaves matplotlib's global settings as it found them, and no figure open."""
-    plt.get_backend()
-    before = dict(matplotlib.rcParams)
-    yield
-    after = dict(matplotlib.rcParams)
-    plt.close("all")
-    changed = sorted(key for key in before if before[key] != after[key])
-    assert changed == [], f"band_chart changed global rcParams: {changed}"
+pytestmark = pytest.mark.usefixtures("untouched_rcparams")
 
 
 def six_customers() -> pd.DataFrame:

@@ -13,7 +13,6 @@ from klantlib.segments import SegmentGrid
 from tests.conftest import customers_frame
 
 plt = pytest.importorskip("matplotlib.pyplot")
-import matplotlib  # noqa: E402  (after pyplot: the backend is chosen)
 from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
 from matplotlib.colors import to_rgba  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
@@ -38,16 +37,7 @@ ROWS = [
 NAMES = [name for _, name, _, _ in ROWS]
 
 
-@pytest.fixture(autouse=True)
-def untouched_rcparams():
-    """Every test leaves matplotlib's global settings as it found them, and no figure open."""
-    plt.get_backend()
-    before = dict(matplotlib.rcParams)
-    yield
-    after = dict(matplotlib.rcParams)
-    plt.close("all")
-    changed = sorted(key for key in before if before[key] != after[key])
-    assert changed == [], f"matrix_chart changed global rcParams: {changed}"
+pytestmark = pytest.mark.usefixtures("untouched_rcparams")
 
 
 def segmentation(rows=ROWS, hours=None, **options):

@@ -16,7 +16,6 @@ from klantlib.moves import compare_segments
 from klantlib.moves_chart import moves_chart
 
 plt = pytest.importorskip("matplotlib.pyplot")
-import matplotlib  # noqa: E402  (after pyplot: the backend is chosen)
 from matplotlib.colors import to_rgba  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.text import Text  # noqa: E402
@@ -24,16 +23,7 @@ from matplotlib.text import Text  # noqa: E402
 SEGMENT_BOXES = ("A", "B", "C")
 
 
-@pytest.fixture(autouse=True)
-def untouched_rcparams():
-    """Every test leaves matplotlib's global settings as it found them, and no figure open."""
-    plt.get_backend()
-    before = dict(matplotlib.rcParams)
-    yield
-    after = dict(matplotlib.rcParams)
-    plt.close("all")
-    changed = sorted(key for key in before if before[key] != after[key])
-    assert changed == [], f"moves_chart changed global rcParams: {changed}"
+pytestmark = pytest.mark.usefixtures("untouched_rcparams")
 
 
 def transitions(*rows: tuple[str, str, int]) -> pd.DataFrame:

@@ -10,20 +10,9 @@ from klantlib import pareto_chart
 from tests.conftest import customers_frame
 
 plt = pytest.importorskip("matplotlib.pyplot")
-import matplotlib  # noqa: E402  (after pyplot: the backend is chosen)
 from matplotlib.figure import Figure  # noqa: E402
 
-
-@pytest.fixture(autouse=True)
-def untouched_rcparams():
-    """Every test leaves matplotlib's global settings as it found them, and no figure open."""
-    plt.get_backend()  # resolve the backend first: that alone may fill in rcParams["backend"]
-    before = dict(matplotlib.rcParams)
-    yield
-    after = dict(matplotlib.rcParams)
-    plt.close("all")
-    changed = sorted(key for key in before if before[key] != after[key])
-    assert changed == [], f"pareto_chart changed global rcParams: {changed}"
+pytestmark = pytest.mark.usefixtures("untouched_rcparams")
 
 
 def ten_customers() -> pd.DataFrame:

@@ -10,7 +10,13 @@ from pandas.testing import assert_frame_equal
 from klantlib.bands import Thresholds
 from klantlib.cli import main
 from klantlib.errors import KlantlibError
-from klantlib.moves import compare_segments, history_table, quarter_history, transition_table
+from klantlib.moves import (
+    HISTORY_COLUMNS,
+    compare_segments,
+    history_table,
+    quarter_history,
+    transition_table,
+)
 from klantlib.present import written_line
 from klantlib.quarter import (
     QUARTER_FILES,
@@ -72,14 +78,7 @@ def test_quarter_history_leaves_the_tables_alone_and_needs_distinct_names():
     assert error.value.message("en") == (
         "Every quarter needs a name of its own; these occur more than once: Q1."
     )
-    assert quarter_history([]).columns.tolist() == [
-        "customer_id",
-        "name",
-        "quarter",
-        "band",
-        "score",
-        "segment",
-    ]
+    assert quarter_history([]).columns.tolist() == list(HISTORY_COLUMNS)
 
 
 def test_quarter_history_without_band_or_score_leaves_them_empty():
@@ -223,14 +222,7 @@ def test_write_quarter_files_writes_moves_transitions_history_and_chart(tmp_path
     assert moves.columns.tolist() == ["customer_id", "name", "from_segment", "to_segment", "reason"]
     assert moves.set_index("customer_id").loc["4", "reason"] == "new customer"
     history = pd.read_csv(out / "history.csv", dtype=str, keep_default_na=False)
-    assert history.columns.tolist() == [
-        "customer_id",
-        "name",
-        "quarter",
-        "band",
-        "score",
-        "segment",
-    ]
+    assert history.columns.tolist() == list(HISTORY_COLUMNS)
     assert len(history) == 6
     assert (out / "moves.png").read_bytes().startswith(b"\x89PNG")
     with pytest.raises(KlantlibError) as error:
