@@ -176,7 +176,7 @@ def _parser(lang: str) -> argparse.ArgumentParser:
 
     history = commands.add_parser("history", help=h("history"), description=h("history"))
     history.add_argument("session", metavar="SESSION", help=h("session_name"))
-    history.add_argument("--customer", metavar="ID", help=h("customer_pick"))
+    history.add_argument("--customer", metavar="ID", help=h("history_customer"))
     history.add_argument("--all", action="store_true", help=h("history_all"))
     history.add_argument("--out", metavar="DIR", help=h("history_out"))
     history.add_argument("--workspace", metavar="DIR", help=h("workspace"))

@@ -1165,6 +1165,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "also the customers who did not change segment",
     ),
     "cli.help.history_out": ("map voor history.csv", "folder for history.csv"),
+    "cli.help.history_customer": (
+        "alleen deze klant (klantnummer), ook als hij niet van segment veranderde",
+        "only this customer (customer id), also when it did not change segment",
+    ),
     "cli.history_title": (
         "Kwartalen: {quarters}. Per klant: segment · omzetklasse · score.",
         "Quarters: {quarters}. Per customer: segment · band · score.",
