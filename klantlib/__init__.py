@@ -99,6 +99,7 @@ _EXPORTS: dict[str, str] = {
     "carried_lines": "klantlib.quarter",
     "create_next_session": "klantlib.session",
     "history_table": "klantlib.moves",
+    "history_view": "klantlib.present",
     "moves_chart": "klantlib.moves_chart",
     "moves_table": "klantlib.present",
     "quarter_history": "klantlib.moves",
@@ -190,6 +191,7 @@ __all__ = [
     "carried_lines",
     "create_next_session",
     "history_table",
+    "history_view",
     "moves_chart",
     "moves_table",
     "quarter_history",
@@ -278,6 +280,7 @@ if TYPE_CHECKING:  # pragma: no cover - for editors and type checkers only
     from klantlib.present import (
         customer_list_table,
         favourites_table,
+        history_view,
         moves_table,
         open_line,
         pareto_line,

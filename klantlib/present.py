@@ -242,3 +242,17 @@ def written_line(written: Mapping[str, Path], lang: str | None = None) -> str:
         text("files.written", lang, folder=folder, files=", ".join(names))
         for folder, names in by_folder.items()
     )
+
+
+def history_view(
+    history: pd.DataFrame, lang: str | None = None, *, changed_only: bool = False
+) -> Styler:
+    """:func:`klantlib.history_table` for display: no row numbers, text to the left."""
+    from klantlib.moves import history_table
+
+    table = history_table(history, lang=lang, changed_only=changed_only)
+    return (
+        table.style.hide(axis="index")
+        .set_properties(**{"text-align": "left", "white-space": "nowrap"})
+        .set_table_styles([{"selector": "th", "props": "text-align: left;"}])
+    )

@@ -1906,7 +1906,7 @@ NEW_QUARTER = Notebook(
         Code(
             """
             history = klantlib.quarter_history(quarters)
-            display(klantlib.history_table(history, lang=lang, changed_only=True))
+            display(klantlib.history_view(history, lang, changed_only=True))
             """
         ),
         Markdown(

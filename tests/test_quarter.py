@@ -271,3 +271,11 @@ def test_previous_session_is_never_changed(last_quarter, tmp_path):
     with open_session("2026-Q4", workspace=tmp_path) as last:
         assert last.current("An").set_index("customer_id").loc["007", "margin"] == "yes"
     assert path.read_bytes() == before
+
+
+def test_history_view_shows_the_table_without_row_numbers():
+    from klantlib.present import history_view
+
+    html = history_view(quarter_history([("Q1", Q1), ("Q2", Q2)]), "nl").to_html()
+    assert ">A · groot · 3</td>" in html and ">Slagerij Maes bv</td>" in html
+    assert "row_heading" not in html  # no 0, 1, 2 … before the customers
