@@ -25,10 +25,21 @@ import pandas as pd
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
+from klantlib.answer_files import add_example_answers
 from klantlib.bands import Thresholds, suggest_cumulative_share, suggest_thirds
 from klantlib.i18n import format_money, format_number, format_share, text
+from klantlib.moves import compare_segments, transition_table
+from klantlib.quarter import QUARTER_FILES, carried_lines, quarter_segments
 from klantlib.questions import QUESTIONS
-from klantlib.session import FIELDS, SESSION_FOLDER, WORKSPACE_VARIABLE, open_session
+from klantlib.report import REPORT_FILES, REPORT_FOLDER
+from klantlib.session import (
+    FIELDS,
+    SESSION_FOLDER,
+    WORKSPACE_VARIABLE,
+    open_session,
+    session_path,
+    start_session,
+)
 from klantlib.workshop import FIRST_NOTEBOOK, free_port, jupyter_command, stop_server
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -204,8 +215,10 @@ def _wait_kernel_idle(page: Page) -> None:
     page.locator("#jp-main-statusbar").get_by_text(KERNEL_IDLE, exact=True).wait_for()
 
 
-def _run_all(page: Page, base: str, token: str, notebook: str):
+def _run_all(page: Page, base: str, token: str, notebook: str, before_run=None):
     """Open ``notebook``, Run All, wait until every cell ran; fail on any error output.
+    ``before_run``: called with the notebook panel once the kernel is idle, before Run All
+    (to edit a cell in the browser, say).
 
     Returns the notebook panel and its outputs.
     """
@@ -213,6 +226,9 @@ def _run_all(page: Page, base: str, token: str, notebook: str):
     panel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
     panel.locator(".jp-CodeCell").first.wait_for()
     _wait_kernel_idle(page)
+    if before_run is not None:
+        before_run(panel)
+        _wait_kernel_idle(page)
 
     page.get_by_role("menuitem", name="Run", exact=True).click()
     page.locator("li[data-command='runmenu:run-all']").click()
@@ -716,4 +732,192 @@ def test_band_picker_stores_typed_thresholds_in_jupyterlab(
     expect(state).to_have_text(t("picker.state_stored", name=SESSION))
     with open_session(SESSION, workspace=sessions) as session:
         assert session.thresholds == quick, "Store kept the value before the one typed"
+    assert (ROOT / notebook).read_bytes() == before, "the browser run changed the notebook file"
+
+
+NEW_QUARTER = {
+    "nl": "notebooks/nl/06_nieuw_kwartaal.ipynb",
+    "en": "notebooks/en/06_new_quarter.ipynb",
+}
+PREVIOUS_SESSION, NEXT_SESSION = "2026-Q4", "2027-Q1"  # the notebook's defaults
+REPORT_PARAMETER = 'report_folder = ""'  # the parameters cell's line: the kit's data/rapporten
+
+
+def _tree_state(folder: Path) -> dict[str, tuple[int, int] | None] | None:
+    """Everything under ``folder``: each file with its size and time of change, each folder
+    with ``None``; ``None`` when ``folder`` does not exist."""
+    if not folder.is_dir():
+        return None
+    return {
+        p.relative_to(folder).as_posix(): (
+            (p.stat().st_size, p.stat().st_mtime_ns) if p.is_file() else None
+        )
+        for p in folder.rglob("*")
+    }
+
+
+def _parameters_with(notebook: str, line: str) -> str:
+    """The parameters cell of ``notebook`` as in the repo, with ``report_folder = ""`` replaced
+    by ``line``."""
+    cells = json.loads((ROOT / notebook).read_text(encoding="utf-8"))["cells"]
+    source = "".join(next(c for c in cells if c["cell_type"] == "code")["source"])
+    assert source.count(REPORT_PARAMETER) == 1, f"no {REPORT_PARAMETER!r} in the parameters cell"
+    return source.replace(REPORT_PARAMETER, line)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_new_quarter_notebook_carries_answers_and_shows_moves_in_jupyterlab(
+    lab, sessions: Path, tmp_path: Path, page: Page, lang: str
+):
+    """Notebook 06: Run All makes this quarter's session from last quarter's and the new
+    export, says what came over, shows the from → to grid, the moves chart, the moves and the
+    history; a carried customer confirmed in the form is no longer to confirm in the session
+    file; the files go to the report folder set at the top."""
+    base, token = lab
+    notebook = NEW_QUARTER[lang]
+    before = (ROOT / notebook).read_bytes()
+    kit_sessions = ROOT / SESSION_FOLDER
+    kit_sessions_before = _folder_state(kit_sessions)
+    kit_reports = ROOT / REPORT_FOLDER  # an empty report_folder writes into <it>/2027-Q1
+    kit_reports_before = _tree_state(kit_reports)
+    reports = (tmp_path / "rapporten").resolve()
+
+    def t(key: str, **params: object) -> str:
+        return text(key, lang, **params)
+
+    def exactly(words: str) -> re.Pattern[str]:
+        return re.compile(rf"^\s*{re.escape(words)}\s*$")
+
+    # Last quarter, as after notebooks 02 to 05 on the sample: An's and Pieter's answers.
+    with start_session(
+        PREVIOUS_SESSION, ROOT / "data" / "voorbeeld" / "klanten.csv", workspace=sessions
+    ) as previous:
+        add_example_answers(previous, "nl")
+        previous_changes = len(previous.history())
+    assert not session_path(NEXT_SESSION, sessions).exists()
+
+    # The report folder is set in the browser, as a user would: no copy of the notebook in
+    # the repo, and the notebook file stays as it is (autosave is off).
+    parameters = _parameters_with(notebook, f"report_folder = {str(reports)!r}")
+
+    def set_report_folder(panel) -> None:
+        _hide_sidebar(page)  # before a text box has the focus
+        editor = panel.locator(".jp-CodeCell").first.locator(".cm-content")
+        editor.click()
+        page.keyboard.press("Control+a")  # in the cell's editor: all of the cell
+        page.keyboard.insert_text(parameters)
+        expect(editor).to_contain_text(f"report_folder = {str(reports)!r}")
+        expect(editor).not_to_contain_text(REPORT_PARAMETER)
+        page.keyboard.press("Escape")  # back to command mode
+
+    panel, outputs = _run_all(page, base, token, notebook, before_run=set_report_folder)
+    everything = "\n".join(outputs.all_inner_texts())
+    assert "Traceback" not in everything
+
+    # Step 2: what came over from last quarter.
+    assert t("cli.carried", participant="An", count=44) in everything
+    with open_session(NEXT_SESSION, workspace=sessions) as current:
+        assert current.carried_from == PREVIOUS_SESSION
+        for line in carried_lines(current, lang):
+            assert line in everything, f"{line!r} is not shown"
+        to_confirm = current.to_confirm("An")
+        pieter_to_confirm = current.to_confirm("Pieter")
+        quarters = quarter_segments(current, lang=lang)
+        customers = current.customers()
+        names = dict(zip(customers["customer_id"], customers["name"], strict=True))
+    assert len(to_confirm) == 44
+    assert [name for name, _ in quarters] == [PREVIOUS_SESSION, NEXT_SESSION]
+    moves, transitions = compare_segments(quarters[0][1], quarters[1][1], lang=lang)
+
+    # Step 4: the from → to grid as the kit counts it, and the moves chart under it.
+    gone = t("moves_chart.gone")
+    gone_header = page.locator("thead th", has_text=exactly(gone))
+    grid = outputs.locator("table", has=gone_header)
+    expect(grid).to_have_count(1)
+    expected_grid = transition_table(transitions, lang=lang)
+    assert grid.locator("thead tr").first.locator("th").all_inner_texts()[1:] == [
+        str(c) for c in expected_grid.columns
+    ]
+    rows = grid.locator("tbody tr")
+    expect(rows).to_have_count(len(expected_grid))
+    for row, (label, values) in zip(rows.all(), expected_grid.iterrows(), strict=True):
+        expect(row.locator("th")).to_have_text(str(label))
+        expect(row.locator("td")).to_have_text([str(v) for v in values])
+    grid_cell = panel.locator(".jp-CodeCell", has=gone_header)
+    chart = grid_cell.locator('.jp-OutputArea-output[data-mime-type="image/png"] img')
+    expect(chart).to_have_count(1)
+    expect(chart).to_have_attribute("src", re.compile(r"^data:image/png;base64,"))
+    decoded = chart.evaluate("(img) => img.decode().then(() => img.naturalWidth)")
+    assert decoded > 0, "the browser cannot show the PNG"
+    box = chart.bounding_box()
+    assert box is not None and box["width"] >= 700, "the chart is too small to read"
+
+    # The moves, each with its reason: the new customers among them; then the history.
+    new_reason = t("moves.new")
+    new_cell = page.locator("td", has_text=exactly(new_reason))
+    reasons = outputs.locator(new_cell)
+    expect(reasons).to_have_count(int((moves["reason"] == new_reason).sum()))
+    assert reasons.count() >= 1, "no new customer among the moves"
+    moves_shown = outputs.locator("table", has=new_cell)
+    expect(moves_shown.locator("tbody tr")).to_have_count(len(moves))
+    history = outputs.locator(
+        "table",
+        has=page.locator("thead th", has_text=exactly(NEXT_SESSION)),
+    ).filter(has=page.locator("thead th", has_text=exactly(PREVIOUS_SESSION)))
+    expect(history).to_have_count(1)
+    expect(history.locator("tbody tr").first).to_be_visible()
+    expect(history.locator("td", has_text=exactly("—")).first).to_be_visible()
+
+    _screenshot(page, chart, f"06_{lang}_moves.png")
+
+    # Step 3: An goes through the customers to confirm, and confirms one.
+    form = panel.locator(".widget-vbox", has=page.locator("input[list]")).first
+    who = form.locator("input[list]")
+    card, _verdict, status = (form.locator(":scope > .widget-html").nth(i) for i in range(3))
+    only_to_confirm = form.get_by_role("checkbox", name=t("form.only_to_confirm"), exact=True)
+    confirm = _button(form, t("form.confirm"))
+    flag = t("form.flag_to_confirm", previous=PREVIOUS_SESSION)
+    expect(card).to_contain_text(t("form.choose_who"))
+    expect(only_to_confirm).to_be_visible()
+    expect(confirm).to_be_hidden()
+
+    who.fill("An")
+    who.press("Enter")  # continuous_update=False: the value syncs on the change event
+    expect(status).to_contain_text(t("form.hello", name="An"))
+    only_to_confirm.check()
+    count = format_number(len(to_confirm), lang)
+    any_customer = {"id": "@", "revenue": "@", "band": "@", "number": "@"}
+    card_line = re.escape(t("form.card_line", count=count, **any_customer)).replace("@", ".+?")
+    expect(card).to_contain_text(re.compile(card_line))  # one of the 44 to confirm
+    expect(card).to_contain_text(flag)
+    expect(confirm).to_be_visible()
+    shown = card.inner_text()
+    _screenshot(page, form, f"06_{lang}_form.png")
+
+    confirm.click()
+    expect(status).to_contain_text(
+        re.compile(re.escape(t("form.confirmed", at="")) + r"\d\d:\d\d:\d\d")
+    )
+    expect(card).not_to_contain_text(flag)
+    expect(confirm).to_be_hidden()
+    with open_session(NEXT_SESSION, workspace=sessions) as current:
+        still = current.to_confirm("An")
+        assert current.to_confirm("Pieter") == pieter_to_confirm, "An confirmed for Pieter"
+    assert len(still) == len(to_confirm) - 1 == 43
+    (confirmed,) = to_confirm - still
+    assert str(names[confirmed]) in shown, "the customer confirmed is not the one on the card"
+
+    # Step 6: the files, in the folder set at the top, and nothing in the kit's folders.
+    assert t("files.written", folder=str(reports), files="") in everything
+    for name in (*QUARTER_FILES, *REPORT_FILES):
+        assert (reports / name).is_file(), f"{name} missing from the report folder"
+        assert (reports / name).stat().st_size > 0, f"{name} is empty"
+    assert (reports / "moves.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert len(pd.read_csv(reports / "moves.csv", dtype=str)) == len(moves)
+    assert len(pd.read_csv(reports / "transitions.csv", dtype=str)) == len(transitions)
+
+    with open_session(PREVIOUS_SESSION, workspace=sessions) as previous:
+        assert len(previous.history()) == previous_changes, "last quarter's session changed"
+    assert _tree_state(kit_reports) == kit_reports_before, f"a test wrote into {kit_reports}"
+    assert _folder_state(kit_sessions) == kit_sessions_before, "a session went to data/sessies"
     assert (ROOT / notebook).read_bytes() == before, "the browser run changed the notebook file"
