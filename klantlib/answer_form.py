@@ -167,7 +167,7 @@ class AnswerForm(widgets.VBox):
                 f"<b>{html.escape(t(f'question.{question}'))}</b><br>"
                 f"<span style='color: #555'>{html.escape(t(f'question.{question}.text'))}</span>"
                 "</div>",
-                layout=widgets.Layout(width="34em"),
+                layout=widgets.Layout(width="34em", min_width="34em"),
             )
             extra: list[widgets.Widget] = []
             if question in SUGGESTED_QUESTIONS:
@@ -242,7 +242,7 @@ class AnswerForm(widgets.VBox):
                     ]
                 ),
                 self.card,
-                self.confirm,
+                widgets.HBox([self.confirm]),
                 *rows,
                 self.verdict,
                 widgets.HBox(list(self.accept_all.values())),
@@ -369,15 +369,33 @@ class AnswerForm(widgets.VBox):
 
         return click
 
+    def _open_suggestions(self, question: str) -> list[tuple[str, str]]:
+        """(customer id, suggested answer) for ``question`` where the participant has no answer
+        yet (every suggestion while nobody is chosen)."""
+        sheet = self.sheet
+        return [
+            (cid, answer)
+            for (cid, asked), (answer, _value, _limit) in self._suggested.items()
+            if asked == question
+            and (sheet is None or sheet.value(sheet.position[cid], question) is None)
+        ]
+
+    def _count_accept_all(self) -> None:
+        """Each "accept all" button says how many empty answers it fills; hidden at none."""
+        for question, button in self.accept_all.items():
+            count = len(self._open_suggestions(question))
+            button.description = self._t(
+                "suggest.accept_all",
+                question=self._t(f"question.{question}"),
+                count=format_number(count, self.lang),
+            )
+            button.layout.display = None if count else "none"
+
     def _on_accept_all(self, question: str) -> None:
         """Every suggestion for ``question`` where the participant has no answer yet, in one
         transaction; answers already given are never overwritten."""
         sheet = self._sheet()
-        changes = [
-            (cid, question, answer)
-            for (cid, asked), (answer, _value, _limit) in self._suggested.items()
-            if asked == question and sheet.value(sheet.position[cid], question) is None
-        ]
+        changes = [(cid, question, answer) for cid, answer in self._open_suggestions(question)]
         stored = self.session.record_many(self._participant(), changes)
         for cid, _, answer in changes:
             sheet.set(sheet.position[cid], question, answer)
@@ -535,12 +553,10 @@ class AnswerForm(widgets.VBox):
             self.note.value = sheet.value(position, "note") or ""
         finally:
             self._loading = False
-        self.card.value = self._card(position)
+        notes = []
         if self.session.answer_for_potential:
-            self.card.value += (
-                "<div style='color: #6a1b9a; margin-top: 0.3em'>"
-                + html.escape(t("form.potential_note"))
-                + "</div>"
+            notes.append(
+                f"<span style='color: #6a1b9a'>{html.escape(t('form.potential_note'))}</span>"
             )
         flags = []
         if sheet.to_confirm[position]:
@@ -548,11 +564,13 @@ class AnswerForm(widgets.VBox):
         if sheet.new[position]:
             flags.append(t("form.flag_new"))
         if flags:
-            self.card.value += (
-                "<div style='color: #6a1b9a; margin-top: 0.3em; font-weight: bold'>"
+            notes.append(
+                "<span style='color: #6a1b9a; font-weight: bold'>"
                 + html.escape(" · ".join(flags))
-                + "</div>"
+                + "</span>"
             )
+        self.card.value = self._card(position, notes)
+        self._count_accept_all()
         self.confirm.layout.display = None if sheet.to_confirm[position] else "none"
         customer = str(sheet.ids[position])
         for question, hint in self.hints.items():
@@ -561,7 +579,9 @@ class AnswerForm(widgets.VBox):
             hint.value = self._hint(question, found) if found else ""
         self.verdict.value = self._verdict(position)
 
-    def _card(self, position: int) -> str:
+    def _card(self, position: int, notes: list[str]) -> str:
+        """The customer's card: name, id, revenue, band, place in the list, the known facts,
+        then ``notes`` (HTML lines: flags, the potential-revenue reminder)."""
         t = self._t
         sheet = self._sheet()
         facts = sheet.facts(position)
@@ -596,7 +616,7 @@ class AnswerForm(widgets.VBox):
             known.append(f"{t(f'field.{fact}')}: {shown}")
         if known:
             lines.append("<span style='color: #555'>" + html.escape(" · ".join(known)) + "</span>")
-        return _box("<br>".join(lines))
+        return _box("<br>".join([*lines, *notes]))
 
     def _verdict(self, position: int) -> str:
         sheet = self._sheet()

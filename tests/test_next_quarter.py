@@ -93,6 +93,7 @@ def test_the_form_flags_carried_and_new_customers_and_filters_to_confirm(q3, tmp
         assert form.only_to_confirm.layout.display is None  # offered: this session carries
         form.show("007")
         assert "from 2026-Q3 — confirm or change" in form.card.value
+        assert form.card.value.count("<div") == 1  # the flag is inside the card's box
         assert form.confirm.layout.display is None
         form.show("44")
         assert "new customer this quarter" in form.card.value
