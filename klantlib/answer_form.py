@@ -175,7 +175,7 @@ class AnswerForm(widgets.VBox):
                 accept = widgets.Button(
                     description=t("suggest.accept"),
                     icon="check",
-                    layout=widgets.Layout(width="auto", display="none"),
+                    layout=widgets.Layout(width="auto", flex="0 0 auto", display="none"),
                 )
                 accept.on_click(self._accept_handler(question))
                 self.hints[question], self.accepts[question] = hint, accept
