@@ -209,7 +209,7 @@ def transition_table(transitions: pd.DataFrame, *, lang: str | None = None) -> p
     total = text("moves.total", lang)
     grid[total] = grid.sum(axis=1)
     grid.loc[total] = grid.sum(axis=0)
-    grid.index.name = text("moves.from_to", lang)
+    grid.columns.name = text("moves.from_to", lang)  # shown in the corner, one header row
     return grid
 
 

@@ -118,8 +118,8 @@ def test_transition_table_reads_from_rows_to_columns_with_totals():
     grid = transition_table(transitions, lang="nl")
     expected = pd.DataFrame(
         [[1, 0, 0, 0, 1], [1, 0, 0, 0, 1], [0, 0, 0, 1, 1], [0, 1, 0, 0, 1], [2, 1, 0, 1, 4]],
-        index=pd.Index(["A", "B", "C", "nieuw", "totaal"], name="van ↓ naar →"),
-        columns=["A", "B", "C", "weg", "totaal"],
+        index=["A", "B", "C", "nieuw", "totaal"],
+        columns=pd.Index(["A", "B", "C", "weg", "totaal"], name="van ↓ naar →"),
     )
     assert_frame_equal(grid, expected)
     english = transition_table(transitions, lang="en")
