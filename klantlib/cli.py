@@ -37,7 +37,7 @@ from klantlib.method import segment_customers
 from klantlib.moves import REQUIRED as SEGMENT_TABLE_COLUMNS
 from klantlib.moves import compare_segments, history_table, quarter_history
 from klantlib.plan import plan_table
-from klantlib.present import history_lines, open_line, thresholds_line
+from klantlib.present import history_lines, open_line, shown_path, thresholds_line
 from klantlib.quarter import carried_lines, quarter_segments
 from klantlib.reading import read_answers_csv, read_customers_csv, read_table_csv
 from klantlib.report import write_report
@@ -547,7 +547,8 @@ def _run(args: argparse.Namespace) -> int:
     out, printed = run_notebook(args.notebook, given, out=args.out, lang=lang)
     for line in printed:
         print(line)
-    print(text("run.done", lang, notebook=find_notebook(args.notebook, lang).stem, out=str(out)))
+    notebook = find_notebook(args.notebook, lang).stem
+    print(text("run.done", lang, notebook=notebook, out=shown_path(out)))
     return 0
 
 

@@ -146,6 +146,7 @@ def run_notebook(
     ``session`` parameter). A cell that fails stops the run with its message."""
     import papermill
 
+    from klantlib.present import shown_path
     from klantlib.report import REPORT_FOLDER
     from klantlib.workshop import kit_root
 
@@ -183,7 +184,7 @@ def run_notebook(
             notebook=path.stem,
             cell=failed.exec_count or failed.cell_index,
             message=_failure(target, failed),
-            out=str(target),
+            out=shown_path(target),
         ) from None
     return target, _printed(done)
 

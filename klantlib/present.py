@@ -227,17 +227,21 @@ def moves_table(moves: pd.DataFrame, lang: str | None = None) -> Styler:
     return _styled(table, lang)
 
 
+def shown_path(path: str | Path) -> str:
+    """A path as the user reads it: from the kit's folder when it is inside it
+    (``data/rapporten/2027-Q1``), else in full."""
+    from klantlib.workshop import kit_root
+
+    full, root = Path(path).resolve(), kit_root().resolve()
+    return full.relative_to(root).as_posix() if full.is_relative_to(root) else str(full)
+
+
 def written_line(written: Mapping[str, Path], lang: str | None = None) -> str:
     """ "Geschreven in data/rapporten/2027-Q1: moves.csv, …": the files written, by folder,
     each folder shown from the kit's folder when it is inside it."""
-    from klantlib.workshop import kit_root
-
-    root = kit_root().resolve()
     by_folder: dict[str, list[str]] = {}
     for name, path in written.items():
-        folder = Path(path).resolve().parent
-        shown = folder.relative_to(root).as_posix() if folder.is_relative_to(root) else str(folder)
-        by_folder.setdefault(shown, []).append(name)
+        by_folder.setdefault(shown_path(Path(path).parent), []).append(name)
     return "\n".join(
         text("files.written", lang, folder=folder, files=", ".join(names))
         for folder, names in by_folder.items()
