@@ -18,6 +18,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -29,6 +30,7 @@ from klantlib.answer_files import add_example_answers
 from klantlib.bands import Thresholds, suggest_cumulative_share, suggest_thirds
 from klantlib.i18n import format_money, format_number, format_share, text
 from klantlib.moves import compare_segments, transition_table
+from klantlib.plan import default_plan, favourites_by_segment, plan_hours
 from klantlib.quarter import QUARTER_FILES, carried_lines, quarter_segments
 from klantlib.questions import QUESTIONS
 from klantlib.report import REPORT_FILES, REPORT_FOLDER
@@ -918,6 +920,225 @@ def test_new_quarter_notebook_carries_answers_and_shows_moves_in_jupyterlab(
 
     with open_session(PREVIOUS_SESSION, workspace=sessions) as previous:
         assert len(previous.history()) == previous_changes, "last quarter's session changed"
+    assert _tree_state(kit_reports) == kit_reports_before, f"a test wrote into {kit_reports}"
+    assert _folder_state(kit_sessions) == kit_sessions_before, "a session went to data/sessies"
+    assert (ROOT / notebook).read_bytes() == before, "the browser run changed the notebook file"
+
+
+MATRIX = {"nl": "notebooks/nl/04_matrix.ipynb", "en": "notebooks/en/04_matrix.ipynb"}
+# The grid cell the team changes: a small customer with score 3 goes from C to B.
+GRID_CHANGE = ("small", 3, "C", "B")
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_matrix_notebook_shows_the_matrix_and_stores_a_changed_grid_in_jupyterlab(
+    lab, sessions: Path, page: Page, lang: str
+):
+    """Notebook 04: Run All makes the session from the sample with the example answers and
+    shows the matrix chart and the grid editor; a cell changed in the grid is said to be
+    changed, and Store puts the grid with that cell in the session file."""
+    base, token = lab
+    notebook = MATRIX[lang]
+    before = (ROOT / notebook).read_bytes()
+    kit_sessions = ROOT / SESSION_FOLDER
+    kit_sessions_before = _folder_state(kit_sessions)
+    kit_reports = ROOT / REPORT_FOLDER  # the report button writes there: it is not clicked
+    kit_reports_before = _tree_state(kit_reports)
+
+    def t(key: str, **params: object) -> str:
+        return text(key, lang, **params)
+
+    panel, outputs = _run_all(page, base, token, notebook)
+    _hide_sidebar(page)
+    everything = "\n".join(outputs.all_inner_texts())
+    assert "Traceback" not in everything
+    with open_session(SESSION, workspace=sessions) as session:
+        assert session.participants() == ["An", "Pieter"]  # the example answers
+        default_grid = session.grid
+    band, score, old, new = GRID_CHANGE
+    assert default_grid.cells[band][score] == old, "the default grid changed: pick another cell"
+
+    # The matrix: a PNG the browser can decode, wide enough to read on a projector.
+    chart_cell = panel.locator(".jp-CodeCell", has_text="klantlib.matrix_chart(")
+    chart = chart_cell.locator('.jp-OutputArea-output[data-mime-type="image/png"] img')
+    expect(chart).to_have_count(1)
+    expect(chart).to_have_attribute("src", re.compile(r"^data:image/png;base64,"))
+    size = chart.evaluate("(img) => img.decode().then(() => [img.naturalWidth, img.naturalHeight])")
+    assert size[0] >= 700 and size[1] >= 400, f"the matrix is only {size[0]}×{size[1]} pixels"
+    box = chart.bounding_box()
+    assert box is not None and box["width"] >= 700, "the matrix is too small to read"
+    _screenshot(page, chart, f"04_{lang}.png")
+
+    # The grid editor: large on top, a row of A / B / C choices per band, the default chosen.
+    store = _button(page, t("grid.store"))
+    editor = panel.locator(".widget-vbox", has=store).first
+    expect(editor).to_have_count(1)
+    rows = editor.locator(".widget-hbox").filter(has=page.locator(".widget-toggle-buttons"))
+    expect(rows).to_have_count(3)
+    expect(rows.locator(".widget-html b").first).to_have_text(t("band.large"))
+    state = editor.locator(":scope > .widget-html").last
+    warnings = editor.locator(":scope > .widget-html").first
+
+    def choices(band_key: str):
+        label = re.compile(rf"^{re.escape(t(f'band.{band_key}'))}$")
+        row = rows.filter(has=page.locator(".widget-html b", has_text=label))
+        return row.locator(".widget-toggle-buttons")
+
+    for band_key, letters in default_grid.cells.items():
+        expect(choices(band_key)).to_have_count(len(letters))
+        for column, letter in enumerate(letters):
+            chosen = choices(band_key).nth(column).locator("button.mod-active")
+            expect(chosen).to_have_text(letter)
+    expect(state).to_have_text(t("grid.state_stored"))
+
+    # The team moves one cell: said to be changed, nothing stored yet.
+    cell = choices(band).nth(score)
+    _button(cell, new).click()
+    expect(cell.locator("button.mod-active")).to_have_text(new)
+    expect(state).to_have_text(t("grid.state_changed"))
+    expect(warnings).to_have_text("")  # small with score 3 in B looks odd to nobody
+    with open_session(SESSION, workspace=sessions) as session:
+        assert session.grid == default_grid, "changing a cell stored the grid"
+
+    # Store: the state line says stored, and the session file holds the changed cell.
+    store.click()
+    expect(state).to_have_text(t("grid.state_stored"))
+    changed = dict(default_grid.cells)
+    changed[band] = changed[band][:score] + new + changed[band][score + 1 :]
+    with open_session(SESSION, workspace=sessions) as session:
+        assert dict(session.grid.cells) == changed
+    _screenshot(page, editor, f"04_{lang}_grid.png")
+
+    assert _tree_state(kit_reports) == kit_reports_before, f"a test wrote into {kit_reports}"
+    assert _folder_state(kit_sessions) == kit_sessions_before, "a session went to data/sessies"
+    assert (ROOT / notebook).read_bytes() == before, "the browser run changed the notebook file"
+
+
+ACTION_PLAN = {
+    "nl": "notebooks/nl/05_actieplan.ipynb",
+    "en": "notebooks/en/05_action_plan.ipynb",
+}
+PLAN_CHANGE = {"segment": "C", "contacts": 4, "owner": "Jonas"}  # the default: 2, no owner
+
+
+def _hours_rows(hours: pd.DataFrame, lang: str) -> list[list[str]]:
+    """The plan editor's hours table as it must read, from :func:`klantlib.plan.plan_hours`."""
+
+    def number(value: float) -> str:
+        return "—" if pd.isna(value) else format_number(value, lang)
+
+    def share(value: float) -> str:
+        return "—" if pd.isna(value) else format_share(value, lang)
+
+    return [
+        [
+            str(segment),
+            format_number(row["customers"], lang),
+            format_share(row["revenue_share"], lang),
+            number(row["hours_today"]),
+            share(row["hours_share_today"]),
+            number(row["plan_hours"]),
+            number(row["hours_freed"]),
+        ]
+        for segment, row in hours.iterrows()
+    ]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_action_plan_notebook_stores_a_changed_plan_in_jupyterlab(
+    lab, sessions: Path, page: Page, lang: str
+):
+    """Notebook 05: Run All shows the plan editor with the article's plan and its hours, and
+    where the favourites land; contacts a year and an owner changed in the browser redraw
+    the hours, are said to be changed, and Store puts them in the session file."""
+    base, token = lab
+    notebook = ACTION_PLAN[lang]
+    before = (ROOT / notebook).read_bytes()
+    kit_sessions = ROOT / SESSION_FOLDER
+    kit_sessions_before = _folder_state(kit_sessions)
+    kit_reports = ROOT / REPORT_FOLDER
+    kit_reports_before = _tree_state(kit_reports)
+
+    def t(key: str, **params: object) -> str:
+        return text(key, lang, **params)
+
+    def exactly(words: str) -> re.Pattern[str]:
+        return re.compile(rf"^\s*{re.escape(words)}\s*$")
+
+    panel, outputs = _run_all(page, base, token, notebook)
+    _hide_sidebar(page)  # now: Ctrl+B does nothing while a text box has the focus
+    everything = "\n".join(outputs.all_inner_texts())
+    assert "Traceback" not in everything
+    with open_session(SESSION, workspace=sessions) as session:
+        assert session.participants() == ["An", "Pieter"]  # the example answers
+        default = session.plan
+        customers = session.segmentation(None, lang=lang).customers
+        favourites = favourites_by_segment(customers, session.favourites())
+    segment = PLAN_CHANGE["segment"]
+    assert default == default_plan(), "a new session already holds a plan"
+    assert default[segment].contacts_per_year != PLAN_CHANGE["contacts"]
+
+    store = _button(page, t("grid.store"))  # the plan editor's button has the grid's words
+    editor = panel.locator(".widget-vbox", has=store).first
+    expect(editor).to_have_count(1)
+    state = editor.locator(":scope > .widget-html").first
+    hours_table = editor.locator("table").first
+    hours_rows = hours_table.locator("tr", has=page.locator("td"))
+
+    def expect_hours(plan: dict) -> None:
+        head = hours_table.locator("th")
+        expect(head.first).to_have_text(t("plan.col.segment"))
+        expect(head.nth(5)).to_have_text(t("plan.col.plan_hours"))
+        expected = _hours_rows(plan_hours(customers, plan), lang)
+        expect(hours_rows).to_have_count(len(expected))
+        for row, cells in zip(hours_rows.all(), expected, strict=True):
+            expect(row.locator("td")).to_have_text(cells)
+
+    # Opened on a new session: the article's plan, its hours, said to be stored.
+    expect(state).to_have_text(t("plan.state_stored"))
+    expect_hours(default)
+    part = editor.locator(".widget-vbox").filter(
+        has=page.locator("h3", has_text=exactly(t("plan.segment", s=segment)))
+    )
+    expect(part).to_have_count(1)
+    contacts = part.locator(".widget-inline-hbox", has_text=t("plan.contacts")).locator("input")
+    owner = part.locator(".widget-inline-hbox", has_text=t("plan.owner")).locator("input")
+    expect(contacts).to_have_value(str(int(default[segment].contacts_per_year)))
+    expect(owner).to_have_value("")
+
+    # The team gives segment C more contacts a year and an owner: the hours follow at once.
+    contacts.fill(str(PLAN_CHANGE["contacts"]))
+    contacts.press("Enter")  # continuous_update=False: the value syncs on the change event
+    changed = dict(default)
+    changed[segment] = replace(default[segment], contacts_per_year=float(PLAN_CHANGE["contacts"]))
+    expect(state).to_have_text(t("plan.state_changed"))
+    expect_hours(changed)
+    owner.fill(PLAN_CHANGE["owner"])
+    changed[segment] = replace(changed[segment], owner=PLAN_CHANGE["owner"])
+    with open_session(SESSION, workspace=sessions) as session:
+        assert session.plan == default, "changing the plan stored it"
+
+    # Store: the state line says stored, and the session file holds the new plan.
+    store.click()
+    expect(state).to_have_text(t("plan.state_stored"))
+    with open_session(SESSION, workspace=sessions) as session:
+        stored = session.plan
+    assert stored == changed, "Store kept another plan than the one shown"
+    assert stored[segment].contacts_per_year == PLAN_CHANGE["contacts"]
+    assert stored[segment].owner == PLAN_CHANGE["owner"]
+    expect_hours(changed)
+    _screenshot(page, editor, f"05_{lang}.png")
+
+    # Where the favourites land: per participant, A, B, C and the total.
+    total = page.locator("th", has_text=exactly(t("plan.fav.total")))
+    fav_table = outputs.locator("table", has=total)
+    expect(fav_table).to_have_count(1)
+    fav_rows = fav_table.locator("tbody tr")
+    expect(fav_rows).to_have_count(len(favourites))
+    for row, (participant, counts) in zip(fav_rows.all(), favourites.iterrows(), strict=True):
+        expect(row.locator("td")).to_have_text([participant, *(str(c) for c in counts)])
+    _screenshot(page, fav_table, f"05_{lang}_favourites.png")
+
     assert _tree_state(kit_reports) == kit_reports_before, f"a test wrote into {kit_reports}"
     assert _folder_state(kit_sessions) == kit_sessions_before, "a session went to data/sessies"
     assert (ROOT / notebook).read_bytes() == before, "the browser run changed the notebook file"
