@@ -62,8 +62,14 @@ INVOICE_LINE_COLUMNS: tuple[str, ...] = (
     "customer_name",
     "amount",
 )
-ANSWER_COLUMNS: tuple[str, ...] = ("customer_id", "marge", "cashflow", "innovatie", "netwerk")
+QUESTION_COLUMNS: tuple[str, ...] = ("marge", "cashflow", "innovatie", "netwerk")
+ANSWER_COLUMNS: tuple[str, ...] = ("customer_id", *QUESTION_COLUMNS, "favoriet")
 PARTICIPANTS: tuple[str, ...] = ("An", "Pieter")
+FAVOURITES_EACH = 3
+"""How many favourites each participant marks, among the customers they manage."""
+FAVOURITE_TASTE: dict[str, str] = {"An": "hours_per_euro", "Pieter": "hours"}
+"""What makes a favourite: An likes the customers she visits most for what they buy (so the
+matrix can show a favourite in C), Pieter the ones he spends the most hours on."""
 
 ACCOUNT_MANAGERS: tuple[str, ...] = ("An", "Pieter", "Sofie", "Jonas")
 ACCOUNT_MANAGER_WEIGHTS: tuple[float, ...] = (0.3, 0.3, 0.2, 0.2)
@@ -686,10 +692,27 @@ def _answer_sheets(rng: np.random.Generator, customers: pd.DataFrame) -> dict[st
         values = sheets[name]
         typed = np.where(values == 1, yes, np.where(values == 0, no, unknown))
         frame = {"customer_id": customers["customer_id"].copy()}
-        for q, column in enumerate(ANSWER_COLUMNS[1:]):
+        for q, column in enumerate(QUESTION_COLUMNS):
             frame[column] = pd.array(typed[:, q], dtype="str")
+        frame["favoriet"] = pd.array(np.where(_favourites(customers, name), "ja", ""), dtype="str")
         answers[name] = pd.DataFrame(frame)
     return answers
+
+
+def _favourites(customers: pd.DataFrame, participant: str) -> np.ndarray:
+    """Which customers ``participant`` marks as favourite: among the customers they manage,
+    the :data:`FAVOURITES_EACH` first by their :data:`FAVOURITE_TASTE` (ties by id). No
+    randomness, so the other columns of the sample stay as they were."""
+    hours = customers["hours"].to_numpy(dtype=float)
+    liking = hours
+    if FAVOURITE_TASTE.get(participant) == "hours_per_euro":
+        liking = hours / np.maximum(customers["revenue"].to_numpy(dtype=float), 1.0)
+    mine = (customers["account_manager"].to_numpy() == participant) & ~np.isnan(hours)
+    ids = customers["customer_id"].to_numpy()
+    order = [i for i in np.lexsort((ids, -np.nan_to_num(liking))) if mine[i]]
+    marked = np.zeros(len(customers), dtype=bool)
+    marked[order[:FAVOURITES_EACH]] = True
+    return marked
 
 
 def _format_column(values: pd.Series, fmt: str) -> pd.Series:

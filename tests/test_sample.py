@@ -14,6 +14,7 @@ from klantlib.sample import (
     CUSTOMER_COLUMNS,
     INVOICE_LINE_COLUMNS,
     NEXT_QUARTER_FILE,
+    QUESTION_COLUMNS,
     SampleData,
     generate_sample,
     main,
@@ -36,9 +37,9 @@ def sample() -> SampleData:
 
 
 def _to_numbers(sheet: pd.DataFrame) -> pd.DataFrame:
-    """Answer sheet as 1 (yes), 0 (no), -1 (unknown), indexed by customer_id."""
+    """The four answers as 1 (yes), 0 (no), -1 (unknown), indexed by customer_id."""
     codes = {**dict.fromkeys(YES, 1), **dict.fromkeys(NO, 0), **dict.fromkeys(UNKNOWN, -1)}
-    values = sheet.set_index("customer_id")
+    values = sheet.set_index("customer_id")[list(QUESTION_COLUMNS)]
     return pd.DataFrame(
         np.vectorize(codes.__getitem__)(values.to_numpy(dtype=object)),
         index=values.index,
@@ -185,7 +186,7 @@ def test_answers_have_typed_variants(sample: SampleData) -> None:
     """Answers are text with several spreadsheet-style variants."""
     seen: set[str] = set()
     for sheet in sample.answers.values():
-        seen |= set(sheet[list(ANSWER_COLUMNS[1:])].to_numpy().ravel().tolist())
+        seen |= set(sheet[list(QUESTION_COLUMNS)].to_numpy().ravel().tolist())
     assert seen <= YES | NO | UNKNOWN
     assert {"ja", "nee", "", "?"} <= seen
     assert len(seen & YES) >= 4
@@ -252,3 +253,22 @@ def test_too_few_customers_rejected() -> None:
     """Fewer than 10 customers is an error."""
     with pytest.raises(ValueError, match="at least 10"):
         generate_sample(5)
+
+
+def test_each_participant_marks_three_of_their_own_customers_as_favourite(
+    sample: SampleData,
+) -> None:
+    """An's taste puts favourites in small customers she visits a lot, Pieter's in the ones he
+    spends the most hours on; both only among the customers they manage."""
+    customers = sample.customers.set_index("customer_id")
+    for name, sheet in sample.answers.items():
+        marked = sheet.loc[sheet["favoriet"] == "ja", "customer_id"]
+        assert len(marked) == 3
+        assert set(sheet["favoriet"]) == {"ja", ""}
+        assert (customers.loc[marked, "account_manager"] == name).all()
+    an = sample.answers["An"].set_index("customer_id")["favoriet"] == "ja"
+    pieter = sample.answers["Pieter"].set_index("customer_id")["favoriet"] == "ja"
+    per_euro = customers["hours"] / customers["revenue"]
+    assert per_euro[an].min() > per_euro[~an & (customers["account_manager"] == "An")].max()
+    hours = customers["hours"]
+    assert hours[pieter].min() > hours[~pieter & (customers["account_manager"] == "Pieter")].max()
