@@ -54,7 +54,7 @@ class ReportButton(widgets.VBox):
         )
         self.status = widgets.HTML()
         self.button.on_click(lambda _b: self._run())
-        super().__init__([self.button, self.status])
+        super().__init__([widgets.HBox([self.button]), self.status])  # the button its own size
 
     def _run(self) -> None:
         """Write the report; any error is shown under the button and logged, never lost."""
