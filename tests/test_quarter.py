@@ -26,6 +26,8 @@ from klantlib.quarter import (
     write_quarter_files,
 )
 from klantlib.session import create_session, open_session, session_path
+from tests.test_next_quarter import Q3 as CUSTOMERS_Q1  # 007, 012, 3
+from tests.test_next_quarter import Q4 as CUSTOMERS_Q2  # 012 grew, 3 left, 44 arrived
 
 Q1 = pd.DataFrame(
     {
@@ -137,21 +139,6 @@ def test_transition_table_reads_a_transitions_csv_back(tmp_path):
 
 
 # sessions: a quarter from the last one ---------------------------------------------------------
-
-CUSTOMERS_Q1 = pd.DataFrame(
-    {
-        "customer_id": ["007", "012", "3"],
-        "name": ["Brouwerij Mattheeuws", "Bakkerij Peeters", "Café Sport"],
-        "revenue": [90_000.0, 20_000.0, 5_000.0],
-    }
-)
-CUSTOMERS_Q2 = pd.DataFrame(
-    {
-        "customer_id": ["007", "012", "44"],
-        "name": ["Brouwerij Mattheeuws", "Bakkerij Peeters", "Slagerij Maes"],
-        "revenue": [85_000.0, 60_000.0, 2_000.0],
-    }
-)
 
 
 @pytest.fixture
