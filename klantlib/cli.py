@@ -541,14 +541,12 @@ def _run(args: argparse.Namespace) -> int:
     from klantlib.headless import find_notebook, run_notebook
 
     lang = args.lang
-    given: dict[str, str] = {}
-    for name, value in args.parameter:
-        given[name] = value
-    out, printed = run_notebook(args.notebook, given, out=args.out, lang=lang)
+    notebook = find_notebook(args.notebook, lang)
+    given = dict(args.parameter)  # a name given twice: the last value counts
+    out, printed = run_notebook(notebook, given, out=args.out, lang=lang)
     for line in printed:
         print(line)
-    notebook = find_notebook(args.notebook, lang).stem
-    print(text("run.done", lang, notebook=notebook, out=shown_path(out)))
+    print(text("run.done", lang, notebook=notebook.stem, out=shown_path(out)))
     return 0
 
 

@@ -85,7 +85,8 @@ def carried_lines(session: Session, lang: str | None = None) -> list[str]:
     for participant in session.participants():
         count = len(session.to_confirm(participant))
         lines.append(text("cli.carried", lang, participant=participant, count=count))
-    names = dict(zip(session.customers()["customer_id"], session.customers()["name"], strict=True))
+    customers = session.customers()
+    names = dict(zip(customers["customer_id"], customers["name"], strict=True))
     new = [f"{cid} {names.get(cid, '')}".strip() for cid in session.new_customers()]
     lines.append(text("cli.new_customers", lang, count=len(new), ids=", ".join(new[:20]) or "—"))
     gone = session.gone_customers()

@@ -217,7 +217,8 @@ def create_next_session(
     """
     # the bands in use last quarter: the stored ones, else the suggestion it showed; a new
     # suggestion on the new list would move customers whose revenue did not change
-    thresholds = previous.thresholds or suggest_cumulative_share(previous.customers())
+    before = previous.customers()
+    thresholds = previous.thresholds or suggest_cumulative_share(before)
     made = create_session(
         name,
         customers,
@@ -228,7 +229,6 @@ def create_next_session(
     )
     try:
         now = set(made.customers()["customer_id"].astype(str))
-        before = previous.customers()
         before_ids = set(before["customer_id"].astype(str))
         with _transaction(made._connection):
             for key in (
