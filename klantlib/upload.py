@@ -22,7 +22,7 @@ import pandas as pd
 from klantlib.errors import KlantlibError
 from klantlib.i18n import check_language, get_language, text
 from klantlib.loading import LoadReport, load_customers
-from klantlib.widget_errors import unexpected_message
+from klantlib.widget_errors import error_html, run_shown, unexpected_message
 from klantlib.workshop import kit_root
 
 __all__ = ["ACCEPTED_SUFFIXES", "CustomerFilePicker", "store_upload", "upload_folder"]
@@ -99,8 +99,7 @@ def _show_in(area: widgets.Output, result: object) -> None:
 def _show_error_in(area: widgets.Output, message: str) -> None:
     from IPython.display import HTML
 
-    escaped = html.escape(message).replace("\n", "<br>")
-    area.append_display_data(HTML(f"<b style='color: #b00020'>{escaped}</b>"))
+    area.append_display_data(HTML(error_html(message)))
 
 
 def _split_name(name: str) -> tuple[str, str]:
@@ -193,14 +192,13 @@ class CustomerFilePicker(widgets.VBox):
         def draw(_picker: CustomerFilePicker | None = None) -> None:
             customers = self.table if self.table is not None else fallback
             area.outputs = ()
-            try:
-                _show_in(area, show(customers, *args, **kwargs))
-            except KlantlibError as exc:  # the kit's own message, in plain words
-                _show_error_in(area, text("error.shown", self.lang, message=exc.message(self.lang)))
-            except Exception as exc:  # shown where the result would be, and logged
-                logger.exception("Drawing %s failed", getattr(show, "__name__", show))
-                kind, detail = type(exc).__name__, str(exc) or type(exc).__name__
-                _show_error_in(area, text("error.unexpected", self.lang, kind=kind, detail=detail))
+            run_shown(  # an error is shown where the result would be (and logged)
+                lambda: _show_in(area, show(customers, *args, **kwargs)),
+                lang=self.lang,
+                show=lambda message: _show_error_in(area, message),
+                logger=logger,
+                what=f"Drawing {getattr(show, '__name__', show)} failed",
+            )
 
         draw()
         self.on_loaded(draw)
@@ -271,8 +269,7 @@ class CustomerFilePicker(widgets.VBox):
     def _show(self, lines: list[str], *, error: str | None = None) -> None:
         parts = [html.escape(line) for line in lines]
         if error is not None:
-            message = html.escape(error).replace("\n", "<br>")
-            parts.append(f"<b style='color: #b00020'>{message}</b>")
+            parts.append(error_html(error))
         self.status.value = f"<div style='{_BLOCK}'>" + "<br>".join(parts) + "</div>"
 
     def _shown(self, path: Path) -> str:
