@@ -83,8 +83,7 @@ def _amount_pattern(style: str) -> str:
     return f"{before}(?:{signed}|{plain}|{brackets})"
 
 
-_PATTERNS = {style: _amount_pattern(style) for style in NUMBER_STYLES}
-AMOUNT_PATTERNS: dict[str, str] = dict(_PATTERNS)
+AMOUNT_PATTERNS: dict[str, str] = {style: _amount_pattern(style) for style in NUMBER_STYLES}
 """Per style, the regular expression (for Python's ``re`` and RE2) a whole cell holding one
 amount matches; what :func:`parse_amounts` accepts as text."""
 
@@ -144,7 +143,7 @@ def _as_text(values: pd.Series) -> pd.Series:
 
 def _fits(text: pd.Series, style: str) -> np.ndarray:
     """Which cells hold one amount written in ``style``."""
-    return text.str.fullmatch(_PATTERNS[style]).to_numpy(dtype=bool, na_value=False)
+    return text.str.fullmatch(AMOUNT_PATTERNS[style]).to_numpy(dtype=bool, na_value=False)
 
 
 def _example(first_row: int, position: int, value: object) -> Notice:
@@ -269,9 +268,10 @@ def _plain_amounts(text: pd.Series, fit: np.ndarray, style: str) -> np.ndarray |
         cells = cells.combine_chunks()
     if not fit.all():
         cells = pc.if_else(pa.array(fit), cells, pa.scalar(None, cells.type))
-    for separator, point in ((_GROUP[style], ""), (",", ".")):
-        if separator == "," and style != "comma":
-            continue
+    steps = [(_GROUP[style], "")]  # the group separator out …
+    if style == "comma":
+        steps.append((",", "."))  # … then a decimal comma to a point
+    for separator, point in steps:
         if _holds_byte(cells, separator):
             cells = pc.replace_substring(cells, separator, point)
     try:

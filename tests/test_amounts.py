@@ -403,3 +403,22 @@ def test_numpy_float_cells_pass_through():
     """numpy floats in an object column are numbers, not text."""
     cells = pd.Series([np.float64(2.5), "3,5"], dtype=object)
     assert read(*cells) == [2.5, 3.5]
+
+
+@pytest.mark.parametrize(
+    "style, cells, expected",
+    [
+        ("dot", ["1,234.56", "-12.5", "1,000,000.01"], [1234.56, -12.5, 1_000_000.01]),
+        ("comma", ["1.234,56", "-12,5", "1.000.000,01"], [1234.56, -12.5, 1_000_000.01]),
+    ],
+)
+def test_grouped_plain_amounts_take_the_fast_path_in_both_styles(style, cells, expected):
+    """Thousands separators come out in one Arrow pass in either style, and the result is what
+    the regular expressions read."""
+    from klantlib.amounts import _plain_amounts
+
+    fast = _plain_amounts(pd.Series(cells, dtype="str"), np.ones(len(cells), bool), style)
+    assert fast is not None
+    assert fast.tolist() == pytest.approx(expected)
+    read = parse_amounts(pd.Series(cells), column="amount", style=style)
+    assert read.tolist() == pytest.approx(expected)
