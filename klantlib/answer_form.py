@@ -150,6 +150,13 @@ class AnswerForm(widgets.VBox):
         self.hints: dict[str, widgets.HTML] = {}
         self.accepts: dict[str, widgets.Button] = {}
         self._suggested = _by_customer(session.suggestions())
+        # per question: the suggested customers' positions and (id, answer), for the counts
+        self._suggested_at: dict[str, tuple[np.ndarray, list[tuple[str, str]]]] = {}
+        order = {cid: i for i, cid in enumerate(customers["customer_id"].astype(str))}
+        for question in SUGGESTED_QUESTIONS:
+            pairs = [(c, a) for (c, q), (a, _v, _l) in self._suggested.items() if q == question]
+            at = np.array([order[c] for c, _ in pairs], dtype=np.int64)
+            self._suggested_at[question] = (at, pairs)
         rows = []
         for question in QUESTIONS:
             row = {}
@@ -200,7 +207,7 @@ class AnswerForm(widgets.VBox):
         )
         self.accept_all: dict[str, widgets.Button] = {}
         for question in SUGGESTED_QUESTIONS:
-            count = sum(1 for key in self._suggested if key[1] == question)
+            count = len(self._suggested_at[question][1])
             if count:
                 button = widgets.Button(
                     description=t(
@@ -372,13 +379,11 @@ class AnswerForm(widgets.VBox):
     def _open_suggestions(self, question: str) -> list[tuple[str, str]]:
         """(customer id, suggested answer) for ``question`` where the participant has no answer
         yet (every suggestion while nobody is chosen)."""
-        sheet = self.sheet
-        return [
-            (cid, answer)
-            for (cid, asked), (answer, _value, _limit) in self._suggested.items()
-            if asked == question
-            and (sheet is None or sheet.value(sheet.position[cid], question) is None)
-        ]
+        at, pairs = self._suggested_at[question]
+        if self.sheet is None:
+            return pairs
+        empty = np.flatnonzero(np.equal(self.sheet.values[question][at], None))
+        return [pairs[i] for i in empty]
 
     def _count_accept_all(self) -> None:
         """Each "accept all" button says how many empty answers it fills; hidden at none."""
