@@ -30,12 +30,17 @@ from klantlib.answer_files import check_answer_file_kind, import_answers, write_
 from klantlib.bands import Thresholds
 from klantlib.consensus import TEAM
 from klantlib.errors import KlantlibError, Money
-from klantlib.exports import spreadsheet_safe, write_csv
+from klantlib.exports import out_folder, spreadsheet_safe, write_csv
 from klantlib.i18n import LANGUAGES, format_money, format_number, format_share, text
 from klantlib.loading import load_customers
 from klantlib.method import segment_customers
 from klantlib.moves import REQUIRED as SEGMENT_TABLE_COLUMNS
-from klantlib.moves import compare_segments, history_table, quarter_history
+from klantlib.moves import (
+    compare_segments,
+    history_table,
+    quarter_history,
+    require_segment_columns,
+)
 from klantlib.plan import plan_table
 from klantlib.present import history_lines, open_line, shown_path, thresholds_line
 from klantlib.quarter import carried_lines, quarter_segments
@@ -225,16 +230,16 @@ def _segment(args: argparse.Namespace) -> int:
             participant = _participant(
                 session, args.participant, new_allowed=False, team_first=True
             )
+            sheets = {p: session.answer_table(p) for p in session.participants()}
             result = segment_customers(
                 session.customers(),
-                session.answer_table(participant) if participant is not None else None,
+                sheets[participant] if participant is not None else None,
                 thresholds=thresholds or session.thresholds,
                 grid=session.grid,
                 lang=lang,
                 weights=session.weights,
             )
             name = session.name
-            sheets = {p: session.answer_table(p) for p in session.participants()}
             plan = plan_table(session.plan)
         if participant is None:
             print(text("cli.session_no_answers", lang, name=name))
@@ -476,14 +481,7 @@ def _segment_table(source: str, workspace: str | None, lang: str) -> pd.DataFram
         path = path / "segments.csv"
     if path.is_file() or path.suffix.casefold() in (".csv", ".tsv", ".txt"):
         table = read_table_csv(path)  # every cell text: ids keep their leading zeros
-        missing = [c for c in SEGMENT_TABLE_COLUMNS if c not in table.columns]
-        if missing:
-            raise KlantlibError(
-                "error.compare_columns",
-                which=path.name,
-                missing=missing,
-                columns=[str(c) for c in table.columns] or ["—"],
-            )
+        require_segment_columns(table, SEGMENT_TABLE_COLUMNS, path.name)
         return table
     with open_session(source, workspace=workspace) as session:
         return session.segmentation(lang=lang).customers
@@ -491,9 +489,7 @@ def _segment_table(source: str, workspace: str | None, lang: str) -> pd.DataFram
 
 def _compare(args: argparse.Namespace) -> int:
     lang = args.lang
-    out = Path(args.out)
-    if out.exists() and not out.is_dir():
-        raise KlantlibError("error.out_not_dir", path=str(out))
+    out = out_folder(args.out)
     old = _segment_table(args.old, args.workspace, lang)
     new = _segment_table(args.new, args.workspace, lang)
     moves, transitions = compare_segments(old, new, lang=lang)

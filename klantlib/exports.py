@@ -41,11 +41,17 @@ def segments_for_export(result: Segmentation, lang: str | None = None) -> pd.Dat
     return spreadsheet_safe(table)
 
 
-def write_segments_csv(result: Segmentation, out_dir: str | Path, lang: str | None = None) -> Path:
-    """Write ``segments.csv`` (UTF-8, comma, ``.`` decimals) into ``out_dir``; returns its path."""
-    out = Path(out_dir)
+def out_folder(path: str | Path) -> Path:
+    """``path`` as a folder to write into: refused when a file of that name is in the way."""
+    out = Path(path)
     if out.exists() and not out.is_dir():
         raise KlantlibError("error.out_not_dir", path=str(out))
+    return out
+
+
+def write_segments_csv(result: Segmentation, out_dir: str | Path, lang: str | None = None) -> Path:
+    """Write ``segments.csv`` (UTF-8, comma, ``.`` decimals) into ``out_dir``; returns its path."""
+    out = out_folder(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     return write_csv(segments_for_export(result, lang), out / "segments.csv")
 

@@ -24,6 +24,7 @@ __all__ = [
     "compare_segments",
     "history_table",
     "quarter_history",
+    "require_segment_columns",
     "transition_table",
 ]
 
@@ -101,7 +102,6 @@ def quarter_history(quarters: Sequence[tuple[str, pd.DataFrame]]) -> pd.DataFram
             if "score" in segments.columns
             else [pd.NA] * len(segments)
         )
-        score_by_id = dict(zip(_table_ids(segments), scores, strict=True))
         frames.append(
             pd.DataFrame(
                 {
@@ -109,7 +109,7 @@ def quarter_history(quarters: Sequence[tuple[str, pd.DataFrame]]) -> pd.DataFram
                     "name": table["name"].to_numpy(),
                     "quarter": str(name),
                     "band": table["band"].to_numpy() if "band" in table.columns else "",
-                    "score": [score_by_id[c] for c in table.index],
+                    "score": scores,  # _table keeps the rows in order
                     "segment": table["segment"].to_numpy(),
                     "_position": position,
                 }
@@ -140,7 +140,7 @@ def history_table(
     "—" where the customer was not in the list. With ``changed_only``, only customers whose
     segment changed or who arrived or left along the way. Rows: by segment in the last quarter
     the customer is in (A, B, C; customers no longer listed last), then by customer id."""
-    _require(history, HISTORY_COLUMNS, Notice("compare.history"))
+    require_segment_columns(history, HISTORY_COLUMNS, Notice("compare.history"))
     quarters = list(dict.fromkeys(history["quarter"].astype(str)))
     id_column, name_column = text("col.customer_id", lang), text("col.name", lang)
     rows = []
@@ -190,7 +190,7 @@ def transition_table(transitions: pd.DataFrame, *, lang: str | None = None) -> p
     """The transitions as a grid to read: a row per segment last quarter (A, B, C, then new
     customers), a column per segment now (A, B, C, then no longer in the list), the number of
     customers in each cell (0 where none), and a total row and column."""
-    _require(transitions, TRANSITION_COLUMNS, Notice("compare.transitions"))
+    require_segment_columns(transitions, TRANSITION_COLUMNS, Notice("compare.transitions"))
     counts = transitions.groupby(
         [
             transitions["from_segment"].fillna("").astype(str),
@@ -213,7 +213,9 @@ def transition_table(transitions: pd.DataFrame, *, lang: str | None = None) -> p
     return grid
 
 
-def _require(table: pd.DataFrame, columns: Sequence[str], which: Notice) -> None:
+def require_segment_columns(
+    table: pd.DataFrame, columns: Sequence[str], which: Notice | str
+) -> None:
     """Refuse ``table`` when it lacks one of ``columns``, naming what it has."""
     missing = [c for c in columns if c not in table.columns]
     if missing:
@@ -225,16 +227,10 @@ def _require(table: pd.DataFrame, columns: Sequence[str], which: Notice) -> None
         )
 
 
-def _table_ids(segments: pd.DataFrame) -> list[str]:
-    """The ids of a segment table as :func:`_table` reads them."""
-    ids = segments["customer_id"].astype(object).where(segments["customer_id"].notna(), "")
-    return [_unsafe(str(v).strip()) for v in ids]
-
-
 def _table(segments: pd.DataFrame, which: str) -> pd.DataFrame:
     """The table as text indexed by id: ids, names and segments as typed (no apostrophe that a
     spreadsheet-safe export put before ``-5``), bands as ``small``/``medium``/``large``."""
-    _require(segments, REQUIRED, Notice(f"compare.{which}"))
+    require_segment_columns(segments, REQUIRED, Notice(f"compare.{which}"))
     columns = [c for c in (*REQUIRED, "band", *QUESTIONS) if c in segments.columns]
     table = segments[columns].astype(object).where(segments[columns].notna(), "")
     table = table.map(lambda v: _unsafe(str(v).strip()))

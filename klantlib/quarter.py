@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from klantlib.errors import KlantlibError
-from klantlib.exports import write_csv
+from klantlib.exports import out_folder, write_csv
 from klantlib.i18n import check_language, format_number, get_language, text
 from klantlib.moves import compare_segments, quarter_history
 from klantlib.session import (
@@ -136,9 +136,7 @@ def write_quarter_files(
         from klantlib.workshop import kit_root
 
         folder = kit_root() / REPORT_FOLDER / quarters[-1][0]
-    out = Path(folder)
-    if out.exists() and not out.is_dir():
-        raise KlantlibError("error.out_not_dir", path=str(out))
+    out = out_folder(folder)
     (before, old), (after, new) = quarters[-2], quarters[-1]
     moves, transitions = compare_segments(old, new, lang=lang)
     history = quarter_history(quarters)

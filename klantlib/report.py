@@ -48,8 +48,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from klantlib.errors import KlantlibError
-from klantlib.exports import write_csv, write_segments_csv
+from klantlib.exports import out_folder, write_csv, write_segments_csv
 from klantlib.i18n import (
     CATALOGUE,
     check_language,
@@ -130,9 +129,7 @@ def write_report(
     ``session`` is the session's name, shown in the title.
     """
     lang = check_language(lang) if lang is not None else get_language()
-    out = Path(out_dir)
-    if out.exists() and not out.is_dir():
-        raise KlantlibError("error.out_not_dir", path=str(out))
+    out = out_folder(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(dir=out, prefix=".klantlib-report-"))
     try:
