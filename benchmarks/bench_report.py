@@ -44,14 +44,14 @@ def the_matrix() -> tuple[str, Callable]:
 
 def report(workspace: Path, out: Path, matrix: Callable) -> dict[str, Path]:
     with open_session("bench", workspace=workspace) as session:
+        answers = {p: session.answer_table(p) for p in session.participants()}
         result = segment_customers(
             session.customers(),
-            session.answer_table("An"),
+            answers["An"],
             thresholds=session.thresholds,
             grid=session.grid,
             lang="nl",
         )
-        answers = {p: session.answer_table(p) for p in session.participants()}
     return write_report(result, out, lang="nl", answers=answers, matrix=matrix, session="bench")
 
 

@@ -186,11 +186,15 @@ def _write_files(
         "crm.csv": write_csv(result.customers[list(CRM_COLUMNS)], folder / "crm.csv"),
     }
     images = _matrix_images(result, matrix, lang) if matrix is not None else None
+    tables = _Tables(  # once, for the workbook and the page
+        customers=_customer_table(result, lang),
+        summary=_summary_table(result, lang, session),
+        plan=_plan_table(plan_frame, lang) if plan_frame is not None else None,
+    )
     files["report.xlsx"] = folder / "report.xlsx"
-    sheets = _sheets(result, lang, answers, plan_frame, session)
-    _write_workbook(sheets, files["report.xlsx"], lang)
+    _write_workbook(_sheets(result, tables, lang, answers), files["report.xlsx"], lang)
     files["report.html"] = folder / "report.html"
-    page = _html(result, lang, plan_frame, images[0] if images else None, session)
+    page = _html(result, tables, lang, images[0] if images else None, session)
     files["report.html"].write_text(page, encoding="utf-8", newline="\n")
     if images is not None:
         files["matrix.png"] = folder / "matrix.png"
@@ -351,19 +355,27 @@ class _Sheet:
     filtered: bool
 
 
+@dataclass
+class _Tables:
+    """The report's tables, built once for the workbook and the page."""
+
+    customers: _Table
+    summary: _Table
+    plan: _Table | None
+
+
 def _sheets(
     result: Segmentation,
+    tables: _Tables,
     lang: str,
     answers: Mapping[str, pd.DataFrame] | None,
-    plan: pd.DataFrame | None,
-    session: str | None,
 ) -> list[_Sheet]:
     sheets = [
-        _Sheet(text("report.sheet.customers", lang), _customer_table(result, lang), True),
-        _Sheet(text("report.sheet.summary", lang), _summary_table(result, lang, session), False),
+        _Sheet(text("report.sheet.customers", lang), tables.customers, True),
+        _Sheet(text("report.sheet.summary", lang), tables.summary, False),
     ]
-    if plan is not None:
-        sheets.append(_Sheet(text("report.sheet.plan", lang), _plan_table(plan, lang), False))
+    if tables.plan is not None:
+        sheets.append(_Sheet(text("report.sheet.plan", lang), tables.plan, False))
     for participant, table in (answers or {}).items():
         title = text("report.sheet.answers", lang, participant=participant)
         sheets.append(_Sheet(title, _answer_table(result, table, lang), True))
@@ -517,8 +529,8 @@ tfoot td { font-weight: bold; border-top: 2px solid #999; }
 
 def _html(
     result: Segmentation,
+    tables: _Tables,
     lang: str,
-    plan: pd.DataFrame | None,
     png: bytes | None,
     session: str | None,
 ) -> str:
@@ -527,7 +539,6 @@ def _html(
 
     title = text("report.title", lang)
     heading = f"{title} — {session}" if session else title
-    summary = _summary_table(result, lang, session)
     parts = [
         "<!DOCTYPE html>",
         f'<html lang="{e(lang)}">',
@@ -553,15 +564,15 @@ def _html(
             f'<img class="matrix" src="data:image/png;base64,{data}"'
             f' alt="{e(text("report.matrix_alt", lang))}">',
         ]
-    parts += [f"<h2>{e(text('report.summary', lang))}</h2>", _html_table(summary, lang)]
+    parts += [f"<h2>{e(text('report.summary', lang))}</h2>", _html_table(tables.summary, lang)]
     parts += [
         f"<h2>{e(text('report.customers', lang))}</h2>",
-        _html_table(_customer_table(result, lang), lang),
+        _html_table(tables.customers, lang),
     ]
-    if plan is not None:
+    if tables.plan is not None:
         parts += [
             f"<h2>{e(text('report.plan', lang))}</h2>",
-            _html_table(_plan_table(plan, lang), lang),
+            _html_table(tables.plan, lang),
         ]
     parts += ["</body>", "</html>", ""]
     return "\n".join(parts)
