@@ -14,7 +14,7 @@ from klantlib.method import Segmentation
 
 __all__ = ["segments_for_export", "spreadsheet_safe", "write_csv", "write_segments_csv"]
 
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 EXPORT_COLUMNS = ("customer_id", "name", "revenue", "band", "score", "segment", "reason")
 
@@ -29,7 +29,7 @@ def spreadsheet_safe(table: pd.DataFrame) -> pd.DataFrame:
     for column in safe.columns:
         if pd.api.types.is_string_dtype(safe[column]) or safe[column].dtype == object:
             safe[column] = safe[column].map(
-                lambda v: "'" + v if isinstance(v, str) and v.startswith(_FORMULA_STARTS) else v
+                lambda v: "'" + v if isinstance(v, str) and v.startswith(FORMULA_STARTS) else v
             )
     return safe
 

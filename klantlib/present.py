@@ -28,7 +28,7 @@ __all__ = [
     "thresholds_line",
 ]
 
-_MONEY = {"revenue", "potential_revenue", "gross_margin", "revenue_per_hour"}
+MONEY_COLUMNS = {"revenue", "potential_revenue", "gross_margin", "revenue_per_hour"}
 _SHARES = {"revenue_share", "hours_share", "cumulative_share"}
 _NUMBERS = {"hours": 1, "days_to_pay": 0}
 
@@ -36,7 +36,7 @@ _NUMBERS = {"hours": 1, "days_to_pay": 0}
 def _styled(table: pd.DataFrame, lang: str | None) -> Styler:
     formats = {}
     for column in table.columns:
-        if column in _MONEY:
+        if column in MONEY_COLUMNS:
             formats[column] = lambda v: "" if pd.isna(v) else format_money(v, lang)
         elif column in _SHARES:
             formats[column] = lambda v: "" if pd.isna(v) else format_share(v, lang)

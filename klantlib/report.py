@@ -48,7 +48,13 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from klantlib.exports import out_folder, write_csv, write_segments_csv
+from klantlib.exports import (
+    EXPORT_COLUMNS,
+    FORMULA_STARTS,
+    out_folder,
+    write_csv,
+    write_segments_csv,
+)
 from klantlib.i18n import (
     CATALOGUE,
     check_language,
@@ -59,7 +65,7 @@ from klantlib.i18n import (
     text,
 )
 from klantlib.method import Segmentation
-from klantlib.present import open_line, thresholds_line
+from klantlib.present import MONEY_COLUMNS, open_line, thresholds_line
 from klantlib.questions import QUESTIONS, answer_table, question_label
 
 if TYPE_CHECKING:
@@ -87,24 +93,12 @@ A4_LANDSCAPE: tuple[float, float] = (11.69, 8.27)
 
 PNG_DPI = 150
 
-CUSTOMER_COLUMNS: tuple[str, ...] = (
-    "customer_id",
-    "name",
-    "revenue",
-    "band",
-    "score",
-    "segment",
-    "reason",
-)
 CRM_COLUMNS: tuple[str, ...] = ("customer_id", "name", "segment")
 
 MONEY_FORMAT = '"€" #,##0.00'
 PERCENT_FORMAT = "0.0%"
 HOURS_FORMAT = "#,##0.0"
-WHOLE_FORMAT = "0"
 
-_MONEY = {"revenue", "potential_revenue", "gross_margin", "revenue_per_hour"}
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _ERROR_CODES = {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"}
 _SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -255,7 +249,7 @@ def _header(column: str, lang: str) -> str:
 
 
 def _kind(column: str, values: pd.Series) -> str:
-    if column in _MONEY:
+    if column in MONEY_COLUMNS:
         return "money"
     if column.endswith("share"):
         return "share"
@@ -267,7 +261,7 @@ def _kind(column: str, values: pd.Series) -> str:
 
 
 def _customer_table(result: Segmentation, lang: str) -> _Table:
-    table = result.customers[list(CUSTOMER_COLUMNS)]
+    table = result.customers[list(EXPORT_COLUMNS)]
     bands = {b: text(f"band.{b}", lang) for b in ("small", "medium", "large")}
     rows = [
         [cid, name, revenue, bands.get(str(band), str(band)), score, segment, reason]
@@ -276,7 +270,7 @@ def _customer_table(result: Segmentation, lang: str) -> _Table:
         )
     ]
     kinds = ["text", "text", "money", "text", "whole", "text", "text"]
-    return _Table([_header(c, lang) for c in CUSTOMER_COLUMNS], kinds, rows)
+    return _Table([_header(c, lang) for c in EXPORT_COLUMNS], kinds, rows)
 
 
 def _summary_table(result: Segmentation, lang: str, session: str | None) -> _Table:
@@ -471,7 +465,7 @@ def _xlsx_cell(worksheet: Any, value: object, kind: str, lang: str, font: Any) -
             written.number_format = _FORMATS[kind]
     else:
         value = _ILLEGAL_XML.sub("", _text_value(value, lang))
-        risky = value.startswith(_FORMULA_STARTS) or value in _ERROR_CODES
+        risky = value.startswith(FORMULA_STARTS) or value in _ERROR_CODES
         if not risky and font is None:
             return value
         written = WriteOnlyCell(worksheet)
