@@ -45,7 +45,7 @@ from klantlib.bands import (
     suggest_thirds,
     with_potential_as_revenue,
 )
-from klantlib.errors import KlantlibError
+from klantlib.errors import KlantlibError, Money
 from klantlib.i18n import (
     check_language,
     format_money,
@@ -389,7 +389,7 @@ class BandPicker(widgets.VBox):
         return text(key, self.lang, **params)
 
     def _money(self, amount: float) -> str:
-        return format_money(amount, self.lang, cents=amount != round(amount))
+        return Money(amount).message(self.lang)
 
     def _amounts(self) -> dict[str, str]:
         return {"low": self._money(self.thresholds.low), "high": self._money(self.thresholds.high)}
@@ -463,7 +463,7 @@ def band_table(
     lang = check_language(lang) if lang is not None else get_language()
 
     def money(amount: float) -> str:
-        return format_money(amount, lang, cents=amount != round(amount))
+        return Money(amount).message(lang)
 
     ranges = {
         "large": text("picker.range.large", lang, high=money(thresholds.high)),

@@ -25,7 +25,8 @@ import numpy as np
 import pandas as pd
 
 from klantlib.bands import BANDS, Thresholds
-from klantlib.i18n import check_language, format_money, format_number, get_language, text
+from klantlib.errors import Money
+from klantlib.i18n import check_language, format_number, get_language, text
 from klantlib.segments import SCORES
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -213,7 +214,6 @@ def matrix_chart(
     )
 
     # One scatter per cell for the dots (favourites apart, as stars, in one scatter).
-    # One scatter per cell for the dots (favourites apart, as stars, in one scatter).
     from matplotlib.colors import to_rgba
 
     dark, white = np.array(to_rgba(DOT_COLOUR)), np.array(to_rgba("white"))
@@ -371,7 +371,7 @@ def _lane_label(band: str, thresholds: Thresholds, lang: str) -> str:
     """The band's name with its € range, e.g. ``groot:`` / ``vanaf € 50.000``."""
 
     def money(amount: float) -> str:
-        return format_money(amount, lang, cents=amount != round(amount))
+        return Money(amount).message(lang)
 
     return text(
         f"matrix.lane.{band}",

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from klantlib.bands import BANDS, Thresholds, assign_bands, band_summary, with_potential_as_revenue
+from klantlib.errors import Money
 from klantlib.i18n import (
     check_language,
     format_money,
@@ -228,7 +229,7 @@ def band_chart(
                 "chart.threshold",
                 lang,
                 band=text(f"band.{band}", lang),
-                amount=format_money(amount, lang, cents=amount != round(amount)),
+                amount=Money(amount).message(lang),
             ),
             transform=beside,
             ha="left",
@@ -280,8 +281,7 @@ def band_chart(
             gid=f"name-band-{band}",
         )
 
-    decades = np.log10(high_end / low_end)
-    ax.yaxis.set_major_locator(LogLocator(base=10, subs=(1.0, 2.0, 5.0) if decades < 3 else (1.0,)))
+    ax.yaxis.set_major_locator(LogLocator(base=10, subs=(1.0, 2.0, 5.0) if span < 3 else (1.0,)))
     ax.yaxis.set_minor_formatter(NullFormatter())
     ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _pos: format_money(value, lang)))
     ax.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=8))
