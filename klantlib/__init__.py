@@ -107,6 +107,7 @@ _EXPORTS: dict[str, str] = {
     "run_notebook": "klantlib.headless",
     "start_next_session": "klantlib.quarter",
     "transition_table": "klantlib.moves",
+    "what_moved": "klantlib.quarter",
     "write_quarter_files": "klantlib.quarter",
     "write_session_report": "klantlib.report",
     "written_line": "klantlib.present",
@@ -199,6 +200,7 @@ __all__ = [
     "run_notebook",
     "start_next_session",
     "transition_table",
+    "what_moved",
     "write_quarter_files",
     "write_session_report",
     "written_line",
@@ -294,6 +296,7 @@ if TYPE_CHECKING:  # pragma: no cover - for editors and type checkers only
         carried_lines,
         quarter_segments,
         start_next_session,
+        what_moved,
         write_quarter_files,
     )
     from klantlib.questions import (

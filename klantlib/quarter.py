@@ -7,6 +7,7 @@ comparisons themselves are pure functions in :mod:`klantlib.moves`.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,9 +27,11 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "QUARTER_FILES",
+    "QuarterMoves",
     "carried_lines",
     "quarter_segments",
     "start_next_session",
+    "what_moved",
     "write_quarter_files",
 ]
 
@@ -114,40 +117,59 @@ def quarter_segments(
     return chain[::-1]
 
 
+@dataclass(frozen=True)
+class QuarterMoves:
+    """What moved between the last two of a run of quarters, and the history over all."""
+
+    before: str
+    """Last quarter's name."""
+    after: str
+    """This quarter's name."""
+    moves: pd.DataFrame
+    """:func:`klantlib.compare_segments`' moves: each customer that changed, and why."""
+    transitions: pd.DataFrame
+    """Customers per pair of segments, from last quarter to this one."""
+    history: pd.DataFrame
+    """:func:`klantlib.quarter_history` over every quarter."""
+
+
+def what_moved(
+    quarters: Sequence[tuple[str, pd.DataFrame]], *, lang: str | None = None
+) -> QuarterMoves:
+    """Compare the last two of ``quarters`` (as :func:`quarter_segments` gives them) and line
+    up the history over all of them."""
+    lang = check_language(lang) if lang is not None else get_language()
+    if len(quarters) < 2:
+        raise KlantlibError("error.quarters_too_few", count=format_number(len(quarters), lang))
+    (before, old), (after, new) = quarters[-2], quarters[-1]
+    moves, transitions = compare_segments(old, new, lang=lang)
+    return QuarterMoves(before, after, moves, transitions, quarter_history(quarters))
+
+
 def write_quarter_files(
-    quarters: Sequence[tuple[str, pd.DataFrame]],
-    folder: str | Path | None = None,
-    *,
-    lang: str | None = None,
+    moved: QuarterMoves, folder: str | Path | None = None, *, lang: str | None = None
 ) -> dict[str, Path]:
-    """Write what moved between the last two of ``quarters`` (``moves.csv``,
-    ``transitions.csv``, the chart ``moves.png``) and the history over all of them
-    (``history.csv``) into ``folder`` (default ``data/rapporten/<last quarter>/`` in the kit's
+    """Write ``moves.csv``, ``transitions.csv``, the chart ``moves.png`` and ``history.csv``
+    of ``moved`` into ``folder`` (default ``data/rapporten/<this quarter>/`` in the kit's
     folder); file name -> path."""
     import matplotlib.pyplot as plt
 
     from klantlib.moves_chart import moves_chart
 
-    lang = check_language(lang) if lang is not None else get_language()
-    if len(quarters) < 2:
-        raise KlantlibError("error.quarters_too_few", count=format_number(len(quarters), lang))
     if folder is None:
         from klantlib.report import REPORT_FOLDER
         from klantlib.workshop import kit_root
 
-        folder = kit_root() / REPORT_FOLDER / quarters[-1][0]
+        folder = kit_root() / REPORT_FOLDER / moved.after
     out = out_folder(folder)
-    (before, old), (after, new) = quarters[-2], quarters[-1]
-    moves, transitions = compare_segments(old, new, lang=lang)
-    history = quarter_history(quarters)
     written = {
-        "moves.csv": write_csv(moves, out / "moves.csv"),
-        "transitions.csv": write_csv(transitions, out / "transitions.csv"),
-        "history.csv": write_csv(history, out / "history.csv"),
+        "moves.csv": write_csv(moved.moves, out / "moves.csv"),
+        "transitions.csv": write_csv(moved.transitions, out / "transitions.csv"),
+        "history.csv": write_csv(moved.history, out / "history.csv"),
     }
     figure, ax = plt.subplots(figsize=(11.0, 7.0))
     try:
-        moves_chart(transitions, before=before, after=after, lang=lang, ax=ax)
+        moves_chart(moved.transitions, before=moved.before, after=moved.after, lang=lang, ax=ax)
         figure.savefig(out / "moves.png", dpi=150, bbox_inches="tight")
     finally:
         plt.close(figure)

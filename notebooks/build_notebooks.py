@@ -1866,10 +1866,10 @@ NEW_QUARTER = Notebook(
         Code(
             """
             quarters = klantlib.quarter_segments(current_session, lang=lang)
-            (before, old), (after, new) = quarters[-2:]
-            moves, transitions = klantlib.compare_segments(old, new, lang=lang)
-            display(klantlib.transition_table(transitions, lang=lang))
-            chart = klantlib.moves_chart(transitions, before=before, after=after, lang=lang)
+            moved = klantlib.what_moved(quarters, lang=lang)
+            display(klantlib.transition_table(moved.transitions, lang=lang))
+            before, after = moved.before, moved.after
+            chart = klantlib.moves_chart(moved.transitions, before=before, after=after, lang=lang)
             """
         ),
         Markdown(
@@ -1884,7 +1884,7 @@ NEW_QUARTER = Notebook(
         ),
         Code(
             """
-            display(klantlib.moves_table(moves, lang))
+            display(klantlib.moves_table(moved.moves, lang))
             """
         ),
         Markdown(
@@ -1905,8 +1905,7 @@ NEW_QUARTER = Notebook(
         ),
         Code(
             """
-            history = klantlib.quarter_history(quarters)
-            display(klantlib.history_view(history, lang, changed_only=True))
+            display(klantlib.history_view(moved.history, lang, changed_only=True))
             """
         ),
         Markdown(
@@ -1933,7 +1932,7 @@ NEW_QUARTER = Notebook(
         Code(
             """
             folder = report_folder or None
-            written = klantlib.write_quarter_files(quarters, folder, lang=lang)
+            written = klantlib.write_quarter_files(moved, folder, lang=lang)
             written |= klantlib.write_session_report(current_session, folder, lang=lang)
             print(klantlib.written_line(written, lang))
             """

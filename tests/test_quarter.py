@@ -23,6 +23,7 @@ from klantlib.quarter import (
     carried_lines,
     quarter_segments,
     start_next_session,
+    what_moved,
     write_quarter_files,
 )
 from klantlib.session import create_session, open_session, session_path
@@ -203,7 +204,7 @@ def test_quarter_segments_follow_the_chain_back_and_stop_at_a_missing_session(
 
 def test_write_quarter_files_writes_moves_transitions_history_and_chart(tmp_path):
     out = tmp_path / "rapport"
-    written = write_quarter_files([("Q1", Q1), ("Q2", Q2)], out, lang="en")
+    written = write_quarter_files(what_moved([("Q1", Q1), ("Q2", Q2)], lang="en"), out, lang="en")
     assert list(written) == list(QUARTER_FILES)
     moves = pd.read_csv(out / "moves.csv", dtype=str, keep_default_na=False)
     assert moves.columns.tolist() == ["customer_id", "name", "from_segment", "to_segment", "reason"]
@@ -213,7 +214,7 @@ def test_write_quarter_files_writes_moves_transitions_history_and_chart(tmp_path
     assert len(history) == 6
     assert (out / "moves.png").read_bytes().startswith(b"\x89PNG")
     with pytest.raises(KlantlibError) as error:
-        write_quarter_files([("Q1", Q1)], out, lang="en")
+        what_moved([("Q1", Q1)], lang="en")
     assert error.value.message("en") == "Comparing needs at least two quarters; there is 1."
 
 
@@ -254,7 +255,7 @@ def test_previous_session_is_never_changed(last_quarter, tmp_path):
     CUSTOMERS_Q2.to_csv(file, index=False)
     with start_next_session("2027-Q1", file, previous="2026-Q4", workspace=tmp_path) as made:
         made.record("An", "007", "margin", "no")
-        write_quarter_files(quarter_segments(made), tmp_path / "out")
+        write_quarter_files(what_moved(quarter_segments(made)), tmp_path / "out")
     with open_session("2026-Q4", workspace=tmp_path) as last:
         assert last.current("An").set_index("customer_id").loc["007", "margin"] == "yes"
     assert path.read_bytes() == before
