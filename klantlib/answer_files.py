@@ -64,7 +64,14 @@ from klantlib.errors import InputError, KlantlibError, Notice, Problems
 from klantlib.exports import write_csv
 from klantlib.i18n import text
 from klantlib.questions import QUESTION_COLUMN_NAMES, QUESTIONS, parse_answer
-from klantlib.session import FIELDS, TIME_WORDS, Session, check_participant, check_value
+from klantlib.session import (
+    FIELDS,
+    TIME_WORDS,
+    TIME_WORDS_READ,
+    Session,
+    check_participant,
+    check_value,
+)
 from klantlib.sources import inspect_source, read_sheet
 
 __all__ = [
@@ -83,9 +90,6 @@ __all__ = [
 ANSWER_FILE_SUFFIXES = (".csv", ".xlsx")
 """The kinds of answer file :func:`write_answer_file` writes."""
 
-KIT_COLUMNS = ("customer_id", "name", "note", "favourite", "time", "changed_at")
-"""Columns whose header is the same in every language."""
-
 _HEADERS: dict[str, str] = {
     **QUESTION_COLUMN_NAMES,
     "customerid": "customer_id",
@@ -102,12 +106,6 @@ _HEADERS: dict[str, str] = {
 }
 """Headers an answer file may have, compared without case, spaces, dashes or underscores."""
 
-_TIME_WORDS_READ: dict[str, str] = {
-    **{word: word for word in TIME_WORDS},
-    "weinig": "little",
-    "gemiddeld": "average",
-    "veel": "much",
-}
 _PROTECTED = re.compile(r"'*[=+\-@\t\r]")
 
 
@@ -321,8 +319,8 @@ def _stored(field: str, raw: object) -> str | None:
             raise _BadCell("error.answers_favourite")
         return check_value(field, answer == "yes")[1]
     if field == "time":
-        if isinstance(raw, str) and raw.strip().casefold() in _TIME_WORDS_READ:
-            return _TIME_WORDS_READ[raw.strip().casefold()]
+        if isinstance(raw, str) and raw.strip().casefold() in TIME_WORDS_READ:
+            return TIME_WORDS_READ[raw.strip().casefold()]
         if isinstance(raw, bool):
             raise _BadCell("error.answers_time")
         try:

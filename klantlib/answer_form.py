@@ -30,7 +30,7 @@ from klantlib.errors import KlantlibError
 from klantlib.i18n import check_language, format_money, format_number, get_language, text
 from klantlib.method import Segmentation, segment_customers
 from klantlib.questions import QUESTIONS
-from klantlib.session import Session, check_participant
+from klantlib.session import TIME_WORDS, TIME_WORDS_READ, Session, check_participant
 from klantlib.suggestions import SUGGESTED_QUESTIONS
 from klantlib.widget_errors import run_shown
 
@@ -39,14 +39,6 @@ __all__ = ["AnswerForm"]
 logger = logging.getLogger(__name__)
 
 _STYLE = {"yes": "success", "no": "danger", "unknown": "warning"}
-_TIME_WORDS = {
-    "little": "little",
-    "weinig": "little",
-    "average": "average",
-    "gemiddeld": "average",
-    "much": "much",
-    "veel": "much",
-}
 _ALL = "all"  # the band filter's value for every band
 _FACTS = ("potential_revenue", "gross_margin", "days_to_pay", "hours", "account_manager")
 _MONEY = {"potential_revenue", "gross_margin"}
@@ -441,7 +433,7 @@ class AnswerForm(widgets.VBox):
         if not typed:
             self._save("time", None)
             return
-        word = _TIME_WORDS.get(typed.casefold())
+        word = TIME_WORDS_READ.get(typed.casefold())
         if word is None and not re.fullmatch(r"\d+(?:[.,]\d+)?", typed):
             self._say(self._t("form.bad_time", value=typed), error=True)
             self._refresh()  # the box shows what is stored again, not what was refused
@@ -705,7 +697,7 @@ class AnswerForm(widgets.VBox):
     def _time_text(self, stored: str | None) -> str:
         if stored is None:
             return ""
-        if stored in ("little", "average", "much"):
+        if stored in TIME_WORDS:
             return self._t(f"form.time.{stored}")
         hours = f"{float(stored):g}"  # no thousands separator: it must read back as typed
         return hours.replace(".", ",") if self.lang == "nl" else hours

@@ -16,12 +16,10 @@ import numpy as np
 import pandas as pd
 
 from klantlib.bands import Thresholds, assign_bands
-from klantlib.questions import QUESTIONS, check_weights
+from klantlib.questions import FIELDS, QUESTIONS, check_weights
 from klantlib.segments import SegmentGrid
 
 __all__ = ["AnswerSheet", "Progress", "SheetFilter"]
-
-_FIELDS: tuple[str, ...] = (*QUESTIONS, "note", "favourite", "time")
 
 
 @dataclass(frozen=True)
@@ -71,11 +69,11 @@ class AnswerSheet:
         self._names = self.customers["name"].astype(str).str.casefold().to_numpy(dtype=str)
         self._id_text = self.ids.astype(str)
         size = len(self.ids)
-        self.values: dict[str, np.ndarray] = {f: np.full(size, None, dtype=object) for f in _FIELDS}
+        self.values: dict[str, np.ndarray] = {f: np.full(size, None, dtype=object) for f in FIELDS}
         if len(current):
             rows = np.array([self.position.get(str(c), -1) for c in current["customer_id"]])
             known = rows >= 0
-            for field in _FIELDS:
+            for field in FIELDS:
                 column = current[field].astype(object).to_numpy()[known]
                 column = np.where(pd.isna(column), None, column)
                 self.values[field][rows[known]] = column

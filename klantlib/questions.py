@@ -18,6 +18,7 @@ from klantlib.i18n import text
 
 __all__ = [
     "ANSWERS",
+    "FIELDS",
     "QUESTIONS",
     "QUESTION_COLUMN_NAMES",
     "MAX_WEIGHT",
@@ -35,6 +36,10 @@ QUESTIONS: tuple[str, ...] = ("margin", "cashflow", "innovation", "network")
 
 ANSWERS: tuple[str, ...] = ("yes", "no", "unknown")
 """The three answers a question can have."""
+
+FIELDS: tuple[str, ...] = (*QUESTIONS, "note", "favourite", "time")
+"""What a participant can say about a customer: the four questions, a note, a favourite mark
+and an estimate of the time the customer takes."""
 
 QUESTION_COLUMN_NAMES: dict[str, str] = {
     "margin": "margin",

@@ -33,9 +33,10 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from klantlib.bands import Thresholds, suggest_cumulative_share
+from klantlib.consensus import TEAM
 from klantlib.customers import OPTIONAL_COLUMNS, customer_table
 from klantlib.errors import InputError, KlantlibError, Notice
-from klantlib.questions import ANSWERS, QUESTIONS, check_weights
+from klantlib.questions import ANSWERS, FIELDS, QUESTIONS, check_weights
 from klantlib.segments import SegmentGrid
 
 if TYPE_CHECKING:
@@ -45,6 +46,7 @@ __all__ = [
     "FIELDS",
     "SESSION_FOLDER",
     "TIME_WORDS",
+    "TIME_WORDS_READ",
     "WORKSPACE_VARIABLE",
     "Change",
     "Session",
@@ -60,12 +62,16 @@ __all__ = [
 SESSION_FOLDER = Path("data") / "sessies"
 """Where sessions are kept by default, relative to the kit's folder."""
 
-FIELDS: tuple[str, ...] = (*QUESTIONS, "note", "favourite", "time")
-"""What a participant can say about a customer: the four questions, a note, a favourite mark
-and an estimate of the time the customer takes."""
 
 TIME_WORDS: tuple[str, ...] = ("little", "average", "much")
 """A time estimate in words, for when nobody knows the hours."""
+TIME_WORDS_READ: dict[str, str] = {
+    **{word: word for word in TIME_WORDS},
+    "weinig": "little",
+    "gemiddeld": "average",
+    "veel": "much",
+}
+"""A time word as typed (lower case, English or Dutch) -> the word stored."""
 
 SUFFIX = ".sqlite"
 SCHEMA_VERSION = 1
@@ -449,7 +455,7 @@ class Session:
         """Per participant (the team left out), the customers they marked as favourite."""
         marked = {}
         for participant in self.participants():
-            if participant == "team":
+            if participant == TEAM:
                 continue
             current = self.current(participant)
             ids = set(current.loc[current["favourite"] == "yes", "customer_id"].astype(str))
@@ -500,8 +506,8 @@ class Session:
         known = self.participants()
         if participant:
             return check_participant(participant)
-        if "team" in known or len(known) > 1:
-            return "team"
+        if TEAM in known or len(known) > 1:
+            return TEAM
         return known[0] if known else None
 
     def team_answer_table(self) -> pd.DataFrame:
@@ -510,13 +516,13 @@ class Session:
         question nobody answered stays open (``unknown``) — nobody's side is picked."""
         from klantlib.consensus import compare_answers
 
-        people = [p for p in self.participants() if p != "team"]
+        people = [p for p in self.participants() if p != TEAM]
         customers = self.customers()
         compared = compare_answers(
-            customers, {p: self.current(p) for p in people}, self.current("team")
+            customers, {p: self.current(p) for p in people}, self.current(TEAM)
         )
         agreed = compared[people].bfill(axis=1).iloc[:, 0] if people else None
-        value = compared["team"].astype(object)
+        value = compared[TEAM].astype(object)
         if agreed is not None:
             fallback = agreed.where(compared["agree"].to_numpy(), None)
             value = value.where(value.notna(), fallback)
@@ -532,7 +538,7 @@ class Session:
         from klantlib.i18n import text
 
         who = self.whose_answers(participant)
-        if who == "team":
+        if who == TEAM:
             return text("plan.answers_team", lang)
         return text("plan.answers_of", lang, who=who or text("session.nobody_yet", lang))
 
@@ -542,7 +548,7 @@ class Session:
         from klantlib.method import segment_customers
 
         who = self.whose_answers(participant)
-        if who == "team":
+        if who == TEAM:
             answers = self.team_answer_table()
         else:
             answers = self.answer_table(who) if who is not None else None
@@ -824,10 +830,7 @@ class Session:
             if value is None:
                 self._connection.execute("DELETE FROM meta WHERE key = ?", (key,))
             else:
-                self._connection.execute(
-                    "INSERT INTO meta VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = ?",
-                    (key, value, value),
-                )
+                self._upsert(key, value)
 
 
 # ------------------------------------------------------------------------------------------
