@@ -355,8 +355,7 @@ def import_answers(session: Session, participant: str, path: str | Path) -> Impo
     """
     participant = check_participant(participant)
     new = participant not in session.participants()
-    ids = session.customers()["customer_id"].tolist()
-    sheet = read_answer_file(path, ids, session.name)
+    sheet = read_answer_file(path, session.customer_ids(), session.name)
     stored = session.record_many(participant, sheet.changes, only_changed=True)
     return ImportReport(Path(path).name, participant, sheet.rows, len(sheet.changes), stored, new)
 

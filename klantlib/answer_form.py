@@ -141,7 +141,7 @@ class AnswerForm(widgets.VBox):
         self.buttons: dict[str, dict[str, widgets.Button]] = {}
         self.hints: dict[str, widgets.HTML] = {}
         self.accepts: dict[str, widgets.Button] = {}
-        self._suggested = _by_customer(session.suggestions())
+        self._suggested = _by_customer(session.suggestions(customers))
         # per question: the suggested customers' positions and (id, answer), for the counts
         self._suggested_at: dict[str, tuple[np.ndarray, list[tuple[str, str]]]] = {}
         order = {cid: i for i, cid in enumerate(customers["customer_id"].astype(str))}

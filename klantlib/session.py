@@ -346,7 +346,8 @@ class Session:
         if row is None or row[0] != str(SCHEMA_VERSION):
             raise KlantlibError("error.session_unreadable", path=str(self.path))
         self._connection = _connect(self.path)
-        self._customer_ids: set[str] | None = None
+        self._ids: list[str] | None = None  # the list never changes once the session is made
+        self._id_set: set[str] = set()
 
     # ---- the session's setup
 
@@ -430,23 +431,22 @@ class Session:
     ) -> None:
         """Set the Marge target (€ per hour; ``None`` clears it) and the payment term (days;
         ``None`` keeps the one stored)."""
-        from klantlib.suggestions import suggest_answers
+        from klantlib.suggestions import check_rules
 
         term = self.payment_term if payment_term is None else payment_term
-        suggest_answers(
-            self.customers().head(0), margin_per_hour_target=margin_target, payment_term_days=term
-        )  # fmt: skip  (checks both values)
+        check_rules(margin_target, term)
         self._set_meta(
             "margin_per_hour_target", None if margin_target is None else repr(float(margin_target))
         )
         self._set_meta("payment_term_days", repr(float(term)))
 
-    def suggestions(self) -> pd.DataFrame:
-        """What the data suggests for Marge and Cashflow, with the session's rules."""
+    def suggestions(self, customers: pd.DataFrame | None = None) -> pd.DataFrame:
+        """What the data suggests for Marge and Cashflow, with the session's rules
+        (``customers``: the session's table when the caller has read it already)."""
         from klantlib.suggestions import suggest_answers
 
         return suggest_answers(
-            self.customers(),
+            self.customers() if customers is None else customers,
             margin_per_hour_target=self.margin_target,
             payment_term_days=self.payment_term,
         )
@@ -510,14 +510,15 @@ class Session:
             return TEAM
         return known[0] if known else None
 
-    def team_answer_table(self) -> pd.DataFrame:
+    def team_answer_table(self, customers: pd.DataFrame | None = None) -> pd.DataFrame:
         """The team's answers as the matrix uses them: the team answer where the team decided;
         where it did not, the answer everyone who answered agrees on; a disagreement or a
-        question nobody answered stays open (``unknown``) — nobody's side is picked."""
+        question nobody answered stays open (``unknown``) — nobody's side is picked.
+        ``customers``: the session's table when the caller has read it already."""
         from klantlib.consensus import compare_answers
 
         people = [p for p in self.participants() if p != TEAM]
-        customers = self.customers()
+        customers = self.customers() if customers is None else customers
         compared = compare_answers(
             customers, {p: self.current(p) for p in people}, self.current(TEAM)
         )
@@ -548,12 +549,13 @@ class Session:
         from klantlib.method import segment_customers
 
         who = self.whose_answers(participant)
+        customers = self.customers()
         if who == TEAM:
-            answers = self.team_answer_table()
+            answers = self.team_answer_table(customers)
         else:
             answers = self.answer_table(who) if who is not None else None
         return segment_customers(
-            self.customers(),
+            customers,
             answers,
             thresholds=self.thresholds,
             grid=self.grid,
@@ -743,7 +745,7 @@ class Session:
         """The participant's answers for every customer, as :func:`klantlib.answer_table`
         gives them: ``customer_id`` and the four questions, ``unknown`` where not answered."""
         current = self.current(participant).set_index("customer_id")
-        ids = self.customers()["customer_id"]
+        ids = pd.Series(self.customer_ids(), dtype="string")
         table = pd.DataFrame({"customer_id": ids.astype("string")})
         for question in QUESTIONS:
             values = current[question].reindex(ids.to_numpy()) if len(current) else None
@@ -802,18 +804,25 @@ class Session:
         )
         return Change(cursor.lastrowid or 0, at, participant, customer_id, field, value, undoes)
 
+    def customer_ids(self) -> list[str]:
+        """The customer ids in the list's order (read once: the list is fixed)."""
+        if self._ids is None:
+            rows = self._connection.execute(
+                "SELECT customer_id FROM customers ORDER BY position"
+            ).fetchall()
+            self._ids = [r[0] for r in rows]
+            self._id_set = set(self._ids)
+        return self._ids
+
     def _check_customer(self, customer_id: object) -> str:
-        if self._customer_ids is None:
-            rows = self._connection.execute("SELECT customer_id FROM customers").fetchall()
-            self._customer_ids = {r[0] for r in rows}
+        self.customer_ids()
         cid = str(customer_id).strip() if customer_id is not None else ""
-        if cid not in self._customer_ids:
+        if cid not in self._id_set:
             raise KlantlibError("error.session_unknown_customer", value=cid, name=self.name)
         return cid
 
     def _order(self) -> dict[str, int]:
-        rows = self._connection.execute("SELECT customer_id, position FROM customers").fetchall()
-        return dict(rows)
+        return {cid: position for position, cid in enumerate(self.customer_ids())}
 
     def _meta(self, key: str) -> str | None:
         row = self._connection.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()

@@ -20,7 +20,7 @@ import pandas as pd
 
 from klantlib.errors import KlantlibError
 
-__all__ = ["DEFAULT_PAYMENT_TERM_DAYS", "SUGGESTED_QUESTIONS", "suggest_answers"]
+__all__ = ["DEFAULT_PAYMENT_TERM_DAYS", "SUGGESTED_QUESTIONS", "check_rules", "suggest_answers"]
 
 DEFAULT_PAYMENT_TERM_DAYS = 30.0
 """The payment term a Cashflow suggestion compares with unless the team sets another."""
@@ -41,7 +41,7 @@ def suggest_answers(
     ``answer`` (``yes``/``no``), ``value`` (margin per hour, or days to pay) and ``limit`` (the
     target or the term it was compared with); customers in the table's order, Marge first.
     The caller's table is not changed."""
-    _check(margin_per_hour_target, payment_term_days)
+    check_rules(margin_per_hour_target, payment_term_days)
     parts = []
     ids = customers["customer_id"].astype(str).to_numpy()
     if (
@@ -83,7 +83,9 @@ def suggest_answers(
     return pd.concat(parts, ignore_index=True)[COLUMNS]
 
 
-def _check(target: float | None, term: float) -> None:
+def check_rules(target: float | None, term: float) -> None:
+    """Refuse a Marge target that is not a number of 0 or more, or a payment term that is not
+    a number above 0."""
     if target is not None and (
         not isinstance(target, int | float) or not math.isfinite(target) or target < 0
     ):
