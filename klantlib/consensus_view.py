@@ -172,6 +172,7 @@ class ConsensusView(widgets.VBox):
         value = None if current == answer else answer
         change = self.session.record(TEAM, self.customer_id, question, value)
         self.compared.at[row, "team"] = change.value
+        self._summarise()
         self._say(self._t("team.saved", question=self._t(f"question.{question}")))
         self._show()
 
@@ -249,11 +250,14 @@ class ConsensusView(widgets.VBox):
             cid: dict(zip(part["question"], part.index, strict=True))
             for cid, part in self.compared.groupby("customer_id", sort=False)
         }
+        self._summarise()
 
     def _row(self, customer_id: str, question: str) -> int:
         return self._rows[customer_id][question]
 
-    def _show(self) -> None:
+    def _summarise(self) -> None:
+        """The summary line and the "take over the agreed answers" button: redrawn when the
+        answers change (read again, or a team answer given), not on every step."""
         t = self._t
         compared = self.compared
         customers_disagree = compared.groupby("customer_id", sort=False)["disagree"].any()
@@ -276,6 +280,10 @@ class ConsensusView(widgets.VBox):
         agreed = len(agreed_answers(compared))
         self.take_agreed.description = t("team.take_agreed", count=format_number(agreed, self.lang))
         self.take_agreed.disabled = agreed == 0
+
+    def _show(self) -> None:
+        t = self._t
+        compared = self.compared
         ready = self.customer_id is not None
         for row in self.buttons.values():
             for button in row.values():
