@@ -37,6 +37,7 @@ class GridEditor(widgets.VBox):
         stored = session.grid
         self.max_score = stored.max_score
         self.cells: dict[str, list[widgets.ToggleButtons]] = {}
+        self._resetting = False
         rows = []
         header = [widgets.HTML("", layout=widgets.Layout(width="8em"))] + [
             widgets.HTML(
@@ -55,7 +56,7 @@ class GridEditor(widgets.VBox):
                     style={"button_width": "2.6em"},
                     layout=widgets.Layout(width="9.5em"),
                 )
-                choice.observe(lambda _change: self._run(self._changed), names="value")
+                choice.observe(self._on_choice, names="value")
                 choices.append(choice)
             self.cells[band] = choices
             label = widgets.HTML(
@@ -97,15 +98,23 @@ class GridEditor(widgets.VBox):
         colour = "#1b5e20" if stored else "#8a4b00"
         self.status.value = f"<b style='color: {colour}'>{html.escape(self._t(key))}</b>"
 
+    def _on_choice(self, _change: dict) -> None:
+        if not self._resetting:  # a reset redraws once, after all its cells
+            self._run(self._changed)
+
     def _on_store(self) -> None:
         self.session.set_grid(self.grid)
         self._changed()
 
     def _on_reset(self) -> None:
         default = SegmentGrid.default(self.max_score)
-        for band in BANDS:
-            for score, choice in enumerate(self.cells[band]):
-                choice.value = default.cells[band][score]
+        self._resetting = True
+        try:
+            for band in BANDS:
+                for score, choice in enumerate(self.cells[band]):
+                    choice.value = default.cells[band][score]
+        finally:
+            self._resetting = False
         self._changed()
 
     # ---- small things
