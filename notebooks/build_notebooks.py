@@ -102,6 +102,25 @@ def build(out_root: Path) -> list[Path]:
     return written
 
 
+SETUP_CODE = Code(
+    """
+    from IPython.display import display
+
+    import klantlib
+
+    display(klantlib.setup_notebook(lang))
+    """
+)
+"""Every notebook's first code after the parameters: the language chosen and the kit checked."""
+
+YEAR_ROW = ("year", None, "for invoice lines: the year whose lines are added up")
+SESSION_FILE_ROWS: tuple[tuple[str, str | int | None, str], ...] = (
+    ("customers_file", "../../data/voorbeeld/klanten.csv", "read once, for a new session"),
+    YEAR_ROW,
+)
+"""The parameters rows of the notebooks on one session: its customer file and year."""
+
+
 # --------------------------------------------------------------------------------------------
 # 00 Start here
 # --------------------------------------------------------------------------------------------
@@ -213,15 +232,7 @@ START_HERE = Notebook(
             enough); otherwise ask whoever looks after the kit for your team.
             """,
         ),
-        Code(
-            """
-            from IPython.display import display
-
-            import klantlib
-
-            display(klantlib.setup_notebook(lang))
-            """
-        ),
+        SETUP_CODE,
         Markdown(
             nl="""
             ## Stap 2: zo verloopt een sessie met het team
@@ -566,15 +577,7 @@ CUSTOMER_LIST = Notebook(
             long error report.
             """,
         ),
-        Code(
-            """
-            from IPython.display import display
-
-            import klantlib
-
-            display(klantlib.setup_notebook(lang))
-            """
-        ),
+        SETUP_CODE,
         Markdown(
             nl="""
             ## Stap 2: het bestand uit de instellingen inlezen
@@ -786,15 +789,7 @@ CUSTOMER_LIST = Notebook(
 
 SETUP_STEP: tuple[Cell, ...] = (
     Markdown(nl="## Stap 1: de kit klaarzetten", en="## Step 1: get the kit ready"),
-    Code(
-        """
-        from IPython.display import display
-
-        import klantlib
-
-        display(klantlib.setup_notebook(lang))
-        """
-    ),
+    SETUP_CODE,
 )
 """Step 1 of the notebooks after the first two: the language chosen and the kit checked."""
 
@@ -809,12 +804,7 @@ REVENUE_BANDS = Notebook(
         Parameters(
             rows=(
                 ("session", "2026-Q4", "session name: the thresholds are stored under it"),
-                (
-                    "customers_file",
-                    "../../data/voorbeeld/klanten.csv",
-                    "read once, for a new session",
-                ),
-                ("year", None, "for invoice lines: the year whose lines are added up"),
+                *SESSION_FILE_ROWS,
             )
         ),
         Markdown(
@@ -1045,12 +1035,7 @@ FOUR_QUESTIONS = Notebook(
         Parameters(
             rows=(
                 ("session", "2026-Q4", "session name: the answers are stored under it"),
-                (
-                    "customers_file",
-                    "../../data/voorbeeld/klanten.csv",
-                    "read once, for a new session",
-                ),
-                ("year", None, "for invoice lines: the year whose lines are added up"),
+                *SESSION_FILE_ROWS,
                 ("participant", "", 'your name, e.g. "An"; empty: the form asks'),
                 ("margin_target", 80, "€ gross margin per hour for a Marge yes; None: no hint"),
                 ("payment_term", 30, "days: paying within the term suggests a Cashflow yes"),
@@ -1346,12 +1331,7 @@ MATRIX = Notebook(
         Parameters(
             rows=(
                 ("session", "2026-Q4", "session name"),
-                (
-                    "customers_file",
-                    "../../data/voorbeeld/klanten.csv",
-                    "read once, for a new session",
-                ),
-                ("year", None, "for invoice lines: the year whose lines are added up"),
+                *SESSION_FILE_ROWS,
                 ("participant", "", "whose answers; empty: the team's"),
                 ("anonymous", False, "True: customer codes instead of names (to show outside)"),
             )
@@ -1535,12 +1515,7 @@ ACTION_PLAN = Notebook(
         Parameters(
             rows=(
                 ("session", "2026-Q4", "session name: the plan is stored under it"),
-                (
-                    "customers_file",
-                    "../../data/voorbeeld/klanten.csv",
-                    "read once, for a new session",
-                ),
-                ("year", None, "for invoice lines: the year whose lines are added up"),
+                *SESSION_FILE_ROWS,
                 ("participant", "", "whose answers; empty: the team's (or the only one's)"),
             )
         ),
@@ -1728,7 +1703,7 @@ NEW_QUARTER = Notebook(
                     "the new export, read once",
                 ),
                 ("session", "2027-Q1", "this quarter's session name"),
-                ("year", None, "for invoice lines: the year whose lines are added up"),
+                YEAR_ROW,
                 ("participant", "", 'who confirms the carried answers, e.g. "An"; empty: ask'),
                 ("report_folder", "", "where the files go; empty: data/rapporten/<session>/"),
             )
