@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from klantlib.bands import Thresholds, assign_bands
-from klantlib.questions import FIELDS, QUESTIONS, check_weights
+from klantlib.questions import FIELDS, QUESTIONS, check_weights, max_score
 from klantlib.segments import SegmentGrid
 
 __all__ = ["AnswerSheet", "Progress", "SheetFilter"]
@@ -60,7 +60,7 @@ class AnswerSheet:
         self.customers = banded.reset_index(drop=True)
         self.thresholds = thresholds
         self.weights = check_weights(weights)
-        self.max_score = sum(self.weights.values())
+        self.max_score = max_score(self.weights)
         self.grid = grid
         self.ids = self.customers["customer_id"].astype(str).to_numpy()
         self.position = {cid: i for i, cid in enumerate(self.ids)}

@@ -10,7 +10,7 @@ import pandas as pd
 from klantlib.bands import Thresholds, assign_bands, empty_band_notices, suggest_cumulative_share
 from klantlib.customers import customer_table
 from klantlib.errors import Notice
-from klantlib.questions import QUESTIONS, answer_table, check_weights, match_answers
+from klantlib.questions import QUESTIONS, answer_table, match_answers, max_score
 from klantlib.segments import SegmentGrid, assign_segments, segment_summary
 
 __all__ = ["Segmentation", "segment_customers"]
@@ -82,7 +82,7 @@ def segment_customers(
     else:
         chosen = thresholds if isinstance(thresholds, Thresholds) else Thresholds(*thresholds)
         suggested = False
-    grid = grid or SegmentGrid.default(sum(check_weights(weights).values()))
+    grid = grid or SegmentGrid.default(max_score(weights))
     banded = assign_bands(table, chosen)
     notices = empty_band_notices(banded) + grid.notices()
     if answers is None:

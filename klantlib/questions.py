@@ -24,6 +24,7 @@ __all__ = [
     "MAX_WEIGHT",
     "answer_table",
     "check_weights",
+    "max_score",
     "match_answers",
     "parse_answer",
     "question_label",
@@ -191,3 +192,8 @@ def check_weights(weights: Mapping[str, int] | None) -> dict[str, int]:
             raise KlantlibError("error.weight", question=label, value=value, most=MAX_WEIGHT)
         checked[question] = int(value)
     return checked
+
+
+def max_score(weights: Mapping[str, int] | None) -> int:
+    """The highest score with these weights (checked): 4 in the plain method."""
+    return sum(check_weights(weights).values())

@@ -724,6 +724,10 @@ def _format_column(values: pd.Series, fmt: str) -> pd.Series:
     )
 
 
+_CSV_OPTIONS = {"index": False, "encoding": "utf-8", "lineterminator": "\n", "na_rep": ""}
+"""How every sample file is written: UTF-8, no index column, \\n line ends, empty = unknown."""
+
+
 def write_sample(data: SampleData, out_dir: str | Path) -> list[Path]:
     """Write the sample as CSV files into ``out_dir`` and return the paths written.
 
@@ -735,15 +739,13 @@ def write_sample(data: SampleData, out_dir: str | Path) -> list[Path]:
     """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    options = {"index": False, "encoding": "utf-8", "lineterminator": "\n", "na_rep": ""}
-
     written = [_write_customers(data.customers, out / CUSTOMERS_FILE)]
     path = out / INVOICE_LINES_FILE
-    data.invoice_lines.to_csv(path, float_format="%.2f", **options)
+    data.invoice_lines.to_csv(path, float_format="%.2f", **_CSV_OPTIONS)
     written.append(path)
     for name, sheet in data.answers.items():
         path = out / f"antwoorden_{name.lower()}.csv"
-        sheet.to_csv(path, **options)
+        sheet.to_csv(path, **_CSV_OPTIONS)
         written.append(path)
     return written
 
@@ -759,9 +761,7 @@ def _write_customers(table: pd.DataFrame, path: Path) -> Path:
     customers["hours"] = _format_column(customers["hours"], "%.1f")
     customers["days_to_pay"] = _format_column(customers["days_to_pay"], "%.0f")
     path.parent.mkdir(parents=True, exist_ok=True)
-    customers.to_csv(
-        path, float_format="%.2f", index=False, encoding="utf-8", lineterminator="\n", na_rep=""
-    )
+    customers.to_csv(path, float_format="%.2f", **_CSV_OPTIONS)
     return path
 
 

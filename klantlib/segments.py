@@ -11,7 +11,7 @@ import pandas as pd
 from klantlib.bands import BANDS
 from klantlib.errors import InputError, KlantlibError, Notice
 from klantlib.i18n import text
-from klantlib.questions import QUESTIONS, check_weights, question_label, score
+from klantlib.questions import QUESTIONS, max_score, question_label, score
 
 __all__ = [
     "SCORES",
@@ -188,7 +188,7 @@ def assign_segments(
     ``open`` counts the questions still unknown; the reason says it in one line:
     ``B: groot, 1× ja: Netwerk; open: Marge``.
     """
-    most = sum(check_weights(weights).values())
+    most = max_score(weights)
     grid = grid or SegmentGrid.default(most)
     if grid.max_score != most:
         raise KlantlibError("error.grid_weights", grid=grid.max_score, score=most)

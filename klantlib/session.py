@@ -36,7 +36,7 @@ from klantlib.bands import Thresholds, suggest_cumulative_share
 from klantlib.consensus import TEAM
 from klantlib.customers import OPTIONAL_COLUMNS, customer_table
 from klantlib.errors import InputError, KlantlibError, Notice
-from klantlib.questions import ANSWERS, FIELDS, QUESTIONS, check_weights
+from klantlib.questions import ANSWERS, FIELDS, QUESTIONS, check_weights, max_score
 from klantlib.segments import SegmentGrid
 
 if TYPE_CHECKING:
@@ -386,7 +386,7 @@ class Session:
         return SegmentGrid(cells, max_score=len(next(iter(cells.values()))) - 1)
 
     def set_grid(self, grid: SegmentGrid) -> None:
-        most = sum(self.weights.values())
+        most = max_score(self.weights)
         if grid.max_score != most:
             raise KlantlibError("error.grid_weights", grid=grid.max_score, score=most)
         self._set_meta("grid", json.dumps(dict(grid.cells)))
