@@ -24,6 +24,7 @@ from collections.abc import Callable
 import ipywidgets as widgets
 import numpy as np
 
+from klantlib.answer_buttons import answer_buttons, paint
 from klantlib.answering import AnswerSheet, SheetFilter
 from klantlib.bands import BANDS, Thresholds, suggest_cumulative_share
 from klantlib.errors import KlantlibError
@@ -32,19 +33,18 @@ from klantlib.method import Segmentation, segment_customers
 from klantlib.questions import QUESTIONS
 from klantlib.session import TIME_WORDS, TIME_WORDS_READ, Session, check_participant
 from klantlib.suggestions import SUGGESTED_QUESTIONS
-from klantlib.widget_errors import run_shown
+from klantlib.widget_errors import ShownErrors
 
 __all__ = ["AnswerForm"]
 
 logger = logging.getLogger(__name__)
 
-_STYLE = {"yes": "success", "no": "danger", "unknown": "warning"}
 _ALL = "all"  # the band filter's value for every band
 _FACTS = ("potential_revenue", "gross_margin", "days_to_pay", "hours", "account_manager")
 _MONEY = {"potential_revenue", "gross_margin"}
 
 
-class AnswerForm(widgets.VBox):
+class AnswerForm(ShownErrors, widgets.VBox):
     """Answer the four questions for the customers of ``session``, as ``participant``.
 
     Without a participant the form first asks for a name (the people who answered before are
@@ -52,6 +52,9 @@ class AnswerForm(widgets.VBox):
     participant), ``position`` (the customer shown), ``buttons[question][answer]``, ``note``,
     ``favourite``, ``time``, ``status`` and ``progress``.
     """
+
+    _what = "The answer form failed"
+    _logger = logger
 
     def __init__(
         self,
@@ -138,7 +141,6 @@ class AnswerForm(widgets.VBox):
         self.progress = widgets.HTML()
         self.card = widgets.HTML()
         self.verdict = widgets.HTML()
-        self.buttons: dict[str, dict[str, widgets.Button]] = {}
         self.hints: dict[str, widgets.HTML] = {}
         self.accepts: dict[str, widgets.Button] = {}
         self._suggested = _by_customer(session.suggestions(customers))
@@ -149,18 +151,11 @@ class AnswerForm(widgets.VBox):
             pairs = [(c, a) for (c, q), (a, _v, _l) in self._suggested.items() if q == question]
             at = np.array([order[c] for c, _ in pairs], dtype=np.int64)
             self._suggested_at[question] = (at, pairs)
+        self.buttons = answer_buttons(
+            self.lang, "form.answer_tip", lambda q, a: self._run(lambda: self._on_answer(q, a))
+        )
         rows = []
-        for question in QUESTIONS:
-            row = {}
-            for answer in ("yes", "no", "unknown"):
-                button = widgets.Button(
-                    description=t(f"form.answer.{answer}"),
-                    tooltip=t(f"form.answer_tip.{answer}"),
-                    layout=widgets.Layout(width="5.5em"),
-                )
-                button.on_click(self._answer_handler(question, answer))
-                row[answer] = button
-            self.buttons[question] = row
+        for question, row in self.buttons.items():
             label = widgets.HTML(
                 f"<div style='line-height: 1.35; margin-bottom: 0.4em'>"
                 f"<b>{html.escape(t(f'question.{question}'))}</b><br>"
@@ -339,12 +334,6 @@ class AnswerForm(widgets.VBox):
         self._refresh()
         for draw in self._overviews:
             draw()
-
-    def _answer_handler(self, question: str, answer: str) -> Callable[[widgets.Button], None]:
-        def click(_button: widgets.Button) -> None:
-            self._run(lambda: self._on_answer(question, answer))
-
-        return click
 
     def _on_answer(self, question: str, answer: str) -> None:
         sheet = self._sheet()
@@ -540,9 +529,7 @@ class AnswerForm(widgets.VBox):
         self._loading = True
         try:
             for question, row in self.buttons.items():
-                value = sheet.value(position, question)
-                for answer, button in row.items():
-                    button.button_style = _STYLE[answer] if value == answer else ""
+                paint(row, sheet.value(position, question))
             favourite = sheet.value(position, "favourite") == "yes"
             self.favourite.value = favourite
             self.favourite.icon = "star" if favourite else "star-o"
@@ -628,39 +615,15 @@ class AnswerForm(widgets.VBox):
         )
         return f"<div style='font-size: 1.2em; margin: 0.3em 0'>{html.escape(sentence)}</div>"
 
-    def _say(self, message: str, *, error: bool = False) -> None:
-        colour = "#b00020" if error else "#1b5e20"
-        escaped = html.escape(message).replace("\n", "<br>")
-        self.status.value = f"<span style='color: {colour}'>{escaped}</span>"
-
     # ---- small things
-
-    def _t(self, key: str, **params: object) -> str:
-        return text(key, self.lang, **params)
 
     def _button(self, label: str, icon: str, handler: Callable) -> widgets.Button:
         button = widgets.Button(description=label, icon=icon, layout=widgets.Layout(width="auto"))
         button.on_click(lambda b: self._run(lambda: handler(b)))
         return button
 
-    def _guard(self, handler: Callable[[dict], None]) -> Callable[[dict], None]:
-        """A value handler that does nothing while the form sets values from the store."""
-
-        def observe(change: dict) -> None:
-            if not self._loading:
-                self._run(lambda: handler(change))
-
-        return observe
-
-    def _run(self, action: Callable[[], None]) -> None:
-        """Run a handler; any error is shown in the form and logged, never lost."""
-        run_shown(
-            action,
-            lang=self.lang,
-            show=lambda message: self._say(message, error=True),
-            logger=logger,
-            what="The answer form failed",
-        )
+    def _show_error(self, message: str) -> None:
+        self._say(message, error=True)
 
     def _sheet(self) -> AnswerSheet:
         if self.sheet is None:

@@ -56,7 +56,7 @@ from klantlib.i18n import (
 )
 from klantlib.plots import FIGURE_SIZE, band_chart
 from klantlib.session import Session
-from klantlib.widget_errors import run_shown
+from klantlib.widget_errors import ShownErrors
 
 __all__ = ["BandPicker", "parse_amount", "parse_percent"]
 
@@ -121,7 +121,7 @@ def _nice(amount: float) -> float:
     return float(f"{amount:.2g}") if amount > 0 else 0.0
 
 
-class BandPicker(widgets.VBox):
+class BandPicker(ShownErrors, widgets.VBox):
     """Choose the two revenue thresholds of ``session`` together, and store them there.
 
     Attributes for tests and notebooks: ``thresholds`` (on screen), ``stored`` (in the session,
@@ -130,6 +130,9 @@ class BandPicker(widgets.VBox):
     ``share_of_total``), ``share`` (the percentage for the last one), ``potential``,
     ``store``, ``state``, ``status``, ``table`` and ``chart``.
     """
+
+    _what = "The band picker failed"
+    _logger = logger
 
     def __init__(self, session: Session, *, lang: str | None = None) -> None:
         self.session = session
@@ -385,9 +388,6 @@ class BandPicker(widgets.VBox):
 
     # ---- small things
 
-    def _t(self, key: str, **params: object) -> str:
-        return text(key, self.lang, **params)
-
     def _money(self, amount: float) -> str:
         return Money(amount).message(self.lang)
 
@@ -436,24 +436,8 @@ class BandPicker(widgets.VBox):
         )
         return text_box, slider
 
-    def _guard(self, handler: Callable[[dict], None]) -> Callable[[dict], None]:
-        """A value handler that does nothing while the picker sets values itself."""
-
-        def observe(change: dict) -> None:
-            if not self._loading:
-                self._run(lambda: handler(change))
-
-        return observe
-
-    def _run(self, action: Callable[[], None]) -> None:
-        """Run a handler; any error is shown in the picker and logged, never lost."""
-        run_shown(
-            action,
-            lang=self.lang,
-            show=lambda message: self._say(message, tone=_ERROR),
-            logger=logger,
-            what="The band picker failed",
-        )
+    def _show_error(self, message: str) -> None:
+        self._say(message, tone=_ERROR)
 
 
 def band_table(

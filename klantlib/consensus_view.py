@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 from pandas.io.formats.style import Styler
 
+from klantlib.answer_buttons import answer_buttons, paint
 from klantlib.answer_files import import_answers
 from klantlib.consensus import TEAM, agreed_answers, agreement, compare_answers
 from klantlib.errors import KlantlibError
@@ -30,28 +31,28 @@ from klantlib.i18n import (
     format_number,
     format_share,
     get_language,
-    text,
 )
-from klantlib.questions import QUESTIONS
 from klantlib.session import Session
-from klantlib.widget_errors import run_shown
+from klantlib.widget_errors import ShownErrors
 
 __all__ = ["ConsensusView"]
 
 logger = logging.getLogger(__name__)
 
-_STYLE = {"yes": "success", "no": "danger", "unknown": "warning"}
 _ANSWER_FILES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".ods")
 _COLOUR = {"yes": "#2e7d32", "no": "#c62828", "unknown": "#ef6c00"}
 
 
-class ConsensusView(widgets.VBox):
+class ConsensusView(ShownErrors, widgets.VBox):
     """Per customer, each participant's answers and the team answer, disagreements first.
 
     Attributes for tests and notebooks: ``compared`` (the table of
     :func:`klantlib.consensus.compare_answers`), ``customer_id`` (shown), ``buttons[question]
     [answer]`` (the team answer), ``take_agreed``, ``refresh``, ``status`` and ``summary``.
     """
+
+    _what = "The consensus view failed"
+    _logger = logger
 
     def __init__(self, session: Session, *, lang: str | None = None) -> None:
         self.session = session
@@ -69,19 +70,11 @@ class ConsensusView(widgets.VBox):
         self.summary = widgets.HTML()
         self.card = widgets.HTML()
         self.grid = widgets.HTML()
-        self.buttons: dict[str, dict[str, widgets.Button]] = {}
+        self.buttons = answer_buttons(
+            self.lang, "team.answer_tip", lambda q, a: self._run(lambda: self._on_answer(q, a))
+        )
         rows = []
-        for question in QUESTIONS:
-            row = {}
-            for answer in ("yes", "no", "unknown"):
-                button = widgets.Button(
-                    description=t(f"form.answer.{answer}"),
-                    tooltip=t(f"team.answer_tip.{answer}"),
-                    layout=widgets.Layout(width="5.5em"),
-                )
-                button.on_click(self._click(question, answer))
-                row[answer] = button
-            self.buttons[question] = row
+        for question, row in self.buttons.items():
             label = widgets.HTML(
                 f"<b>{html.escape(t(f'question.{question}'))}</b>",
                 layout=widgets.Layout(width="9em"),
@@ -157,12 +150,6 @@ class ConsensusView(widgets.VBox):
         return table.style.hide(axis="index").format(dict.fromkeys(shares, percent))
 
     # ---- handlers
-
-    def _click(self, question: str, answer: str) -> Callable[[widgets.Button], None]:
-        def click(_button: widgets.Button) -> None:
-            self._run(lambda: self._on_answer(question, answer))
-
-        return click
 
     def _on_answer(self, question: str, answer: str) -> None:
         if self.customer_id is None:
@@ -315,9 +302,7 @@ class ConsensusView(widgets.VBox):
         )
         self.grid.value = self._grid(rows)
         for question, row in self.buttons.items():
-            value = rows.loc[self._row(cid, question), "team"]
-            for answer, button in row.items():
-                button.button_style = _STYLE[answer] if value == answer else ""
+            paint(row, rows.loc[self._row(cid, question), "team"])
 
     def _grid(self, rows: pd.DataFrame) -> str:
         t = self._t
@@ -343,25 +328,10 @@ class ConsensusView(widgets.VBox):
         label = html.escape(self._t(f"form.answer.{answer}"))
         return f"<b style='color: {colour}'>{label}</b>"
 
-    def _say(self, message: str, *, error: bool = False) -> None:
-        colour = "#b00020" if error else "#1b5e20"
-        escaped = html.escape(message).replace("\n", "<br>")
-        self.status.value = f"<span style='color: {colour}'>{escaped}</span>"
-
-    def _t(self, key: str, **params: object) -> str:
-        return text(key, self.lang, **params)
-
     def _button(self, label: str, icon: str, action: Callable[[], None]) -> widgets.Button:
         button = widgets.Button(description=label, icon=icon, layout=widgets.Layout(width="auto"))
         button.on_click(lambda _b: self._run(action))
         return button
 
-    def _run(self, action: Callable[[], None]) -> None:
-        """Run a handler; any error is shown in the view and logged, never lost."""
-        run_shown(
-            action,
-            lang=self.lang,
-            show=lambda message: self._say(message, error=True),
-            logger=logger,
-            what="The consensus view failed",
-        )
+    def _show_error(self, message: str) -> None:
+        self._say(message, error=True)

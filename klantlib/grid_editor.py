@@ -10,25 +10,27 @@ from __future__ import annotations
 
 import html
 import logging
-from collections.abc import Callable
 
 import ipywidgets as widgets
 
 from klantlib.bands import BANDS
-from klantlib.i18n import check_language, get_language, text
+from klantlib.i18n import check_language, get_language
 from klantlib.segments import SEGMENTS, SegmentGrid
 from klantlib.session import Session
-from klantlib.widget_errors import error_html, run_shown
+from klantlib.widget_errors import ShownErrors
 
 __all__ = ["GridEditor"]
 
 logger = logging.getLogger(__name__)
 
 
-class GridEditor(widgets.VBox):
+class GridEditor(ShownErrors, widgets.VBox):
     """Edit the session's segment grid. ``cells[band][score]`` are the choices; ``grid`` is
     the grid shown (checked by :class:`SegmentGrid`); ``store``, ``reset``, ``warnings`` and
     ``status`` as the names say."""
+
+    _what = "The grid editor failed"
+    _logger = logger
 
     def __init__(self, session: Session, *, lang: str | None = None) -> None:
         self.session = session
@@ -118,19 +120,3 @@ class GridEditor(widgets.VBox):
         self._changed()
 
     # ---- small things
-
-    def _t(self, key: str, **params: object) -> str:
-        return text(key, self.lang, **params)
-
-    def _run(self, action: Callable[[], None]) -> None:
-        """Run a handler; any error is shown in the editor and logged, never lost."""
-        run_shown(
-            action,
-            lang=self.lang,
-            show=self._show_error,
-            logger=logger,
-            what="The grid editor failed",
-        )
-
-    def _show_error(self, message: str) -> None:
-        self.status.value = error_html(message)

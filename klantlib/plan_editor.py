@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import html
 import logging
-from collections.abc import Callable
 
 import ipywidgets as widgets
 import pandas as pd
 
-from klantlib.i18n import check_language, format_number, format_share, get_language, text
+from klantlib.i18n import check_language, format_number, format_share, get_language
 from klantlib.method import Segmentation
 from klantlib.plan import (
     APPROACHES,
@@ -28,18 +27,21 @@ from klantlib.plan import (
 )
 from klantlib.segments import SEGMENTS
 from klantlib.session import Session
-from klantlib.widget_errors import error_html, run_shown
+from klantlib.widget_errors import ShownErrors
 
 __all__ = ["PlanEditor"]
 
 logger = logging.getLogger(__name__)
 
 
-class PlanEditor(widgets.VBox):
+class PlanEditor(ShownErrors, widgets.VBox):
     """Edit the session's plan for the customers of ``result`` (their segments).
 
     Per segment: ``approach[s]``, ``channels[s][channel]`` (checkboxes), ``contacts[s]``,
     ``owner[s]``; ``plan`` is the plan shown; ``hours`` the table of :func:`plan_hours`."""
+
+    _what = "The plan editor failed"
+    _logger = logger
 
     def __init__(self, session: Session, result: Segmentation, *, lang: str | None = None) -> None:
         self.session = session
@@ -208,22 +210,6 @@ class PlanEditor(widgets.VBox):
 
     def _hours(self, value: float) -> str:
         return "—" if pd.isna(value) else format_number(value, self.lang)
-
-    def _t(self, key: str, **params: object) -> str:
-        return text(key, self.lang, **params)
-
-    def _run(self, action: Callable[[], None]) -> None:
-        """Run a handler; any error is shown in the editor and logged, never lost."""
-        run_shown(
-            action,
-            lang=self.lang,
-            show=self._show_error,
-            logger=logger,
-            what="The plan editor failed",
-        )
-
-    def _show_error(self, message: str) -> None:
-        self.status.value = error_html(message)
 
 
 def _table(heads: list[str], body: list[str]) -> str:

@@ -18,7 +18,7 @@ import ipywidgets as widgets
 from klantlib.i18n import check_language, get_language, text
 from klantlib.report import REPORT_FOLDER, write_session_report
 from klantlib.session import Session
-from klantlib.widget_errors import error_html, run_shown
+from klantlib.widget_errors import ShownErrors
 
 __all__ = ["REPORT_FOLDER", "ReportButton"]
 
@@ -26,8 +26,11 @@ __all__ = ["REPORT_FOLDER", "ReportButton"]
 logger = logging.getLogger(__name__)
 
 
-class ReportButton(widgets.VBox):
+class ReportButton(ShownErrors, widgets.VBox):
     """A button that writes the session's report; ``folder`` is where, ``written`` what."""
+
+    _what = "Writing the report failed"
+    _logger = logger
 
     def __init__(
         self,
@@ -53,16 +56,8 @@ class ReportButton(widgets.VBox):
             layout=widgets.Layout(width="auto"),
         )
         self.status = widgets.HTML()
-        self.button.on_click(lambda _b: self._run())
+        self.button.on_click(lambda _b: self._run(self._write))
         super().__init__([widgets.HBox([self.button]), self.status])  # the button its own size
-
-    def _run(self) -> None:
-        """Write the report; any error is shown under the button and logged, never lost."""
-        run_shown(self._write, lang=self.lang, show=self._show_error, logger=logger,
-                  what="Writing the report failed")  # fmt: skip
-
-    def _show_error(self, message: str) -> None:
-        self.status.value = error_html(message)
 
     def _write(self) -> None:
         self.written = write_session_report(

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from klantlib.errors import KlantlibError
 from klantlib.i18n import text
 
-__all__ = ["error_html", "run_shown", "unexpected_message"]
+__all__ = ["ShownErrors", "error_html", "run_shown", "unexpected_message"]
 
 
 def unexpected_message(exc: BaseException, lang: str | None) -> str:
@@ -46,3 +46,42 @@ def run_shown(
 def error_html(message: str) -> str:
     """An error message as the kit's widgets show it: bold, red, line breaks kept."""
     return f"<b style='color: #b00020'>{html.escape(message).replace(chr(10), '<br>')}</b>"
+
+
+class ShownErrors:
+    """What every widget of the kit does alike, mixed into its ipywidgets class: texts in the
+    widget's language (``self.lang``), handlers run through :func:`run_shown`, value handlers
+    quiet while the widget sets values itself (``self._loading``), errors shown in
+    ``self.status``. A widget names itself in ``_what`` (for the log) and its module's
+    ``_logger``; one that shows errors elsewhere overrides :meth:`_show_error`."""
+
+    lang: str
+    _what: str = "A widget of the kit failed"
+    _logger: logging.Logger = logging.getLogger(__name__)
+    _loading: bool = False
+
+    def _t(self, key: str, **params: object) -> str:
+        return text(key, self.lang, **params)
+
+    def _run(self, action: Callable[[], object]) -> None:
+        """Run a handler; any error is shown in the widget and logged, never lost."""
+        run_shown(action, lang=self.lang, show=self._show_error, logger=self._logger,
+                  what=self._what)  # fmt: skip
+
+    def _guard(self, handler: Callable[[dict], None]) -> Callable[[dict], None]:
+        """A value handler that does nothing while the widget sets values itself."""
+
+        def observe(change: dict) -> None:
+            if not self._loading:
+                self._run(lambda: handler(change))
+
+        return observe
+
+    def _show_error(self, message: str) -> None:
+        self.status.value = error_html(message)
+
+    def _say(self, message: str, *, error: bool = False) -> None:
+        """A line under the widget: green when all went well, red for an error."""
+        colour = "#b00020" if error else "#1b5e20"
+        escaped = html.escape(message).replace("\n", "<br>")
+        self.status.value = f"<span style='color: {colour}'>{escaped}</span>"
