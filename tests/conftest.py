@@ -90,3 +90,17 @@ def untouched_rcparams():
     plt.close("all")
     changed = sorted(key for key in before if before[key] != after[key])
     assert changed == [], f"a chart changed matplotlib's global rcParams: {changed}"
+
+
+def assert_large_type(ax, ticks) -> None:
+    """Title, axis labels, the given tick labels and every text on the chart are set large
+    enough for a projector (title 16 pt or more, the rest 13-14 pt or more)."""
+    title = ax.get_title(loc="left")
+    (title_text,) = [
+        c for c in ax.get_children() if getattr(c, "get_text", None) and c.get_text() == title
+    ]
+    assert title_text.get_fontsize() >= 16
+    assert ax.xaxis.label.get_fontsize() >= 14
+    assert ax.yaxis.label.get_fontsize() >= 14
+    assert all(t.get_fontsize() >= 13 for t in ticks)
+    assert all(t.get_fontsize() >= 13 for t in ax.texts)

@@ -10,7 +10,7 @@ from pandas.testing import assert_frame_equal
 from klantlib.bands import Thresholds
 from klantlib.errors import KlantlibError
 from klantlib.plots import BAND_COLOURS, band_chart
-from tests.conftest import customers_frame
+from tests.conftest import assert_large_type, customers_frame
 
 plt = pytest.importorskip("matplotlib.pyplot")
 from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
@@ -222,15 +222,7 @@ def test_type_is_large_enough_for_a_projector():
     """Title, axis labels, ticks and every name on the chart are set large."""
     ax = chart(lang="en")
     ax.figure.canvas.draw()
-    title = ax.get_title(loc="left")
-    (title_text,) = [
-        c for c in ax.get_children() if getattr(c, "get_text", None) and c.get_text() == title
-    ]
-    assert title_text.get_fontsize() >= 16
-    assert ax.xaxis.label.get_fontsize() >= 14
-    assert ax.yaxis.label.get_fontsize() >= 14
-    assert all(t.get_fontsize() >= 13 for t in ax.get_yticklabels())
-    assert all(t.get_fontsize() >= 13 for t in ax.texts)
+    assert_large_type(ax, ax.get_yticklabels())
 
 
 def test_money_on_the_revenue_axis():

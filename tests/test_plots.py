@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from klantlib import pareto_chart
-from tests.conftest import customers_frame
+from tests.conftest import assert_large_type, customers_frame
 
 plt = pytest.importorskip("matplotlib.pyplot")
 from matplotlib.figure import Figure  # noqa: E402
@@ -111,15 +111,7 @@ def test_axes_read_as_whole_percentages():
 def test_type_is_large_enough_for_a_projector():
     """Title, axis labels, ticks and the point's label are set large on the Axes itself."""
     ax = pareto_chart(ten_customers(), lang="en")
-    title = ax.get_title(loc="left")
-    (title_text,) = [
-        c for c in ax.get_children() if getattr(c, "get_text", None) and c.get_text() == title
-    ]
-    assert title_text.get_fontsize() >= 16
-    assert ax.xaxis.label.get_fontsize() >= 14
-    assert ax.yaxis.label.get_fontsize() >= 14
-    assert all(t.get_fontsize() >= 13 for t in ax.get_xticklabels())
-    assert all(t.get_fontsize() >= 13 for t in ax.texts)
+    assert_large_type(ax, ax.get_xticklabels())
 
 
 def test_one_customer():
