@@ -523,7 +523,7 @@ def add_example_answers(session: Session, lang: str | None = None) -> str:
     from klantlib.workshop import kit_root
 
     folder = kit_root() / "data" / "voorbeeld"
-    if session.source not in _SAMPLE_SOURCES:
+    if not is_sample_session(session):
         return text("examples.own_data", lang)
     added = []
     known = session.participants()
@@ -535,3 +535,20 @@ def add_example_answers(session: Session, lang: str | None = None) -> str:
     if not added:
         return text("examples.already", lang, people=", ".join(EXAMPLE_ANSWERS))
     return text("examples.added", lang, people=", ".join(added))
+
+
+def is_sample_session(session: Session) -> bool:
+    """Whether the session holds the kit's sample customers. A team's own export may well be
+    called ``klanten.csv`` too: the name alone does not make it the sample, and it must never
+    get An's and Pieter's answers."""
+    from klantlib.workshop import kit_root
+
+    if session.source not in _SAMPLE_SOURCES:
+        return False
+    ids = set(session.customer_ids())
+    for name in EXAMPLE_ANSWERS.values():
+        path = kit_root() / "data" / "voorbeeld" / name
+        with open(path, encoding="utf-8", newline="") as handle:
+            if not all(row["customer_id"] in ids for row in csv.DictReader(handle)):
+                return False
+    return True

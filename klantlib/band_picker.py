@@ -55,6 +55,7 @@ from klantlib.i18n import (
     text,
 )
 from klantlib.plots import FIGURE_SIZE, band_chart
+from klantlib.present import table_view
 from klantlib.session import Session
 from klantlib.widget_errors import ShownErrors
 
@@ -476,7 +477,8 @@ def band_table(
     )
     numbers = list(table.columns[2:])
     return (
-        table.style.hide(axis="index")
+        table_view(table)
+        .hide(axis="index")
         .set_properties(**{"font-size": "1.15em", "padding": "0.3em 0.8em"})
         .set_properties(subset=numbers, **{"text-align": "right", "white-space": "nowrap"})
         .set_properties(subset=list(table.columns[:2]), **{"text-align": "left"})

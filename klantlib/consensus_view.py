@@ -32,6 +32,7 @@ from klantlib.i18n import (
     format_share,
     get_language,
 )
+from klantlib.present import table_view
 from klantlib.session import Session
 from klantlib.widget_errors import ShownErrors
 
@@ -41,6 +42,19 @@ logger = logging.getLogger(__name__)
 
 _ANSWER_FILES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".ods")
 _COLOUR = {"yes": "#2e7d32", "no": "#c62828", "unknown": "#ef6c00"}
+
+
+def _answer_code(answer: object) -> str:
+    """``yes``, ``no``, ``unknown``, or "" when the participant gave no answer."""
+    if answer is None or (isinstance(answer, float) and np.isnan(answer)):
+        return ""
+    return str(answer)
+
+
+def _answer_style(code: object) -> str:
+    if code in _COLOUR:
+        return f"color: {_COLOUR[code]}; font-weight: bold; text-align: center;"
+    return "color: #999; text-align: center;"
 
 
 class ConsensusView(ShownErrors, widgets.VBox):
@@ -147,7 +161,7 @@ class ConsensusView(ShownErrors, widgets.VBox):
         def percent(share: float) -> str:
             return "—" if share != share else format_share(share, lang)
 
-        return table.style.hide(axis="index").format(dict.fromkeys(shares, percent))
+        return table_view(table, dict.fromkeys(shares, percent)).hide(axis="index")
 
     # ---- handlers
 
@@ -305,28 +319,35 @@ class ConsensusView(ShownErrors, widgets.VBox):
             paint(row, rows.loc[self._row(cid, question), "team"])
 
     def _grid(self, rows: pd.DataFrame) -> str:
+        """Each participant's answer per question, coloured, ⚠ where they differ: a table built
+        (and escaped: participants are names people typed) by :func:`table_view`."""
         t = self._t
-        head = "".join(f"<th style='padding: 2px 10px'>{html.escape(p)}</th>" for p in self._people)
-        body = []
-        for row in rows.to_dict("records"):
-            cells = "".join(
-                f"<td style='padding: 2px 10px; text-align: center'>{self._badge(row[p])}</td>"
-                for p in self._people
-            )
-            mark = " ⚠" if row["disagree"] else ""
-            label = html.escape(t(f"question.{row['question']}"))
-            body.append(f"<tr><td style='padding: 2px 10px'><b>{label}</b>{mark}</td>{cells}</tr>")
-        return (
-            "<table style='border-collapse: collapse; margin: 0.4em 0'>"
-            f"<tr><th></th>{head}</tr>{''.join(body)}</table>"
+        records = rows.to_dict("records")
+        labels = [
+            t(f"question.{row['question']}") + (" ⚠" if row["disagree"] else "") for row in records
+        ]
+        answers = [[_answer_code(row[p]) for p in self._people] for row in records]
+        frame = pd.DataFrame(
+            [[label, *codes] for label, codes in zip(labels, answers, strict=True)],
+            columns=range(len(self._people) + 1),
+            dtype=object,
         )
-
-    def _badge(self, answer: object) -> str:
-        if answer is None or (isinstance(answer, float) and np.isnan(answer)):
-            return "<span style='color: #999'>—</span>"
-        colour = _COLOUR[str(answer)]
-        label = html.escape(self._t(f"form.answer.{answer}"))
-        return f"<b style='color: {colour}'>{label}</b>"
+        shown = {c: (lambda code: self._t(f"form.answer.{code}") if code else "—")
+                 for c in frame.columns[1:]}  # fmt: skip
+        return (
+            table_view(frame, shown, headers=["", *self._people])
+            .hide(axis="index")
+            .map(_answer_style, subset=list(frame.columns[1:]))
+            .set_properties(subset=[0], **{"font-weight": "bold", "text-align": "left"})
+            .set_properties(**{"padding": "2px 10px"})
+            .set_table_styles(
+                [
+                    {"selector": "", "props": "border-collapse: collapse; margin: 0.4em 0;"},
+                    {"selector": "th", "props": "padding: 2px 10px;"},
+                ]
+            )
+            .to_html()
+        )
 
     def _button(self, label: str, icon: str, action: Callable[[], None]) -> widgets.Button:
         button = widgets.Button(description=label, icon=icon, layout=widgets.Layout(width="auto"))

@@ -16,7 +16,9 @@ it costs a draw per iteration. Rows inside a cell avoid all of that by construct
 
 from __future__ import annotations
 
+import functools
 import math
+import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -567,7 +569,7 @@ def _write_names(
         if (y[i] - cell_bottom) * g.y_inch - 0.5 * g.row < letter_height:
             room -= letter_width  # this row passes the big letter: stop before it
         prop = FontProperties(size=NAME_SIZE, weight="bold" if favourite else "normal")
-        label = _fit(label, room * 72, prop, measure)
+        label = _fit(_drawable(label, prop), room * 72, prop, measure)
         if not label:
             continue
         ax.text(
@@ -581,7 +583,27 @@ def _write_names(
             color=NAME_COLOUR,
             zorder=5,
             gid=f"name-{int(table['rank'].iat[i])}",
+            parse_math=False,  # a name is text: "$5 Deals" is no formula
         )
+
+
+def _drawable(label: str, prop: object) -> str:
+    """``label`` without the characters its font cannot draw (an emoji in a CRM name): they
+    would be empty boxes on the slide and a warning in the notebook. Invisible format
+    characters go too (a right-to-left override, a zero-width joiner): drawn one by one they
+    only confuse the measuring of the name."""
+    from matplotlib.font_manager import findfont
+
+    drawn = _font_characters(findfont(prop))
+    kept = "".join(c for c in label if ord(c) in drawn and unicodedata.category(c) != "Cf")
+    return " ".join(kept.split())
+
+
+@functools.lru_cache(maxsize=8)
+def _font_characters(path: str) -> frozenset[int]:
+    from matplotlib.font_manager import get_font
+
+    return frozenset(get_font(path).get_charmap())
 
 
 def _fit(label: str, room: float, prop: object, measure: object) -> str:

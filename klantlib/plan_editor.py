@@ -25,6 +25,7 @@ from klantlib.plan import (
     plan_hours_by_manager,
     plan_notices,
 )
+from klantlib.present import table_view
 from klantlib.segments import SEGMENTS
 from klantlib.session import Session
 from klantlib.widget_errors import ShownErrors
@@ -168,9 +169,8 @@ class PlanEditor(ShownErrors, widgets.VBox):
             t("plan.col.hours_today"), t("plan.col.hours_share_today"), t("plan.col.plan_hours"),
             t("plan.col.hours_freed"),
         ]  # fmt: skip
-        body = []
-        for segment, row in hours.iterrows():
-            cells = [
+        rows = [
+            [
                 str(segment),
                 format_number(row["customers"], self.lang),
                 format_share(row["revenue_share"], self.lang),
@@ -179,8 +179,9 @@ class PlanEditor(ShownErrors, widgets.VBox):
                 self._hours(row["plan_hours"]),
                 self._hours(row["hours_freed"]),
             ]
-            body.append("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in cells) + "</tr>")
-        return _table(heads, body)
+            for segment, row in hours.iterrows()
+        ]
+        return _table(heads, rows)
 
     def _managers_html(self, plan: dict[str, SegmentPlan]) -> str:
         by_manager = plan_hours_by_manager(self.result.customers, plan)
@@ -189,21 +190,16 @@ class PlanEditor(ShownErrors, widgets.VBox):
         t = self._t
         heads = [t("plan.col.manager"), t("plan.col.hours_today"), t("plan.col.plan_hours"),
                  t("plan.col.hours_freed")]  # fmt: skip
-        body = [
-            "<tr>"
-            + "".join(
-                f"<td>{html.escape(c)}</td>"
-                for c in (
-                    str(manager),
-                    self._hours(row["hours_today"]),
-                    self._hours(row["plan_hours"]),
-                    self._hours(row["hours_freed"]),
-                )
-            )
-            + "</tr>"
+        rows = [
+            [
+                str(manager),
+                self._hours(row["hours_today"]),
+                self._hours(row["plan_hours"]),
+                self._hours(row["hours_freed"]),
+            ]
             for manager, row in by_manager.iterrows()
         ]
-        return _table(heads, body)
+        return _table(heads, rows)
 
     def _share(self, value: float) -> str:
         return "—" if pd.isna(value) else format_share(value, self.lang)
@@ -212,9 +208,22 @@ class PlanEditor(ShownErrors, widgets.VBox):
         return "—" if pd.isna(value) else format_number(value, self.lang)
 
 
-def _table(heads: list[str], body: list[str]) -> str:
-    head = "".join(f"<th style='padding: 3px 12px'>{html.escape(h)}</th>" for h in heads)
+def _table(heads: list[str], rows: list[list[str]]) -> str:
+    """A table of texts for a widget, built (and escaped) by :func:`klantlib.present.table_view`:
+    an account manager's name comes from the customer file."""
+    frame = pd.DataFrame(rows, columns=range(len(heads)), dtype=object)
     return (
-        "<table style='border-collapse: collapse; margin: 0.6em 0; font-size: 1.05em'>"
-        f"<tr>{head}</tr>{''.join(body)}</table>"
+        table_view(frame, headers=heads)
+        .hide(axis="index")
+        .set_properties(**{"padding": "3px 12px"})
+        .set_table_styles(
+            [
+                {
+                    "selector": "",
+                    "props": "border-collapse: collapse; margin: 0.6em 0; font-size: 1.05em;",
+                },
+                {"selector": "th", "props": "padding: 3px 12px;"},
+            ]
+        )  # fmt: skip
+        .to_html()
     )

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+import html
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -17,6 +18,7 @@ from klantlib.questions import QUESTIONS, question_label, question_text
 
 __all__ = [
     "customer_list_table",
+    "escape_text",
     "favourites_table",
     "history_lines",
     "open_line",
@@ -25,16 +27,55 @@ __all__ = [
     "question_table",
     "segment_table",
     "summary_table",
+    "table_view",
     "thresholds_line",
 ]
+
+# The classes MathJax 3 (JupyterLab, Voilà) and MathJax 2 skip: data text is never a formula.
+NO_MATH = "mathjax_ignore tex2jax_ignore"
 
 MONEY_COLUMNS = {"revenue", "potential_revenue", "gross_margin", "revenue_per_hour"}
 _SHARES = {"revenue_share", "hours_share", "cumulative_share"}
 _NUMBERS = {"hours": 1, "days_to_pay": 0}
 
 
-def _styled(table: pd.DataFrame, lang: str | None) -> Styler:
-    formats = {}
+def escape_text(value: object) -> str:
+    """Any text as HTML shows it, never as markup: ``<``, ``>``, ``&`` and both quotes escaped.
+
+    Every text that comes from data (names, ids, participants, notes, file names) goes through
+    this, or through :func:`table_view`, wherever it becomes HTML."""
+    return html.escape(str(value), quote=True)
+
+
+def table_view(
+    table: pd.DataFrame,
+    formats: Mapping[str, Callable[[object], str]] | None = None,
+    *,
+    headers: Sequence[str] | None = None,
+    caption: str | None = None,
+) -> Styler:
+    """The one way the kit turns a table into HTML: a pandas ``Styler`` in which every cell,
+    every header (``headers`` replaces the column names as shown) and the caption are escaped,
+    so a customer called ``<img src=x onerror=…>`` is shown as those characters and never runs.
+
+    ``formats`` maps columns to a function that writes a value (a formatter gets the value
+    escaped when it is text). Style the result further with ``hide``, ``set_properties`` and
+    ``set_table_styles``; do not call ``format`` or ``relabel_index`` on it again, which would
+    drop the escaping of those cells. The table is marked for JupyterLab's and Voilà's math
+    typesetter to leave alone, so ``$5 Deals $9`` stays text."""
+    styler = table.style.format(escape="html").set_table_attributes(f'class="{NO_MATH}"')
+    if formats:
+        styler = styler.format(dict(formats), escape="html")
+    styler = styler.format_index(escape="html", axis=0).format_index(escape="html", axis=1)
+    if headers is not None:
+        styler = styler.relabel_index([escape_text(h) for h in headers], axis="columns")
+    if caption is not None:
+        styler = styler.set_caption(escape_text(caption))
+    return styler
+
+
+def _styled(table: pd.DataFrame, lang: str | None, *, caption: str | None = None) -> Styler:
+    formats: dict[str, Callable[[object], str]] = {}
     for column in table.columns:
         if column in MONEY_COLUMNS:
             formats[column] = lambda v: "" if pd.isna(v) else format_money(v, lang)
@@ -46,8 +87,9 @@ def _styled(table: pd.DataFrame, lang: str | None) -> Styler:
                 "" if pd.isna(v) else format_number(v, lang, decimals=d)
             )
     text_columns = [c for c in table.columns if c not in formats and not _is_number(table[c])]
-    styler = (
-        table.style.format(formats)
+    headers = [text(f"col.{c}", lang) for c in table.columns]
+    return (
+        table_view(table, formats, headers=headers, caption=caption)
         .hide(axis="index")
         .set_properties(**{"white-space": "nowrap"})
         .set_properties(subset=text_columns, **{"text-align": "left", "white-space": "normal"})
@@ -58,8 +100,6 @@ def _styled(table: pd.DataFrame, lang: str | None) -> Styler:
             ]
         )
     )
-    labels = {c: text(f"col.{c}", lang) for c in table.columns}
-    return styler.relabel_index([labels[c] for c in table.columns], axis="columns")
 
 
 def _is_number(column: pd.Series) -> bool:
@@ -94,17 +134,15 @@ def customer_list_table(
         *(c for c in OPTIONAL_COLUMNS if c in shares.columns),
     ]
     shown = shares[columns] if limit is None else shares[columns].head(limit)
-    styler = _styled(shown, lang)
+    caption = None
     if len(shown) < len(shares):
-        styler = styler.set_caption(
-            text(
-                "list.truncated",
-                lang,
-                shown=format_number(len(shown), lang),
-                total=format_number(len(shares), lang),
-            )
+        caption = text(
+            "list.truncated",
+            lang,
+            shown=format_number(len(shown), lang),
+            total=format_number(len(shares), lang),
         )
-    return styler
+    return _styled(shown, lang, caption=caption)
 
 
 def percent_text(share: float, lang: str | None = None) -> str:
@@ -209,13 +247,12 @@ def _history_value(field: str, value: object, lang: str | None) -> str:
 def favourites_table(table: pd.DataFrame, lang: str | None = None) -> Styler:
     """Where each participant's favourite customers land (from
     :func:`klantlib.plan.favourites_by_segment`): A, B, C and the total, per participant."""
-    shown = table.reset_index()
-    shown.columns = [
+    headers = [
         text("plan.fav.participant", lang),
         *(f"{text('col.segment', lang)} {s}" for s in ("A", "B", "C")),
         text("plan.fav.total", lang),
     ]
-    return shown.style.hide(axis="index")
+    return table_view(table.reset_index(), headers=headers).hide(axis="index")
 
 
 def moves_table(moves: pd.DataFrame, lang: str | None = None) -> Styler:
@@ -256,7 +293,8 @@ def history_view(
 
     table = history_table(history, lang=lang, changed_only=changed_only)
     return (
-        table.style.hide(axis="index")
+        table_view(table)
+        .hide(axis="index")
         .set_properties(**{"text-align": "left", "white-space": "nowrap"})
         .set_table_styles([{"selector": "th", "props": "text-align: left;"}])
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import subprocess
+from html.parser import HTMLParser
 
 import pandas as pd
 import pytest
@@ -104,3 +105,33 @@ def assert_large_type(ax, ticks) -> None:
     assert ax.yaxis.label.get_fontsize() >= 14
     assert all(t.get_fontsize() >= 13 for t in ticks)
     assert all(t.get_fontsize() >= 13 for t in ax.texts)
+
+
+class _Cells(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.rows: list[list[str]] = []
+        self._cell: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag == "tr":
+            self.rows.append([])
+        elif tag in ("td", "th"):
+            self._cell = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th") and self._cell is not None:
+            self.rows[-1].append("".join(self._cell).strip())
+            self._cell = None
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+def table_cells(markup: str) -> list[list[str]]:
+    """The text of every cell of the HTML tables in ``markup``, row by row, as a browser
+    shows it (entities decoded, tags dropped)."""
+    parser = _Cells()
+    parser.feed(markup)
+    return parser.rows

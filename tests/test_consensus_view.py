@@ -14,6 +14,7 @@ from klantlib.method import segment_customers
 from klantlib.questions import QUESTIONS
 from klantlib.session import create_session, open_session, start_session
 from klantlib.workshop import kit_root
+from tests.conftest import table_cells
 
 CUSTOMERS = pd.DataFrame(
     {
@@ -52,7 +53,7 @@ def test_disagreements_come_first_with_everyones_answers(session):
     view = ConsensusView(session, lang="nl")
     assert view.customer_id == "012"
     assert "⚠ om te bespreken" in view.card.value
-    assert "<th style='padding: 2px 10px'>An</th>" in view.grid.value
+    assert table_cells(view.grid.value)[0] == ["", "An", "Pieter"]
     assert "2 deelnemer(s) · 1 klant(en) om te bespreken · team besliste 0 van 3" in (
         view.summary.value
     )
@@ -131,6 +132,16 @@ def test_example_answers_go_into_a_sample_session_once(tmp_path):
         view = ConsensusView(made, lang="en")
         assert "to discuss" in view.card.value
     with create_session("eigen", CUSTOMERS, workspace=tmp_path) as own:
+        assert add_example_answers(own, "nl").startswith("Deze sessie werkt met jullie eigen")
+        assert own.participants() == []
+
+
+def test_a_teams_own_file_called_like_the_sample_gets_no_example_answers(tmp_path):
+    """A team's own export may be called klanten.csv too: it is their data, not the sample."""
+    own_file = tmp_path / "klanten.csv"
+    CUSTOMERS.to_csv(own_file, index=False)
+    with start_session("eigen", own_file, workspace=tmp_path) as own:
+        assert own.source == "klanten.csv"
         assert add_example_answers(own, "nl").startswith("Deze sessie werkt met jullie eigen")
         assert own.participants() == []
 
