@@ -87,7 +87,10 @@ _EXPORTS: dict[str, str] = {
     "segment_table": "klantlib.present",
     "set_language": "klantlib.i18n",
     "setup_notebook": "klantlib.notebook",
+    "open_notebook_session": "klantlib.notebook",
     "start_session": "klantlib.session",
+    "use_customers_file": "klantlib.customer_file",
+    "session_header": "klantlib.customer_file",
     "suggest_cumulative_share": "klantlib.bands",
     "suggest_natural_breaks": "klantlib.bands",
     "suggest_thirds": "klantlib.bands",
@@ -180,7 +183,10 @@ __all__ = [
     "segment_table",
     "set_language",
     "setup_notebook",
+    "open_notebook_session",
     "start_session",
+    "session_header",
+    "use_customers_file",
     "suggest_cumulative_share",
     "suggest_natural_breaks",
     "suggest_thirds",
@@ -233,6 +239,7 @@ if TYPE_CHECKING:  # pragma: no cover - for editors and type checkers only
         suggest_share_of_total,
         suggest_thirds,
     )
+    from klantlib.customer_file import session_header, use_customers_file
     from klantlib.customers import (
         OPTIONAL_COLUMNS,
         REQUIRED_COLUMNS,
@@ -267,6 +274,7 @@ if TYPE_CHECKING:  # pragma: no cover - for editors and type checkers only
     from klantlib.moves import history_table, quarter_history, transition_table
     from klantlib.moves_chart import moves_chart
     from klantlib.notebook import (
+        open_notebook_session,
         setup_notebook,
     )
     from klantlib.pareto import (

@@ -946,6 +946,36 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Session {name}: {count} customers from {source}. Answers from: {people}.",
     ),
     "session.nobody_yet": ("nog niemand", "nobody yet"),
+    # the team's customer file and the session it feeds
+    "file.header": (
+        "Sessie {name} · bestand {source} · {count} klanten · ingelezen op {when}",
+        "Session {name} · file {source} · {count} customers · read on {when}",
+    ),
+    "file.sample_used": (
+        "Dit zijn de voorbeeldklanten van de kit. Werk je met jullie eigen klanten, kies dan"
+        " jullie bestand in notebook 01 (of typ het pad bij customers_file in de grijze cel).",
+        "These are the kit's sample customers. To work with your own customers, choose your"
+        " file in notebook 01 (or type its path at customers_file in the grey cell).",
+    ),
+    "file.remade": (
+        "Sessie {name} werkt nu met dit bestand in plaats van {previous}; de volgende notebooks"
+        " gebruiken het.",
+        "Session {name} now works with this file instead of {previous}; the next notebooks use it.",
+    ),
+    "file.set_aside": (
+        "Wat er in de sessie met het vorige bestand stond, is bewaard als sessie {aside}.",
+        "What the session held with the previous file is kept as session {aside}.",
+    ),
+    "error.session_other_file": (
+        "Sessie {name} werkt al met {source} ({count} klanten) en jullie hebben er al in"
+        " gewerkt: de kit wisselt het bestand niet stil om voor {file}. Verder met {source}:"
+        " maak customers_file in de grijze cel leeg. Met {file} beginnen: typ in de grijze cel"
+        ' een nieuwe sessienaam, bv. session = "{name}-b".',
+        "Session {name} already works with {source} ({count} customers) and you have worked in"
+        " it: the kit does not silently swap it for {file}. To carry on with {source}: empty"
+        " customers_file in the grey cell. To start with {file}: type a new session name in the"
+        ' grey cell, e.g. session = "{name}-b".',
+    ),
     "error.participant_reserved": (
         "Deze namen kan een deelnemer niet dragen, de kit gebruikt ze zelf: {names}.",
         "A participant cannot be called this, the kit uses these names itself: {names}.",

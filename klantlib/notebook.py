@@ -12,7 +12,7 @@ from klantlib.errors import KlantlibError
 from klantlib.headless import check_injected_parameters
 from klantlib.i18n import check_language, set_language, text
 
-__all__ = ["setup_notebook"]
+__all__ = ["open_notebook_session", "setup_notebook"]
 
 
 def setup_notebook(lang: str) -> EnvironmentCheck:
@@ -35,6 +35,31 @@ def setup_notebook(lang: str) -> EnvironmentCheck:
         shell.set_custom_exc((KlantlibError,), _show_message)
         check_injected_parameters()  # a mistyped name given to papermill stops the run here
     return check_environment(lang)
+
+
+def open_notebook_session(
+    session: str,
+    customers_file: str | None = None,
+    *,
+    year: int | None = None,
+    number_style: str | None = None,
+    lang: str | None = None,
+    report: bool = False,
+):
+    """The session a notebook works with (:func:`klantlib.use_customers_file`'s rule), and on
+    top of the notebook the line that says which session, which file, how many customers, read
+    when — plus what became of the session with this file, and with ``report`` what the kit
+    understood of the file when it read it now."""
+    from klantlib.customer_file import use_customers_file
+
+    opened = use_customers_file(session, customers_file, year=year, number_style=number_style)
+    for line in opened.lines(lang):
+        print(line)
+    if report and opened.report is not None:
+        print()
+        for line in opened.report.lines(lang):
+            print(line)
+    return opened.session
 
 
 def _show_message(

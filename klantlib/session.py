@@ -152,11 +152,13 @@ def create_session(
     grid: SegmentGrid | None = None,
     workspace: str | Path | None = None,
     source: str | None = None,
+    source_key: str | None = None,
 ) -> Session:
     """A new session holding ``customers`` (checked as :func:`customer_table` checks them).
 
     An existing session of that name is never overwritten: that is an error naming it.
-    ``source`` is the name of the file the customers came from, kept for the report.
+    ``source`` is the name of the file the customers came from, kept for the report;
+    ``source_key`` what tells that file apart from another (see :mod:`klantlib.customer_file`).
     """
     path = session_path(name, workspace)
     table = customer_table(customers)
@@ -181,6 +183,8 @@ def create_session(
             }
             if source:
                 meta["source"] = source
+            if source_key:
+                meta["source_key"] = source_key
             if thresholds is not None:
                 meta["thresholds"] = json.dumps([thresholds.low, thresholds.high])
             connection.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
@@ -617,6 +621,24 @@ class Session:
     def source(self) -> str | None:
         """The name of the file the customers came from, if it was given."""
         return self._meta("source")
+
+    @property
+    def source_key(self) -> str | None:
+        """What tells the customers' file apart from another one: its content and the options
+        it was read with (``None`` for a session made before the kit kept it)."""
+        return self._meta("source_key")
+
+    def has_changes(self) -> bool:
+        """Whether anyone recorded anything in the session: an answer, note, favourite or time."""
+        return self._connection.execute("SELECT 1 FROM changes LIMIT 1").fetchone() is not None
+
+    def has_decisions(self) -> bool:
+        """Whether the team stored anything beyond the customers: answers and the like, the
+        band thresholds, the grid or the plan."""
+        stored = self._connection.execute(
+            "SELECT 1 FROM meta WHERE key IN ('thresholds', 'plan') LIMIT 1"
+        ).fetchone()
+        return self.has_changes() or stored is not None or self.grid != SegmentGrid.default()
 
     # ---- changes
 

@@ -19,6 +19,7 @@ from pathlib import Path
 import ipywidgets as widgets
 import pandas as pd
 
+from klantlib.customer_file import use_customers_file
 from klantlib.errors import KlantlibError
 from klantlib.i18n import check_language, get_language, text
 from klantlib.loading import LoadReport, load_customers
@@ -131,8 +132,13 @@ class CustomerFilePicker(widgets.VBox):
         year: int | None = None,
         folder: str | Path | None = None,
         load_options: Mapping[str, object] | None = None,
+        session: str | None = None,
+        workspace: str | Path | None = None,
     ) -> None:
         self.lang = check_language(lang) if lang is not None else get_language()
+        self.session_name = session
+        self.workspace = workspace
+        self.session_lines: list[str] = []  # what became of the session with the last file
         self.folder = Path(folder) if folder is not None else upload_folder()
         self.load_options = dict(load_options or {})
         self.table: pd.DataFrame | None = None
@@ -253,10 +259,33 @@ class CustomerFilePicker(widgets.VBox):
         except KlantlibError as exc:
             self._fail([stored], text("error.shown", self.lang, message=exc.message(self.lang)))
             return
+        lines = [stored, *report.lines(self.lang)]
+        if self.session_name is not None:
+            try:
+                self.session_lines = self._use(table, report, int(year_text) if year_text else None)
+            except KlantlibError as exc:
+                self._fail(lines, text("error.shown", self.lang, message=exc.message(self.lang)))
+                return
+            lines += self.session_lines
         self.table, self.report, self.error = table, report, None
-        self._show([stored, *report.lines(self.lang)])
+        self._show(lines)
         for callback in list(self._callbacks):
             callback(self)
+
+    def _use(self, table: pd.DataFrame, report: LoadReport, year: int | None) -> list[str]:
+        """The file becomes the customers of the session, by :mod:`klantlib.customer_file`'s
+        rule; what became of the session, in lines for the team. The session is closed again:
+        the notebooks after this one open it themselves."""
+        opened = use_customers_file(
+            self.session_name,
+            self.path,
+            year=year,
+            number_style=self.load_options.get("number_style"),
+            workspace=self.workspace,
+            loaded=(table, report),
+        )
+        with opened.session:
+            return opened.lines(self.lang)
 
     def _fail(self, lines: list[str], message: str) -> None:
         self.error = message

@@ -115,7 +115,7 @@ SETUP_CODE = Code(
 
 YEAR_ROW = ("year", None, "for invoice lines: the year whose lines are added up")
 SESSION_FILE_ROWS: tuple[tuple[str, str | int | None, str], ...] = (
-    ("customers_file", "../../data/voorbeeld/klanten.csv", "read once, for a new session"),
+    ("customers_file", "", "empty: the session's own file (chosen in 01); or a path"),
     YEAR_ROW,
 )
 """The parameters rows of the notebooks on one session: its customer file and year."""
@@ -490,10 +490,10 @@ CUSTOMER_LIST = Notebook(
                 ("session", "2026-Q4", "session name; later notebooks save answers under it"),
                 (
                     "customers_file",
-                    "../../data/voorbeeld/factuurlijnen.csv",
-                    "customer list or invoice lines",
+                    "",
+                    "empty: the session's file (new: the sample); or a path",
                 ),
-                ("year", 2025, "for invoice lines: the year whose lines are added up"),
+                YEAR_ROW,
                 (
                     "number_style",
                     None,
@@ -580,50 +580,62 @@ CUSTOMER_LIST = Notebook(
         SETUP_CODE,
         Markdown(
             nl="""
-            ## Stap 2: het bestand uit de instellingen inlezen
+            ## Stap 2: de sessie en haar klantenbestand
 
-            De kit leest het bestand uit de grijze cel bovenaan. Hij zoekt zelf de kopregel
-            (ook onder een titel), herkent Nederlandse en Engelse kolomnamen, leest bedragen
-            als `1.234,56` of `1,234.56`, en laat lege regels en totaalregels weg.
+            De sessie uit de grijze cel bovenaan bewaart de klanten van één bestand; alle
+            volgende notebooks werken ermee. Is de sessie nieuw en staat er bij
+            `customers_file` niets, dan begint ze met de voorbeeldklanten van de kit. Kies je
+            in stap 3 jullie eigen bestand, dan werkt de sessie daarna met dat bestand.
+
+            Leest de kit een bestand, dan zoekt hij zelf de kopregel (ook onder een titel),
+            herkent hij Nederlandse en Engelse kolomnamen, leest hij bedragen als `1.234,56` of
+            `1,234.56`, en laat hij lege regels en totaalregels weg.
             """,
             en="""
-            ## Step 2: read the file from the settings
+            ## Step 2: the session and its customer file
 
-            The kit reads the file named in the grey cell at the top. It finds the header row
-            itself (also below a title), recognises Dutch and English column names, reads
-            amounts written as `1.234,56` or `1,234.56`, and leaves out blank and total rows.
+            The session named in the grey cell at the top keeps the customers of one file; every
+            notebook after this one works with it. If the session is new and `customers_file`
+            is empty, it starts with the kit's sample customers. Choose your own file in step 3,
+            and the session works with that file from then on.
+
+            When the kit reads a file, it finds the header row itself (also below a title),
+            recognises Dutch and English column names, reads amounts written as `1.234,56` or
+            `1,234.56`, and leaves out blank and total rows.
             """,
         ),
         Code(
             """
-            table, report = klantlib.load_customers(
+            current_session = klantlib.open_notebook_session(
+                session,
                 customers_file,
                 year=year,
                 number_style=number_style,
+                lang=lang,
+                report=True,
             )
+            table = current_session.customers()
             """
         ),
         Markdown(
             nl="""
-            **Wat heeft de kit begrepen?** Lees dit samen na voor je de cijfers vertrouwt: is
-            de juiste kolom als omzet genomen, klopt de periode, en is het aantal klanten wat
-            jullie verwachten? Stond hierboven een zin die met *Fout* begint, dan noemt die het
-            bestand, de rij zoals je rekenblad ze toont, de kolom en de waarde. Verbeter de
-            export of pas de instellingen aan, en voer de cellen opnieuw uit.
+            **Wat heeft de kit begrepen?** De eerste regel zegt welke sessie, welk bestand en
+            hoeveel klanten. Las de kit het bestand nu pas in, dan volgt wat hij erin begrepen
+            heeft: lees dat samen na voor je de cijfers vertrouwt. Is de juiste kolom als omzet
+            genomen, klopt de periode, en is het aantal klanten wat jullie verwachten? Stond
+            hierboven een zin die met *Fout* begint, dan noemt die het bestand, de rij zoals je
+            rekenblad ze toont, de kolom en de waarde. Verbeter de export of pas de instellingen
+            aan, en voer de cellen opnieuw uit.
             """,
             en="""
-            **What did the kit understand?** Read this together before you trust the figures:
-            was the right column taken as revenue, is the period right, and is the number of
-            customers what you expect? If a sentence starting with *Error* appeared above, it
-            names the file, the row as your spreadsheet shows it, the column and the value. Fix
-            the export or change the settings, and run the cells again.
+            **What did the kit understand?** The first line says which session, which file and
+            how many customers. If the kit read the file just now, what it understood of it
+            follows: read that together before you trust the figures. Was the right column taken
+            as revenue, is the period right, and is the number of customers what you expect? If
+            a sentence starting with *Error* appeared above, it names the file, the row as your
+            spreadsheet shows it, the column and the value. Fix the export or change the
+            settings, and run the cells again.
             """,
-        ),
-        Code(
-            """
-            for line in report.lines(lang):
-                print(line)
-            """
         ),
         Markdown(
             nl="""
@@ -655,7 +667,10 @@ CUSTOMER_LIST = Notebook(
         Code(
             """
             picker = klantlib.CustomerFilePicker(
-                lang=lang, year=year, load_options={"number_style": number_style}
+                lang=lang,
+                year=year,
+                load_options={"number_style": number_style},
+                session=session,
             )
             display(picker)
             """
@@ -879,8 +894,7 @@ REVENUE_BANDS = Notebook(
         ),
         Code(
             """
-            current_session = klantlib.start_session(session, customers_file, year=year)
-            print(current_session.describe(lang))
+            current_session = klantlib.open_notebook_session(session, customers_file, year=year)
             """
         ),
         Markdown(
@@ -1120,7 +1134,7 @@ FOUR_QUESTIONS = Notebook(
         ),
         Code(
             """
-            current_session = klantlib.start_session(session, customers_file, year=year)
+            current_session = klantlib.open_notebook_session(session, customers_file, year=year)
             current_session.set_suggestion_rules(
                 margin_target=margin_target,
                 payment_term=payment_term,
@@ -1381,7 +1395,7 @@ MATRIX = Notebook(
         Markdown(nl="## Stap 2: de sessie", en="## Step 2: the session"),
         Code(
             """
-            current_session = klantlib.start_session(session, customers_file, year=year)
+            current_session = klantlib.open_notebook_session(session, customers_file, year=year)
             print(klantlib.add_example_answers(current_session, lang))
             result = current_session.segmentation(participant or None, lang=lang)
             print(current_session.answers_line(participant or None, lang))
@@ -1584,7 +1598,7 @@ ACTION_PLAN = Notebook(
         ),
         Code(
             """
-            current_session = klantlib.start_session(session, customers_file, year=year)
+            current_session = klantlib.open_notebook_session(session, customers_file, year=year)
             print(klantlib.add_example_answers(current_session, lang))
             result = current_session.segmentation(participant or None, lang=lang)
             print(current_session.answers_line(participant or None, lang))

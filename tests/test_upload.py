@@ -327,3 +327,39 @@ def test_an_error_while_drawing_is_shown_in_the_area_and_logged(picker, logged):
     area = picker.view(refuses, default)
     assert "De klantenlijst is leeg" in area_text(area)
     assert logged.take() == []
+
+
+def test_the_chosen_file_becomes_the_sessions_customers(tmp_path, logged):
+    """With a session named, the uploaded file is what the next notebooks use: the session is
+    made from it (or made again, while it holds nothing of the team's), and the picker says so."""
+    workspace = tmp_path / "sessies"
+    klantlib.use_customers_file("2026-Q4", None, workspace=workspace).session.close()  # sample
+    picker = CustomerFilePicker(
+        lang="nl", folder=tmp_path / "eigen", session="2026-Q4", workspace=workspace
+    )
+    own = "Klantnr;Klantnaam;Omzet\nK1;Eigen Eén;1.000,00\nK2;Eigen Twee;2.500,00\n"
+    upload(picker, "klanten_eigen.csv", own.encode("cp1252"))
+    assert picker.error is None
+    with klantlib.open_session("2026-Q4", workspace=workspace) as session:
+        assert session.source == "klanten_eigen.csv"
+        assert list(session.customers()["name"]) == ["Eigen Twee", "Eigen Eén"]
+        header = klantlib.session_header(session, "nl")
+    assert header in picker.status_text
+    assert "werkt nu met dit bestand in plaats van factuurlijnen.csv" in picker.status_text
+
+
+def test_a_file_that_would_swap_the_teams_work_is_refused_in_the_picker(tmp_path, logged):
+    """Once the team answered on its own file, another upload is refused in plain words; the
+    session keeps its customers and the picker shows no table for the other file."""
+    workspace = tmp_path / "sessies"
+    picker = CustomerFilePicker(
+        lang="en", folder=tmp_path / "eigen", session="2026-Q4", workspace=workspace
+    )
+    upload(picker, "ours.csv", b"customer_id,name,revenue\n1,Ours,100\n")
+    with klantlib.open_session("2026-Q4", workspace=workspace) as session:
+        session.record("An", "1", "margin", "yes")
+    upload(picker, "theirs.csv", b"customer_id,name,revenue\n9,Theirs,100\n")
+    assert picker.table is None
+    assert "does not silently swap it for theirs.csv" in picker.status_text
+    with klantlib.open_session("2026-Q4", workspace=workspace) as session:
+        assert session.source == "ours.csv"

@@ -1,0 +1,148 @@
+"""One way in for the team's file: the rule that ties a customer file to a session."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from klantlib.answer_files import add_example_answers
+from klantlib.bands import Thresholds
+from klantlib.customer_file import resolve_path, session_header, use_customers_file
+from klantlib.errors import KlantlibError
+from klantlib.session import list_sessions, open_session
+from klantlib.workshop import kit_root
+
+SAMPLE = kit_root() / "data" / "voorbeeld"
+
+
+def own_file(folder, name: str = "klanten_2025.csv", count: int = 20):
+    """A team's own customer list of ``count`` customers."""
+    path = folder / name
+    pd.DataFrame(
+        {
+            "Klantnr": [f"K{i:03d}" for i in range(count)],
+            "Klantnaam": [f"Eigen Klant {i}" for i in range(count)],
+            "Omzet": [1000.0 * (count - i) for i in range(count)],
+        }
+    ).to_csv(path, index=False, sep=";")
+    return path
+
+
+@pytest.fixture
+def workspace(tmp_path):
+    return tmp_path / "sessies"
+
+
+def test_a_new_session_is_made_from_the_file_and_says_so(tmp_path, workspace):
+    """No session yet: made from the file, with what the kit understood of it."""
+    opened = use_customers_file("2026-Q4", own_file(tmp_path), workspace=workspace)
+    with opened.session as session:
+        assert opened.how == "made"
+        assert opened.report is not None
+        assert len(session.customer_ids()) == 20
+        assert session.source == "klanten_2025.csv"
+        header = opened.lines("nl")[0]
+        assert header.startswith("Sessie 2026-Q4 · bestand klanten_2025.csv · 20 klanten")
+
+
+def test_the_same_file_opens_the_session_without_reading_it_again(tmp_path, workspace):
+    """The same bytes (also a copy elsewhere, as an upload makes) open the session as it is."""
+    path = own_file(tmp_path)
+    use_customers_file("2026-Q4", path, workspace=workspace).session.close()
+    copy = tmp_path / "kopie.csv"
+    copy.write_bytes(path.read_bytes())
+    for again in (path, copy):
+        opened = use_customers_file("2026-Q4", again, workspace=workspace)
+        with opened.session:
+            assert (opened.how, opened.report) == ("opened", None)
+
+
+def test_without_a_file_a_new_session_is_the_sample_and_an_old_one_stays(tmp_path, workspace):
+    """customers_file empty: the kit's sample for a new session (said so), else as it is."""
+    opened = use_customers_file("2026-Q4", "", workspace=workspace)
+    with opened.session as session:
+        assert opened.how == "sample"
+        assert len(session.customer_ids()) == 48
+        assert "voorbeeldklanten" in opened.lines("nl")[1]
+    use_customers_file("eigen", own_file(tmp_path), workspace=workspace).session.close()
+    opened = use_customers_file("eigen", None, workspace=workspace)
+    with opened.session as session:
+        assert opened.how == "opened"
+        assert session.source == "klanten_2025.csv"
+
+
+def test_an_untouched_session_takes_the_chosen_file(tmp_path, workspace):
+    """Nothing of the team's in it: the session is made again from the chosen file."""
+    use_customers_file("2026-Q4", None, workspace=workspace).session.close()
+    opened = use_customers_file("2026-Q4", own_file(tmp_path), workspace=workspace)
+    with opened.session as session:
+        assert opened.how == "remade"
+        assert opened.set_aside is None
+        assert session.customers()["name"].iloc[0] == "Eigen Klant 0"
+        assert opened.lines("en")[1] == (
+            "Session 2026-Q4 now works with this file instead of factuurlijnen.csv; the next"
+            " notebooks use it."
+        )
+    assert list_sessions(workspace) == ["2026-Q4"]
+
+
+def test_the_sample_with_practice_answers_is_kept_aside(tmp_path, workspace):
+    """A sample session with answers and bands: kept under another name, nothing lost."""
+    with use_customers_file("2026-Q4", None, workspace=workspace).session as sample:
+        add_example_answers(sample, "nl")
+        sample.set_thresholds(Thresholds(3_000, 15_000))
+        answers = len(sample.history())
+    opened = use_customers_file("2026-Q4", own_file(tmp_path), workspace=workspace)
+    with opened.session as session:
+        assert opened.how == "remade"
+        assert opened.set_aside == "2026-Q4-factuurlijnen"
+        assert session.participants() == []
+        assert session.thresholds is None
+    with open_session("2026-Q4-factuurlijnen", workspace=workspace) as kept:
+        assert len(kept.history()) == answers
+        assert kept.thresholds == Thresholds(3_000, 15_000)
+
+
+def test_a_session_with_the_teams_work_is_never_swapped(tmp_path, workspace):
+    """Answers on the team's own file: another file is refused, with the ways on, and the
+    session file is left byte for byte."""
+    with use_customers_file("2026-Q4", own_file(tmp_path), workspace=workspace).session as s:
+        s.record("An", "K001", "margin", "yes")
+        path = s.path
+    before = path.read_bytes()
+    other = own_file(tmp_path, "klanten_2026.csv", count=5)
+    with pytest.raises(KlantlibError) as refused:
+        use_customers_file("2026-Q4", other, workspace=workspace)
+    assert refused.value.message("nl") == (
+        "Sessie 2026-Q4 werkt al met klanten_2025.csv (20 klanten) en jullie hebben er al in"
+        " gewerkt: de kit wisselt het bestand niet stil om voor klanten_2026.csv. Verder met"
+        " klanten_2025.csv: maak customers_file in de grijze cel leeg. Met klanten_2026.csv"
+        ' beginnen: typ in de grijze cel een nieuwe sessienaam, bv. session = "2026-Q4-b".'
+    )
+    assert path.read_bytes() == before
+    assert list_sessions(workspace) == ["2026-Q4"]
+
+
+def test_another_year_of_the_same_invoice_lines_is_another_file(workspace):
+    """The same invoice lines added up for another year are other customers' revenue."""
+    lines = SAMPLE / "factuurlijnen.csv"
+    use_customers_file("s", lines, year=2025, workspace=workspace).session.close()
+    opened = use_customers_file("s", lines, year=2024, workspace=workspace)
+    with opened.session:
+        assert opened.how == "remade"
+
+
+def test_a_path_from_the_kits_folder_can_be_pasted(tmp_path, monkeypatch):
+    """data/voorbeeld/klanten.csv, as the kit shows paths, works from the notebook's folder."""
+    monkeypatch.chdir(tmp_path)
+    assert resolve_path("data/voorbeeld/klanten.csv") == kit_root() / "data/voorbeeld/klanten.csv"
+    own = own_file(tmp_path)
+    assert resolve_path("klanten_2025.csv") == own.relative_to(tmp_path)
+    with pytest.raises(KlantlibError, match="Bestand niet gevonden: nergens.csv"):
+        use_customers_file("s", "nergens.csv", workspace=tmp_path / "w").session.close()
+
+
+def test_the_header_names_session_file_count_and_time(tmp_path, workspace):
+    with use_customers_file("2026-Q4", own_file(tmp_path), workspace=workspace).session as s:
+        line = session_header(s, "en")
+    assert line.startswith("Session 2026-Q4 · file klanten_2025.csv · 20 customers · read on ")
