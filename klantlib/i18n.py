@@ -946,6 +946,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Session {name}: {count} customers from {source}. Answers from: {people}.",
     ),
     "session.nobody_yet": ("nog niemand", "nobody yet"),
+    "workshop.newer": (
+        "De kit heeft een nieuwe versie van {copy}. Jullie kopie blijft zoals ze is; wis ze"
+        " (of geef ze een andere naam) om bij de volgende start de nieuwe te krijgen.",
+        "The kit has a new version of {copy}. Your copy stays as it is; remove it (or rename"
+        " it) to get the new one at the next start.",
+    ),
     # the team's customer file and the session it feeds
     "file.header": (
         "Sessie {name} · bestand {source} · {count} klanten · ingelezen op {when}",

@@ -17,13 +17,27 @@ from pathlib import Path
 from klantlib.errors import KlantlibError
 from klantlib.i18n import check_language, text
 
-__all__ = ["FIRST_NOTEBOOK", "jupyter_command", "kit_root", "run_workshop"]
+__all__ = [
+    "FIRST_NOTEBOOK",
+    "WORK_FOLDER",
+    "jupyter_command",
+    "kit_root",
+    "prepare_working_copies",
+    "run_workshop",
+]
 
 HOST = "127.0.0.1"
 FIRST_NOTEBOOK = {
     "nl": "notebooks/nl/00_start_hier.ipynb",
     "en": "notebooks/en/00_start_here.ipynb",
 }
+
+
+WORK_FOLDER = Path("werkmap")
+"""Where the team's copies of the notebooks live, in the kit's folder; git ignores it, so the
+shipped notebooks stay as they are and a new kit version arrives with a plain ``git pull``."""
+
+_STAMP = "klantwaarde"  # the notebook metadata key holding the shipped notebook's fingerprint
 
 
 def kit_root() -> Path:
@@ -117,6 +131,41 @@ def stop_server(process: subprocess.Popen, port: int, token: str, timeout: float
         return process.wait()
 
 
+def prepare_working_copies(lang: str, root: Path | None = None) -> tuple[Path, list[str]]:
+    """The team's working copies of the ``lang`` notebooks in ``werkmap/<lang>/``: each shipped
+    notebook is copied when its copy is missing; a copy is never overwritten. When the kit
+    brings a new version of a notebook the team has a copy of, a line says so (and how to get
+    it: remove the copy). Returns the folder and those lines."""
+    import hashlib
+    import json
+
+    lang = check_language(lang)
+    root = root or kit_root()
+    shipped_folder = root / "notebooks" / lang
+    folder = root / WORK_FOLDER / lang
+    folder.mkdir(parents=True, exist_ok=True)
+    lines = []
+    for shipped in sorted(shipped_folder.glob("*.ipynb")):
+        content = shipped.read_bytes()
+        fingerprint = hashlib.sha256(content).hexdigest()
+        copy = folder / shipped.name
+        if not copy.exists():
+            notebook = json.loads(content)
+            notebook.setdefault("metadata", {})[_STAMP] = {"shipped": fingerprint}
+            copy.write_text(
+                json.dumps(notebook, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+            )
+            continue
+        try:
+            stamp = json.loads(copy.read_text(encoding="utf-8"))["metadata"][_STAMP]["shipped"]
+        except (ValueError, KeyError, TypeError, OSError):
+            stamp = None
+        if stamp != fingerprint:
+            shown = copy.relative_to(root).as_posix()
+            lines.append(text("workshop.newer", lang, copy=shown))
+    return folder, lines
+
+
 def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
@@ -131,7 +180,10 @@ def run_workshop(*, port: int = 8888, lang: str = "nl", open_browser: bool = Tru
     root = kit_root()
     token = secrets.token_urlsafe(24)
     port = free_port(port)
-    notebook = FIRST_NOTEBOOK[lang]
+    folder, lines = prepare_working_copies(lang, root)
+    for line in lines:
+        print(line, flush=True)
+    notebook = (folder / Path(FIRST_NOTEBOOK[lang]).name).relative_to(root).as_posix()
     process = subprocess.Popen(
         jupyter_command(
             root=root, port=port, token=token, notebook=notebook, open_browser=open_browser

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -13,7 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from klantlib.workshop import FIRST_NOTEBOOK, free_port, jupyter_command, kit_root
+from klantlib.workshop import (
+    FIRST_NOTEBOOK,
+    free_port,
+    jupyter_command,
+    kit_root,
+    prepare_working_copies,
+)
 from tests.conftest import stop_process
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -87,7 +94,7 @@ def test_workshop_serves_with_token_and_refuses_without(tmp_path):
             if line.strip().startswith("http://"):
                 url = line.strip()
         assert url is not None, "the workshop printed no URL"
-        assert url.startswith(f"http://127.0.0.1:{port}/lab/tree/notebooks/en/00_start_here")
+        assert url.startswith(f"http://127.0.0.1:{port}/lab/tree/werkmap/en/00_start_here")
         token = url.split("token=", 1)[1]
         base = f"http://127.0.0.1:{port}"
         assert status(f"{base}/api/status?token={token}") == 200
@@ -117,3 +124,59 @@ def status_or_none(url: str) -> int | None:
         return status(url)
     except (urllib.error.URLError, ConnectionError):
         return None
+
+
+def _kit_with_notebooks(root: Path) -> Path:
+    """A kit folder holding copies of the shipped Dutch notebooks."""
+    (root / "notebooks" / "nl").mkdir(parents=True)
+    for shipped in sorted((kit_root() / "notebooks" / "nl").glob("*.ipynb"))[:2]:
+        shutil.copy(shipped, root / "notebooks" / "nl" / shipped.name)
+    return root
+
+
+def test_the_team_works_in_copies_and_the_shipped_notebooks_stay(tmp_path):
+    """The workshop opens copies in werkmap/<lang>/; the shipped notebooks are not written."""
+    root = _kit_with_notebooks(tmp_path)
+    shipped = {p.name: p.read_bytes() for p in (root / "notebooks" / "nl").glob("*.ipynb")}
+    folder, lines = prepare_working_copies("nl", root)
+    assert folder == root / "werkmap" / "nl"
+    assert lines == []
+    for name in shipped:
+        copy = json.loads((folder / name).read_text(encoding="utf-8"))
+        original = json.loads(shipped[name])
+        assert copy["cells"] == original["cells"]
+    assert {p.name: p.read_bytes() for p in (root / "notebooks" / "nl").glob("*.ipynb")} == shipped
+
+
+def test_a_teams_copy_is_never_overwritten_and_a_new_kit_version_is_said(tmp_path):
+    """The team's changes stay; a notebook the kit changed since the copy is named."""
+    root = _kit_with_notebooks(tmp_path)
+    folder, _ = prepare_working_copies("nl", root)
+    first, second = sorted(folder.glob("*.ipynb"))
+    first.write_text(first.read_text(encoding="utf-8").replace("2026-Q4", "2027-Q1"), "utf-8")
+    edited = first.read_bytes()
+    assert prepare_working_copies("nl", root)[1] == []  # the team's edit is no kit update
+    newer = root / "notebooks" / "nl" / second.name
+    newer.write_text(newer.read_text(encoding="utf-8").replace("Stap", "Stap:"), "utf-8")
+    before = second.read_bytes()
+    _, lines = prepare_working_copies("nl", root)
+    assert lines == [
+        f"De kit heeft een nieuwe versie van werkmap/nl/{second.name}. Jullie kopie blijft zoals"
+        " ze is; wis ze (of geef ze een andere naam) om bij de volgende start de nieuwe te"
+        " krijgen."
+    ]
+    assert second.read_bytes() == before
+    assert first.read_bytes() == edited
+
+
+def test_git_ignores_the_working_copies():
+    """werkmap/ is never in git status."""
+    import subprocess
+
+    if not (kit_root() / ".git").exists():
+        pytest.skip("not a git checkout")
+    probe = "werkmap/nl/00_start_hier.ipynb"
+    ignored = subprocess.run(
+        ["git", "check-ignore", "-q", probe], cwd=kit_root(), check=False
+    ).returncode
+    assert ignored == 0
