@@ -57,9 +57,76 @@ class Parameters:
     def source(self, lang: str) -> str:
         rows = (("lang", lang, self.lang_comment), *self.rows)
         return "\n".join(
-            f"{name} = {json.dumps(value) if isinstance(value, str) else repr(value)}  # {comment}"
+            f"{name} = {json.dumps(value) if isinstance(value, str) else repr(value)}"
+            f"  # {DUTCH_COMMENTS[comment] if lang == 'nl' else comment}"
             for name, value, comment in rows
         )
+
+
+DUTCH_COMMENTS: dict[str, str] = {
+    'language of texts and tables: "nl" or "en"': 'taal van teksten en tabellen: "nl" of "en"',
+    "for invoice lines: the year whose lines are added up": (
+        "bij factuurlijnen: het jaar waarvan de lijnen opgeteld worden"
+    ),
+    "empty: the session's own file (chosen in 01); or a path": (
+        "leeg: het eigen bestand van de sessie (gekozen in 01); of een pad"
+    ),
+    "session name; later notebooks save answers under it": (
+        "naam van de sessie; de volgende notebooks bewaren de antwoorden eronder"
+    ),
+    "customer list (CSV)": "klantenlijst (CSV)",
+    "answers (CSV)": "antwoorden (CSV)",
+    "empty: the session's file (new: the sample); or a path": (
+        "leeg: het bestand van de sessie (nieuw: het voorbeeld); of een pad"
+    ),
+    'None: the kit decides; "comma" for 1.234,56 or "dot" for 1,234.56': (
+        'None: de kit beslist; "comma" voor 1.234,56 of "dot" voor 1,234.56'
+    ),
+    "session name: the thresholds are stored under it": (
+        "naam van de sessie: de grenzen worden eronder bewaard"
+    ),
+    "session name: the answers are stored under it": (
+        "naam van de sessie: de antwoorden worden eronder bewaard"
+    ),
+    'your name, e.g. "An"; empty: the form asks': (
+        'je naam, bv. "An"; leeg: het formulier vraagt hem'
+    ),
+    "€ gross margin per hour for a Marge yes; None: no hint": (
+        "€ brutomarge per uur voor een ja op Marge; None: geen hint"
+    ),
+    "days: paying within the term suggests a Cashflow yes": (
+        "dagen: wie binnen de termijn betaalt, krijgt een ja op Cashflow voorgesteld"
+    ),
+    "True: answer about what a customer could be": (
+        "True: antwoord over wat een klant zou kunnen worden"
+    ),
+    'None: every question counts 1; e.g. {"margin": 2}': (
+        'None: elke vraag telt 1; bv. {"margin": 2}'
+    ),
+    "session name": "naam van de sessie",
+    "whose answers; empty: the team's": "wiens antwoorden; leeg: die van het team",
+    "True: customer codes instead of names (to show outside)": (
+        "True: klantcodes in plaats van namen (om buiten het team te tonen)"
+    ),
+    "session name: the plan is stored under it": (
+        "naam van de sessie: het plan wordt eronder bewaard"
+    ),
+    "whose answers; empty: the team's (or the only one's)": (
+        "wiens antwoorden; leeg: die van het team (of van de enige deelnemer)"
+    ),
+    "last quarter's session: its answers, bands, grid and plan carry over": (
+        "vorig kwartaal: antwoorden, klassen, rooster en plan gaan mee"
+    ),
+    "the new export, read once": "de nieuwe export",
+    "this quarter's session name": "naam van de sessie van dit kwartaal",
+    'who confirms the carried answers, e.g. "An"; empty: ask': (
+        'wie de overgenomen antwoorden bevestigt, bv. "An"; leeg: vragen'
+    ),
+    "where the files go; empty: data/rapporten/<session>/": (
+        "waar de bestanden komen; leeg: data/rapporten/<sessie>/"
+    ),
+}
+"""The grey cell's comments as a Dutch notebook shows them: every comment has its Dutch."""
 
 
 Cell = Markdown | Code | Parameters

@@ -280,7 +280,8 @@ def check_four_questions_outputs(notebook, shown: str, lang: str, other: str, wo
 
 @pytest.mark.parametrize("nl, en", twins(), ids=lambda path: getattr(path, "stem", "missing"))
 def test_every_dutch_notebook_has_an_english_twin(nl, en):
-    """Same cells in the same order; code identical except the ``lang =`` line."""
+    """Same cells in the same order; code identical except the ``lang =`` line and the
+    grey cell's comments, which are in the notebook's language."""
     assert en is not None, f"{nl.name} has no English twin in notebooks/en/"
     nl_cells, en_cells = read(nl)["cells"], read(en)["cells"]
     assert [c["cell_type"] for c in nl_cells] == [c["cell_type"] for c in en_cells]
@@ -292,11 +293,27 @@ def test_every_dutch_notebook_has_an_english_twin(nl, en):
     for nl_cell, en_cell in zip(nl_cells, en_cells, strict=True):
         if nl_cell["cell_type"] != "code":
             continue
-        nl_lines = "".join(nl_cell["source"]).splitlines()
-        en_lines = "".join(en_cell["source"]).splitlines()
+        nl_lines, en_lines = (
+            [_code_of(line) for line in "".join(cell["source"]).splitlines()]
+            for cell in (nl_cell, en_cell)
+        )
         assert [line for line in nl_lines if not line.startswith("lang = ")] == [
             line for line in en_lines if not line.startswith("lang = ")
         ]
+
+
+def _code_of(line: str) -> str:
+    """A grey cell's line without its comment (``name = value  # comment``)."""
+    return line.split("  # ", 1)[0]
+
+
+def test_the_grey_cell_speaks_the_notebooks_language():
+    """Every parameter's comment in a Dutch notebook is Dutch: none equals its English twin."""
+    for nl, en in twins():
+        nl_first, en_first = (read(path)["cells"][0]["source"] for path in (nl, en))
+        for nl_line, en_line in zip(nl_first, en_first, strict=True):
+            assert "  # " in nl_line
+            assert nl_line.split("  # ", 1)[1] != en_line.split("  # ", 1)[1], nl_line
 
 
 def test_every_english_notebook_has_a_dutch_twin():
