@@ -330,9 +330,10 @@ CUSTOMER_LIST = {
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_customer_list_notebook_runs_all_in_jupyterlab(lab, page: Page, lang: str):
+def test_customer_list_notebook_runs_all_in_jupyterlab(lab, sessions: Path, page: Page, lang: str):
     """Run All on notebook 01 shows the list, the chart and its sentence; an uploaded file is
-    read and the list, chart and sentence follow it without running anything again."""
+    read, the list, chart and sentence follow it without running anything again, and the
+    session the next notebooks open holds the uploaded customers."""
     base, token = lab
     notebook = CUSTOMER_LIST[lang]
     before = (ROOT / notebook).read_bytes()
@@ -381,6 +382,12 @@ def test_customer_list_notebook_runs_all_in_jupyterlab(lab, page: Page, lang: st
             "(1 of 5)" if lang == "en" else "(1 van 5)"
         )
         assert text("upload.stored", lang, path=f"data/eigen/{name}") in picker_cell.inner_text()
+        expect(picker_cell).to_contain_text(
+            text("file.remade", lang, name=SESSION, previous="factuurlijnen.csv")
+        )
+        with open_session(SESSION, workspace=sessions) as session:  # what 02-05 will open
+            assert session.source == name
+            assert len(session.customer_ids()) == 5
         _screenshot(page, picker_cell, f"01_{lang}_list.png")
     finally:
         stored.unlink(missing_ok=True)
