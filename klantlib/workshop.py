@@ -5,10 +5,12 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -64,10 +66,43 @@ LAB_SETTINGS = Path(__file__).resolve().parent / "lab_settings"
 """JupyterLab's application settings folder for the workshop (holds ``overrides.json``)."""
 
 
+LAB_LOCALES = {"nl": "nl_NL", "en": "default"}
+"""JupyterLab's own menus in the workshop's language (the Dutch language pack is installed)."""
+
+
+def lab_settings_for(lang: str, folder: Path) -> Path:
+    """The kit's JupyterLab settings (``overrides.json``) with JupyterLab's menus in ``lang``,
+    written into ``folder``; returns ``folder``, for ``--LabApp.app_settings_dir``."""
+    import json
+
+    settings = json.loads((LAB_SETTINGS / "overrides.json").read_text(encoding="utf-8"))
+    settings["@jupyterlab/translation-extension:plugin"] = {
+        "locale": LAB_LOCALES[check_language(lang)]
+    }
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "overrides.json").write_text(json.dumps(settings, indent=2), encoding="utf-8")
+    return folder
+
+
+def server_environment(token: str, base: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment JupyterLab starts in: ``base`` (this process's by default) with the
+    access token. The token goes in the environment, readable by this user only, never on the
+    command line, which every user of the computer can list."""
+    if not token:
+        raise ValueError("JupyterLab needs a token")
+    return {**(os.environ if base is None else base), "JUPYTER_TOKEN": token}
+
+
 def jupyter_command(
-    *, root: Path, port: int, token: str, notebook: str | None, open_browser: bool
+    *,
+    root: Path,
+    port: int,
+    notebook: str | None,
+    open_browser: bool,
+    settings: Path | None = None,
 ) -> list[str]:
-    """The JupyterLab command line: bound to 127.0.0.1, token required, no port hopping.
+    """The JupyterLab command line: bound to 127.0.0.1, no port hopping; the token comes
+    from the environment (:func:`server_environment`), never from this line.
 
     News, update checks and the PyPI extension manager are switched off, so the server makes
     no call beyond this machine.
@@ -79,7 +114,6 @@ def jupyter_command(
         f"--ServerApp.ip={HOST}",
         f"--ServerApp.port={port}",
         "--ServerApp.port_retries=0",
-        f"--IdentityProvider.token={token}",
         f"--ServerApp.root_dir={root}",
         f"--ServerApp.open_browser={open_browser}",
         "--ServerApp.log_level=WARN",
@@ -89,7 +123,7 @@ def jupyter_command(
         # The kit's default settings (overrides.json): widget messages on the kernel's main
         # thread, in the order they were sent. With comms over subshells (JupyterLab's
         # default) a click could be handled before the value typed just before it.
-        f"--LabApp.app_settings_dir={LAB_SETTINGS}",
+        f"--LabApp.app_settings_dir={settings or LAB_SETTINGS}",
     ]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         command.append("--allow-root")
@@ -184,11 +218,17 @@ def run_workshop(*, port: int = 8888, lang: str = "nl", open_browser: bool = Tru
     for line in lines:
         print(line, flush=True)
     notebook = (folder / Path(FIRST_NOTEBOOK[lang]).name).relative_to(root).as_posix()
+    settings = lab_settings_for(lang, Path(tempfile.mkdtemp(prefix="klantwaarde-lab-")))
     process = subprocess.Popen(
         jupyter_command(
-            root=root, port=port, token=token, notebook=notebook, open_browser=open_browser
+            root=root,
+            port=port,
+            notebook=notebook,
+            open_browser=open_browser,
+            settings=settings,
         ),
         cwd=root,
+        env=server_environment(token),
     )
     previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
@@ -202,3 +242,4 @@ def run_workshop(*, port: int = 8888, lang: str = "nl", open_browser: bool = Tru
         signal.signal(signal.SIGTERM, previous)
         if process.poll() is None:
             stop_server(process, port, token)
+        shutil.rmtree(settings, ignore_errors=True)

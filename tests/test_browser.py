@@ -42,7 +42,13 @@ from klantlib.session import (
     session_path,
     start_session,
 )
-from klantlib.workshop import FIRST_NOTEBOOK, free_port, jupyter_command, stop_server
+from klantlib.workshop import (
+    FIRST_NOTEBOOK,
+    free_port,
+    jupyter_command,
+    server_environment,
+    stop_server,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -149,9 +155,9 @@ def lab(tmp_path_factory: pytest.TempPathFactory, workspace: Path) -> Iterator[t
     log_path = home / "jupyterlab.log"
     with log_path.open("w", encoding="utf-8") as log:
         process = subprocess.Popen(
-            jupyter_command(root=ROOT, port=port, token=token, notebook=None, open_browser=False),
+            jupyter_command(root=ROOT, port=port, notebook=None, open_browser=False),
             cwd=ROOT,
-            env=env,
+            env=server_environment(token, env),
             stdout=log,
             stderr=subprocess.STDOUT,
         )

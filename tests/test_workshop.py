@@ -19,7 +19,9 @@ from klantlib.workshop import (
     free_port,
     jupyter_command,
     kit_root,
+    lab_settings_for,
     prepare_working_copies,
+    server_environment,
 )
 from tests.conftest import stop_process
 
@@ -34,11 +36,13 @@ def status(url: str) -> int:
         return error.code
 
 
-def test_command_binds_localhost_and_requires_a_token():
-    """The JupyterLab command binds 127.0.0.1, sets the token and never hops ports."""
-    command = jupyter_command(root=ROOT, port=9999, token="abc", notebook=None, open_browser=False)
+def test_command_binds_localhost_and_keeps_the_token_off_the_command_line():
+    """The JupyterLab command binds 127.0.0.1 and never hops ports; the token is in the
+    server's environment, not on the command line every local user can list (ps)."""
+    command = jupyter_command(root=ROOT, port=9999, notebook=None, open_browser=False)
+    assert server_environment("abc", {"HOME": "/x"}) == {"HOME": "/x", "JUPYTER_TOKEN": "abc"}
+    assert not any("token" in part.lower() for part in command)
     assert "--ServerApp.ip=127.0.0.1" in command
-    assert "--IdentityProvider.token=abc" in command
     assert "--ServerApp.port_retries=0" in command
     assert "--LabApp.extension_manager=readonly" in command
     assert "--LabApp.news_url=None" in command
@@ -76,7 +80,7 @@ def test_workshop_serves_with_token_and_refuses_without(tmp_path):
             str(port),
             "--no-browser",
             "--lang",
-            "en",
+            "nl",
         ],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -94,7 +98,7 @@ def test_workshop_serves_with_token_and_refuses_without(tmp_path):
             if line.strip().startswith("http://"):
                 url = line.strip()
         assert url is not None, "the workshop printed no URL"
-        assert url.startswith(f"http://127.0.0.1:{port}/lab/tree/werkmap/en/00_start_here")
+        assert url.startswith(f"http://127.0.0.1:{port}/lab/tree/werkmap/nl/00_start_hier")
         token = url.split("token=", 1)[1]
         base = f"http://127.0.0.1:{port}"
         assert status(f"{base}/api/status?token={token}") == 200
@@ -108,6 +112,12 @@ def test_workshop_serves_with_token_and_refuses_without(tmp_path):
             settings = {s["id"]: s for s in json.load(answer)["settings"]}
         kernels = settings["@jupyterlab/apputils-extension:kernels-settings"]
         assert kernels["schema"]["properties"]["commsOverSubshells"]["default"] == "disabled"
+        # JupyterLab's own menus in Dutch: the locale is set and the language pack answers.
+        locale = settings["@jupyterlab/translation-extension:plugin"]["schema"]["properties"]
+        assert locale["locale"]["default"] == "nl_NL"
+        with urllib.request.urlopen(f"{base}/lab/api/translations/nl_NL?token={token}") as answer:
+            dutch = json.load(answer)["data"]
+        assert dutch["jupyterlab"][""]["language"] == "nl-NL"
     finally:
         process.terminate()
         stop_process(process, timeout=30)
@@ -180,3 +190,22 @@ def test_git_ignores_the_working_copies():
         ["git", "check-ignore", "-q", probe], cwd=kit_root(), check=False
     ).returncode
     assert ignored == 0
+
+
+def test_jupyterlab_speaks_the_workshops_language_and_shows_no_news(tmp_path):
+    """The Dutch workshop gets JupyterLab's Dutch menus (the language pack is installed), the
+    English one the default; neither asks about news or updates."""
+    from importlib.metadata import version
+
+    assert version("jupyterlab-language-pack-nl-NL")
+    for lang, locale in (("nl", "nl_NL"), ("en", "default")):
+        folder = lab_settings_for(lang, tmp_path / lang)
+        settings = json.loads((folder / "overrides.json").read_text(encoding="utf-8"))
+        assert settings["@jupyterlab/translation-extension:plugin"] == {"locale": locale}
+        assert settings["@jupyterlab/apputils-extension:notification"] == {
+            "fetchNews": "false",
+            "checkForUpdates": False,
+        }
+        assert settings["@jupyterlab/apputils-extension:kernels-settings"] == {
+            "commsOverSubshells": "disabled"
+        }
