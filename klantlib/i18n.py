@@ -1276,8 +1276,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # the report button
     "report.button": ("Rapport maken", "Make the report"),
     "report.written": (
-        "Rapport geschreven in {folder}:",
-        "Report written in {folder}:",
+        "Rapport geschreven om {time} in {folder}, met het plan zoals het bewaard is:",
+        "Report written at {time} in {folder}, with the plan as it is stored:",
     ),
     # the grid editor
     "grid.score": ("score {score}", "score {score}"),

@@ -9,8 +9,11 @@ files written. Errors are shown in plain words and logged.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import logging
+import os
+import urllib.parse
 from pathlib import Path
 
 import ipywidgets as widgets
@@ -49,6 +52,7 @@ class ReportButton(ShownErrors, widgets.VBox):
             Path(folder) if folder is not None else kit_root() / REPORT_FOLDER / session.name
         )
         self.written: dict[str, Path] = {}
+        self.written_at: dt.datetime | None = None
         self.button = widgets.Button(
             description=text("report.button", self.lang),
             icon="file-text-o",
@@ -63,9 +67,23 @@ class ReportButton(ShownErrors, widgets.VBox):
         self.written = write_session_report(
             self.session, self.folder, participant=self.participant, lang=self.lang
         )
-        lines = [html.escape(text("report.written", self.lang, folder=self._shown(self.folder)))]
-        lines += [f"• {html.escape(name)}" for name in self.written]
+        self.written_at = dt.datetime.now().astimezone()
+        time = self.written_at.strftime("%H:%M:%S")
+        heading = text("report.written", self.lang, time=time, folder=self._shown(self.folder))
+        lines = [html.escape(heading)]
+        lines += [
+            f"• <a href='{html.escape(self._link(path), quote=True)}' target='_blank'"
+            f" rel='noopener'>{html.escape(name)}</a>"
+            for name, path in self.written.items()
+        ]
         self.status.value = "<div style='line-height: 1.5'>" + "<br>".join(lines) + "</div>"
+
+    def _link(self, path: Path) -> str:
+        """The file as JupyterLab opens it from the notebook's page: a path relative to the
+        notebook's folder (the kernel's working folder), which the browser resolves against
+        the notebook's address (``/lab/tree/<folder>/<notebook>``)."""
+        relative = os.path.relpath(path.resolve(), Path.cwd().resolve())
+        return urllib.parse.quote(Path(relative).as_posix())
 
     def _shown(self, path: Path) -> str:
         from klantlib.workshop import kit_root

@@ -1522,32 +1522,6 @@ MATRIX = Notebook(
         ),
         Markdown(
             nl="""
-            ## Stap 5: het rapport
-
-            Eén klik schrijft alles wat het team meeneemt in de map `data/rapporten/` van de
-            kit: `report.xlsx` (klanten, samenvatting, plan, ieders antwoorden), `report.html`
-            (één bestand om te mailen of af te drukken), de matrix als `matrix.png` en
-            `matrix.pdf` (A4 liggend), `segments.csv` en `crm.csv` (klantnummer, naam en
-            segment, om in jullie CRM in te lezen). Het rapport gebruikt de sessie zoals ze op
-            het moment van de klik is.
-            """,
-            en="""
-            ## Step 5: the report
-
-            One click writes everything the team takes away into the kit's `data/rapporten/`
-            folder: `report.xlsx` (customers, summary, plan, everyone's answers), `report.html`
-            (one file to mail or print), the matrix as `matrix.png` and `matrix.pdf` (A4
-            landscape), `segments.csv` and `crm.csv` (customer id, name and segment, to load
-            into your CRM). The report uses the session as it is at the moment of the click.
-            """,
-        ),
-        Code(
-            """
-            display(klantlib.ReportButton(current_session, participant=participant, lang=lang))
-            """
-        ),
-        Markdown(
-            nl="""
             **Om samen te bespreken**
 
             - Welke grote klant staat verder naar links dan jullie dachten?
@@ -1717,6 +1691,36 @@ ACTION_PLAN = Notebook(
             marked = current_session.favourites()
             favourites = klantlib.favourites_by_segment(result.customers, marked)
             display(klantlib.favourites_table(favourites, lang))
+            """
+        ),
+        Markdown(
+            nl="""
+            ## Stap 5: het rapport
+
+            Eén klik schrijft alles wat het team meeneemt in de map `data/rapporten/` van de
+            kit: `report.xlsx` (klanten, samenvatting, plan, ieders antwoorden), `report.html`
+            (één bestand om te mailen of af te drukken), de matrix als `matrix.png` en
+            `matrix.pdf` (A4 liggend), `segments.csv` en `crm.csv` (klantnummer, naam en
+            segment, om in jullie CRM in te lezen). Het rapport gebruikt de sessie zoals ze op
+            het moment van de klik is, met het **bewaarde** plan: klik eerst **Bewaren** in het
+            plan hierboven. Onder de knop staat wanneer het rapport geschreven is, met een link
+            naar elk bestand.
+            """,
+            en="""
+            ## Step 5: the report
+
+            One click writes everything the team takes away into the kit's `data/rapporten/`
+            folder: `report.xlsx` (customers, summary, plan, everyone's answers), `report.html`
+            (one file to mail or print), the matrix as `matrix.png` and `matrix.pdf` (A4
+            landscape), `segments.csv` and `crm.csv` (customer id, name and segment, to load
+            into your CRM). The report uses the session as it is at the moment of the click,
+            with the **stored** plan: click **Store** in the plan above first. Under the button
+            you see when the report was written, with a link to each file.
+            """,
+        ),
+        Code(
+            """
+            display(klantlib.ReportButton(current_session, participant=participant, lang=lang))
             """
         ),
         Markdown(

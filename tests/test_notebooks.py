@@ -239,7 +239,7 @@ def check_matrix_outputs(notebook, shown: str, lang: str, other: str) -> None:
     widgets = json.dumps(notebook.metadata.get("widgets", {}), ensure_ascii=False)
     assert klantlib.text("grid.state_stored", lang) in widgets
     assert klantlib.text("grid.state_stored", other) not in widgets
-    assert klantlib.text("report.button", lang) in widgets
+    assert klantlib.text("report.button", lang) not in widgets  # the report comes after the plan
 
 
 def check_action_plan_outputs(notebook, shown: str, lang: str, other: str, workspace) -> None:
@@ -254,6 +254,7 @@ def check_action_plan_outputs(notebook, shown: str, lang: str, other: str, works
     widgets = json.dumps(notebook.metadata.get("widgets", {}), ensure_ascii=False)
     assert klantlib.text("plan.channel.visit", lang) in widgets
     assert klantlib.text("plan.state_stored", lang) in widgets
+    assert klantlib.text("report.button", lang) in widgets  # the report, after the plan
     assert f">{klantlib.text('plan.fav.total', lang)}</th>" in shown
 
 

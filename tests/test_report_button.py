@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 
 import openpyxl
 import pandas as pd
@@ -36,7 +37,8 @@ def test_one_click_writes_every_report_file(session, tmp_path):
     assert not (tmp_path / "rapport").exists()
     button.button.click()
     assert sorted(p.name for p in (tmp_path / "rapport").iterdir()) == sorted(REPORT_FILES)
-    assert "Rapport geschreven in" in button.status.value
+    assert "Rapport geschreven om " in button.status.value
+    assert "met het plan zoals het bewaard is" in button.status.value
     workbook = openpyxl.load_workbook(tmp_path / "rapport" / "report.xlsx")
     assert any(name.startswith("antwoorden") for name in workbook.sheetnames)
     cells = [c for ws in workbook.worksheets for row in ws.iter_rows() for c in row]
@@ -60,3 +62,24 @@ def test_a_failure_is_said_in_plain_words_and_logged(session, tmp_path, monkeypa
         "klantlib.report_button"
     ]
     caplog.clear()
+
+
+def test_the_status_says_when_and_links_every_file(session, tmp_path, monkeypatch):
+    """Each click says the time it wrote, and each file is a link JupyterLab opens from the
+    notebook's page (relative to the notebook's folder)."""
+    notebook_folder = tmp_path / "werkmap" / "nl"
+    notebook_folder.mkdir(parents=True)
+    monkeypatch.chdir(notebook_folder)
+    button = ReportButton(session, lang="en", folder=tmp_path / "data" / "rapporten" / "s")
+    button.button.click()
+    first = button.written_at
+    assert first is not None
+    assert f"Report written at {first:%H:%M:%S}" in button.status.value
+    links = re.findall(r"<a href='([^']+)' target='_blank' rel='noopener'>([^<]+)</a>",
+                       button.status.value)  # fmt: skip
+    assert sorted(name for _, name in links) == sorted(REPORT_FILES)
+    assert dict((name, href) for href, name in links)["report.html"] == (
+        "../../data/rapporten/s/report.html"
+    )
+    button.button.click()
+    assert button.written_at >= first
