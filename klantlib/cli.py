@@ -30,7 +30,7 @@ from klantlib.answer_files import check_answer_file_kind, import_answers, write_
 from klantlib.bands import Thresholds
 from klantlib.consensus import TEAM
 from klantlib.errors import KlantlibError, Money
-from klantlib.exports import out_folder, spreadsheet_safe, write_csv
+from klantlib.exports import history_for_export, out_folder, spreadsheet_safe, write_csv
 from klantlib.i18n import LANGUAGES, format_money, format_number, format_share, text
 from klantlib.loading import load_customers
 from klantlib.method import segment_customers
@@ -528,7 +528,13 @@ def _history(args: argparse.Namespace) -> int:
     print(table.to_string(index=False) if len(table) else text("cli.history_none", lang))
     if args.out:
         print(
-            text("cli.written", lang, path=str(write_csv(history, Path(args.out) / "history.csv")))
+            text(
+                "cli.written",
+                lang,
+                path=str(
+                    write_csv(history_for_export(history, lang), Path(args.out) / "history.csv")
+                ),
+            )
         )
     return 0
 

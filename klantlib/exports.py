@@ -12,7 +12,13 @@ from klantlib.errors import KlantlibError
 from klantlib.i18n import text
 from klantlib.method import Segmentation
 
-__all__ = ["segments_for_export", "spreadsheet_safe", "write_csv", "write_segments_csv"]
+__all__ = [
+    "history_for_export",
+    "segments_for_export",
+    "spreadsheet_safe",
+    "write_csv",
+    "write_segments_csv",
+]
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -39,6 +45,16 @@ def segments_for_export(result: Segmentation, lang: str | None = None) -> pd.Dat
     table = result.customers[list(EXPORT_COLUMNS)].copy()
     table["band"] = table["band"].astype(str).map(lambda b: text(f"band.{b}", lang))
     return spreadsheet_safe(table)
+
+
+def history_for_export(history: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
+    """The history over quarters as exported: bands named in ``lang``, as ``segments.csv``
+    names them (the column names stay the kit's, so the files read back)."""
+    table = history.copy()
+    table["band"] = table["band"].map(
+        lambda b: text(f"band.{b}", lang) if b in ("small", "medium", "large") else b
+    )
+    return table
 
 
 def out_folder(path: str | Path) -> Path:

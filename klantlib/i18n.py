@@ -791,6 +791,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "This customer list has no potential revenue column (potential_revenue)."
         " Columns present: {columns}.",
     ),
+    "col.approach": ("aanpak", "approach"),
+    "col.channels": ("kanalen", "channels"),
+    "col.contacts_per_year": ("contacten per jaar", "contacts a year"),
+    "col.owner": ("eigenaar", "owner"),
+    "col.note": ("notitie", "note"),
+    "col.hours_per_customer": ("uren per klant per jaar", "hours per customer a year"),
     "col.range": ("grenzen", "range"),
     "col.potential_share": ("aandeel potentiële omzet", "share of potential revenue"),
     "chart.title": (

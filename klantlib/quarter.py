@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from klantlib.errors import KlantlibError
-from klantlib.exports import out_folder, write_csv
+from klantlib.exports import history_for_export, out_folder, write_csv
 from klantlib.i18n import check_language, format_number, get_language, text
 from klantlib.moves import compare_segments, quarter_history
 from klantlib.session import (
@@ -165,7 +165,7 @@ def write_quarter_files(
     written = {
         "moves.csv": write_csv(moved.moves, out / "moves.csv"),
         "transitions.csv": write_csv(moved.transitions, out / "transitions.csv"),
-        "history.csv": write_csv(moved.history, out / "history.csv"),
+        "history.csv": write_csv(history_for_export(moved.history, lang), out / "history.csv"),
     }
     figure, ax = plt.subplots(figsize=(11.0, 7.0))
     try:

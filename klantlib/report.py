@@ -65,6 +65,7 @@ from klantlib.i18n import (
     text,
 )
 from klantlib.method import Segmentation
+from klantlib.plan import APPROACHES, CHANNELS
 from klantlib.present import MONEY_COLUMNS, open_line, thresholds_line
 from klantlib.questions import QUESTIONS, answer_table, question_label
 
@@ -294,10 +295,26 @@ def _plan_frame(plan: pd.DataFrame) -> pd.DataFrame:
 
 
 def _plan_table(plan: pd.DataFrame, lang: str) -> _Table:
-    columns = [str(c) for c in plan.columns]
-    kinds = [_kind(c, plan[column]) for c, column in zip(columns, plan.columns, strict=True)]
-    rows = [list(row) for row in plan.itertuples(index=False, name=None)]
+    """The plan in the report's language: headers, approach and channels in words."""
+    shown = plan.copy()
+    if "approach" in shown.columns:
+        shown["approach"] = shown["approach"].map(
+            lambda a: text(f"plan.approach.{a}", lang) if a in APPROACHES else a
+        )
+    if "channels" in shown.columns:
+        shown["channels"] = shown["channels"].map(lambda c: _channels_text(c, lang))
+    columns = [str(c) for c in shown.columns]
+    kinds = [_kind(c, shown[column]) for c, column in zip(columns, shown.columns, strict=True)]
+    rows = [list(row) for row in shown.itertuples(index=False, name=None)]
     return _Table([_header(c, lang) for c in columns], kinds, rows)
+
+
+def _channels_text(channels: object, lang: str) -> object:
+    """``visit,video`` -> ``bezoek, videogesprek``: the plan's channels in words."""
+    if not isinstance(channels, str):
+        return channels
+    parts = [c.strip() for c in channels.split(",") if c.strip()]
+    return ", ".join(text(f"plan.channel.{c}", lang) if c in CHANNELS else c for c in parts)
 
 
 def _answer_table(result: Segmentation, answers: pd.DataFrame, lang: str) -> _Table:

@@ -212,6 +212,13 @@ def test_write_quarter_files_writes_moves_transitions_history_and_chart(tmp_path
     history = pd.read_csv(out / "history.csv", dtype=str, keep_default_na=False)
     assert history.columns.tolist() == list(HISTORY_COLUMNS)
     assert len(history) == 6
+    assert set(history["band"]) <= {"small", "medium", "large"}  # as segments.csv names them
+    written = write_quarter_files(what_moved([("Q1", Q1), ("Q2", Q2)], lang="nl"), out, lang="nl")
+    dutch = pd.read_csv(out / "history.csv", dtype=str, keep_default_na=False)
+    assert set(dutch["band"]) <= {"klein", "middel", "groot"}
+    assert dutch["band"].tolist() == [
+        {"small": "klein", "medium": "middel", "large": "groot"}[b] for b in history["band"]
+    ]
     assert (out / "moves.png").read_bytes().startswith(b"\x89PNG")
     with pytest.raises(KlantlibError) as error:
         what_moved([("Q1", Q1)], lang="en")

@@ -305,11 +305,35 @@ def test_plan_sheet_has_one_row_per_segment_with_its_own_columns(tmp_path, resul
     """The plan's index becomes the segment column; unknown columns keep their name."""
     book = openpyxl.load_workbook(written(tmp_path, result, plan=plan)["report.xlsx"])
     assert sheet_values(book["plan"]) == [
-        ["segment", "approach", "contacts_per_year", "eigen kolom"],
-        ["A", "proactive", 12, "=bezoek"],
-        ["B", "proactive", 4, "bel"],
-        ["C", "reactive", 2, "mail"],
+        ["segment", "aanpak", "contacten per jaar", "eigen kolom"],
+        ["A", "proactief", 12, "=bezoek"],
+        ["B", "proactief", 4, "bel"],
+        ["C", "reactief", 2, "mail"],
     ]
+
+
+def test_the_plan_of_a_session_reads_in_the_reports_language(tmp_path):
+    """A Dutch report of a stored plan: headers, approach and channels in Dutch, in the
+    workbook and on the page alike (no 'proactive', no 'visit,video')."""
+    from klantlib.bands import Thresholds
+    from klantlib.plan import default_plan
+    from klantlib.report import write_session_report
+    from klantlib.session import create_session
+
+    customers = pd.DataFrame(
+        {"customer_id": ["1", "2"], "name": ["Een", "Twee"], "revenue": [9_000.0, 100.0]}
+    )
+    with create_session("s", customers, workspace=tmp_path / "w") as session:
+        session.set_thresholds(Thresholds(1_000, 5_000))
+        session.set_plan(default_plan())
+        files = write_session_report(session, tmp_path / "r", lang="nl")
+    rows = sheet_values(openpyxl.load_workbook(files["report.xlsx"])["plan"])
+    assert rows[0][:4] == ["segment", "aanpak", "kanalen", "contacten per jaar"]
+    assert rows[1][:4] == ["A", "proactief", "bezoek, videogesprek, telefoon", 12]
+    assert rows[3][:3] == ["C", "reactief", "e-mail, nieuwsbrief"]
+    page_text = files["report.html"].read_text(encoding="utf-8")
+    for english in ("proactive", "reactive", "visit", "approach", "channels", "newsletter"):
+        assert english not in page_text
 
 
 def test_answer_sheets_show_each_participants_answers(tmp_path, result, answers):
