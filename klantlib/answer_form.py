@@ -245,6 +245,7 @@ class AnswerForm(ShownErrors, widgets.VBox):
                 self.status,
             ]
         )
+        participant = participant or session.last_participant  # after a restart: no retyping
         if participant is not None:
             self.who.value = participant  # loads the participant's answers
         else:
@@ -330,6 +331,7 @@ class AnswerForm(ShownErrors, widgets.VBox):
         self._shown = self.sheet.matching(self._filter())
         first_open = self.sheet.next_unanswered(-1, self._shown)
         self.position = first_open if first_open is not None else int(self._first_shown())
+        self.session.set_last_participant(self.participant)
         self._say(self._t("form.hello", name=self.participant))
         self._refresh()
         for draw in self._overviews:

@@ -1462,8 +1462,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "First type your name at the top: that keeps everyone's answers apart.",
     ),
     "form.hello": (
-        "Dag {name}: je antwoorden worden bij elke klik bewaard.",
-        "Hello {name}: your answers are stored with every click.",
+        "Dag {name}: je antwoorden worden bij elke klik bewaard. Ben je iemand anders, typ dan"
+        " je naam in het vak Wie.",
+        "Hello {name}: your answers are stored with every click. Someone else? Type your name"
+        " in the Who box.",
     ),
     "form.previous": ("Vorige", "Previous"),
     "form.next": ("Volgende", "Next"),

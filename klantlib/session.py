@@ -628,6 +628,14 @@ class Session:
         it was read with (``None`` for a session made before the kit kept it)."""
         return self._meta("source_key")
 
+    @property
+    def last_participant(self) -> str | None:
+        """Who last took the answer form in this session (offered again after a restart)."""
+        return self._meta("last_participant")
+
+    def set_last_participant(self, participant: str) -> None:
+        self._set_meta("last_participant", check_participant(participant))
+
     def has_changes(self) -> bool:
         """Whether anyone recorded anything in the session: an answer, note, favourite or time."""
         return self._connection.execute("SELECT 1 FROM changes LIMIT 1").fetchone() is not None

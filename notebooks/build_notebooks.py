@@ -144,7 +144,13 @@ def build_notebook(notebook: Notebook, lang: str) -> nbformat.NotebookNode:
     """The notebook in ``lang`` as an nbformat node, without outputs."""
     name = notebook.names[lang]
     cells = []
-    for index, cell in enumerate(notebook.cells):
+    with_widgets = not name.startswith("00_")
+    flow: list[Cell] = []
+    for cell in notebook.cells:
+        flow.append(cell)
+        if cell is SETUP_CODE and with_widgets:
+            flow.append(AFTER_A_RESTART)
+    for index, cell in enumerate(flow):
         cell_id = f"{name}-{index:02d}"
         if isinstance(cell, Parameters):
             cells.append(
@@ -168,6 +174,20 @@ def build(out_root: Path) -> list[Path]:
             written.append(path)
     return written
 
+
+AFTER_A_RESTART = Markdown(
+    nl="""
+    *Na een herstart van de kernel, of als de knoppen een rood gebroken-schakelteken tonen:
+    menu **Uitvoeren → Run All Cells**. Alles wat jullie al klikten, staat in de sessie en komt
+    terug; ook je naam in het formulier.*
+    """,
+    en="""
+    *After a kernel restart, or when the buttons show a red broken-link sign: menu
+    **Run → Run All Cells**. Everything you already clicked is in the session and comes back;
+    so does your name in the form.*
+    """,
+)
+"""The one line every notebook with widgets gives about a restart, right after the set-up."""
 
 SETUP_CODE = Code(
     """
@@ -236,7 +256,7 @@ START_HERE = Notebook(
             - De **voorbeelddata** van de kit: een verzonnen Vlaamse kmo met enkele tientallen
               klanten. Je eigen export komt in de volgende notebooks aan bod.
             - Een cel uitvoeren: klik erin en druk **Shift + Enter**. Alles in één keer: menu
-              **Run → Run All Cells**.
+              **Uitvoeren → Run All Cells**.
             - De grijze cel helemaal bovenaan bevat de instellingen: de taal, de naam van de
               sessie en welke bestanden de kit leest. Daar hoef je nu niets aan te veranderen.
             """,
@@ -596,7 +616,7 @@ CUSTOMER_LIST = Notebook(
               de factuurlijnen van een verzonnen Vlaamse kmo.
             - De grijze cel bovenaan zegt welk bestand de kit leest (`customers_file`) en, bij
               factuurlijnen, welk jaar hij optelt (`year`).
-            - Alles in één keer uitvoeren: menu **Run → Run All Cells**.
+            - Alles in één keer uitvoeren: menu **Uitvoeren → Run All Cells**.
             """,
             en="""
             # 1. The customer list
@@ -914,7 +934,7 @@ REVENUE_BANDS = Notebook(
             - De sessie uit de grijze cel bovenaan: dezelfde naam als in de andere notebooks.
               Bestaat ze nog niet, dan maakt de kit ze aan met het klantenbestand uit die cel.
             - Geen code: je typt bedragen en klikt op knoppen.
-            - Alles in één keer uitvoeren: menu **Run → Run All Cells**.
+            - Alles in één keer uitvoeren: menu **Uitvoeren → Run All Cells**.
             """,
             en="""
             # 2. Revenue bands
@@ -1149,7 +1169,7 @@ FOUR_QUESTIONS = Notebook(
             - **Elke klik wordt meteen bewaard** in de sessie (een bestand in `data/sessies`
               dat nooit in git komt). Valt de computer uit, sluit je de notebook of voer je alles
               opnieuw uit: de antwoorden blijven staan.
-            - Alles in één keer uitvoeren: menu **Run → Run All Cells**.
+            - Alles in één keer uitvoeren: menu **Uitvoeren → Run All Cells**.
             """,
             en="""
             # 3. The four questions
@@ -1435,7 +1455,7 @@ MATRIX = Notebook(
 
             - Ongeveer **15 minuten**, met het team voor het scherm.
             - De sessie met de omzetklassen (notebook 02) en de antwoorden (notebook 03).
-            - Alles in één keer uitvoeren: menu **Run → Run All Cells**.
+            - Alles in één keer uitvoeren: menu **Uitvoeren → Run All Cells**.
             """,
             en="""
             # 4. The matrix
@@ -1595,7 +1615,7 @@ ACTION_PLAN = Notebook(
 
             - Ongeveer **20 minuten**, met het team.
             - De sessie uit de vorige stappen (de antwoorden van het team, of van één deelnemer).
-            - Alles in één keer uitvoeren: menu **Run → Run All Cells**.
+            - Alles in één keer uitvoeren: menu **Uitvoeren → Run All Cells**.
             """,
             en="""
             # 5. The action plan
@@ -1818,7 +1838,7 @@ NEW_QUARTER = Notebook(
             - De sessie van vorig kwartaal (bovenaan: `previous_session`) en de nieuwe export
               (`customers_file`). Met de voorbeelddata: eerst notebooks 02 tot 05 op sessie
               2026-Q4, dan deze.
-            - Alles in één keer uitvoeren: menu **Run → Run All Cells**. Zonder JupyterLab kan
+            - Alles in één keer uitvoeren: menu **Uitvoeren → Run All Cells**. Zonder JupyterLab kan
               het ook, met één commando: zie de README, *Elk kwartaal opnieuw*.
 
             De sessie van vorig kwartaal blijft zoals ze was: de kit leest ze alleen.

@@ -249,3 +249,19 @@ def test_the_form_says_which_bands_it_uses_and_whether_they_are_stored(session):
     assert "klassen: middel vanaf € 10.000, groot vanaf € 50.000 (bewaard in de sessie)" in (
         form.progress.value
     )
+
+
+def test_after_a_restart_the_form_offers_the_last_participant(session):
+    """A Run All or a kernel restart makes a new form: it opens as the participant who last
+    took it in this session, with their answers, and says how to switch."""
+    first = AnswerForm(session, lang="nl")
+    assert first.participant is None
+    first.who.value = "Pieter"
+    first.buttons["margin"]["yes"].click()
+    again = AnswerForm(session, lang="nl")  # what the re-run cell makes
+    assert again.participant == "Pieter"
+    assert again.who.value == "Pieter"
+    assert "Ben je iemand anders, typ dan je naam in het vak Wie." in again.status.value
+    assert stored(session, "Pieter")
+    again.who.value = "An"
+    assert AnswerForm(session, lang="en").participant == "An"

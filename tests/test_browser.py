@@ -542,14 +542,16 @@ def test_four_questions_form_stores_every_click_in_jupyterlab(
         changes = len(session.history(participant=PARTICIPANT))
     assert changes == 7, "the form stored more than the clicks and the note"
 
-    # Restart Kernel and Run All Cells: a fresh form, the name again, the answers are back.
+    # Restart Kernel and Run All Cells: a fresh form opens as the same participant (no name
+    # to type again), the answers are back.
     old_form = form.element_handle()
     page.get_by_role("menuitem", name="Kernel", exact=True).click()
     page.locator("li[data-command='runmenu:restart-and-run-all']").click()
     page.locator(".jp-Dialog .jp-mod-accept").click()
     _wait_all_ran(page, panel, notebook, replaced=old_form)
-    expect(card).to_contain_text(t("form.choose_who"))
-    choose_participant()  # the first customer with open questions: the first one
+    expect(who).to_have_value(PARTICIPANT)
+    expect(status).to_contain_text(t("form.hello", name=PARTICIPANT))
+    expect(card).to_contain_text(str(first["name"]))  # the first customer with open questions
     expect_answers({"margin": "yes", "cashflow": "no"})
     expect(note).to_have_value(NOTE[lang])
     expect(progress).to_have_text(expected_progress)
