@@ -463,11 +463,18 @@ class AnswerForm(ShownErrors, widgets.VBox):
     def _on_search(self, _change: dict) -> None:
         self._on_filter(_change)
 
-    def _on_filter(self, _change: dict) -> None:
+    def _on_filter(self, change: dict) -> None:
         sheet = self._sheet()
         self._shown = sheet.matching(self._filter())
+        ticked = change.get("new") is True and change.get("owner") in (
+            self.only_to_confirm,
+            self.only_unanswered,
+            self.only_favourites,
+        )
         if not self._shown.size:
             self._say(self._t("form.none_match"))
+        elif ticked:  # a list to walk through: from its first customer
+            self.position = int(self._shown[0])
         elif self.position not in set(self._shown.tolist()):
             later = self._shown[self._shown > self.position]
             self.position = int(later[0]) if later.size else int(self._shown[0])
@@ -519,6 +526,7 @@ class AnswerForm(ShownErrors, widgets.VBox):
                     open=format_number(progress.open, self.lang),
                 )
             )
+            + html.escape(self._confirm_left(sheet))
             + "</span><br><span style='margin-left: 1em; color: #555'>"
             + html.escape(self._bands_line)
             + "</span>"
@@ -564,6 +572,13 @@ class AnswerForm(ShownErrors, widgets.VBox):
             self.accepts[question].layout.display = None if found else "none"
             hint.value = self._hint(question, found) if found else ""
         self.verdict.value = self._verdict(position)
+
+    def _confirm_left(self, sheet: AnswerSheet) -> str:
+        """`` · nog 12 te bevestigen`` while carried answers wait for a confirmation."""
+        left = int(sheet.to_confirm.sum())
+        if not left:
+            return ""
+        return " · " + self._t("form.to_confirm_left", count=format_number(left, self.lang))
 
     def _card(self, position: int, notes: list[str]) -> str:
         """The customer's card: name, id, revenue, band, place in the list, the known facts,

@@ -1480,6 +1480,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{answered} van {total} klanten beantwoord, {open} met open vragen",
         "{answered} of {total} customers answered, {open} with open questions",
     ),
+    "form.to_confirm_left": (
+        "nog {count} te bevestigen",
+        "{count} still to confirm",
+    ),
     "form.card_line": (
         "klantnr {id} · omzet {revenue} · klasse {band} · klant {number} van {count}",
         "customer id {id} · revenue {revenue} · band {band} · customer {number} of {count}",

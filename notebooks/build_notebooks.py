@@ -1905,8 +1905,9 @@ NEW_QUARTER = Notebook(
             ## Stap 3: de antwoorden nakijken
 
             Elke klant met antwoorden uit vorig kwartaal draagt de vlag *uit 2026-Q4 — bevestig
-            of pas aan*. Vink **alleen te bevestigen** aan en loop ze door: klopt alles nog,
-            klik dan **Bevestigen**; is er iets veranderd, klik het nieuwe antwoord. Een nieuwe
+            of pas aan*. Vink **alleen te bevestigen** aan en loop ze door, van de eerste af:
+            klopt alles nog, klik dan **Klopt nog: bevestigen**; is er iets veranderd, klik het
+            nieuwe antwoord. Naast je naam staat hoeveel er nog te bevestigen zijn. Een nieuwe
             klant heeft de vlag *nieuwe klant* en nog geen antwoorden. Zolang niemand een
             antwoord aanpast, telt dat van vorig kwartaal mee.
             """,
@@ -1914,8 +1915,9 @@ NEW_QUARTER = Notebook(
             ## Step 3: check the answers
 
             Every customer with answers from last quarter carries the flag *from 2026-Q4 —
-            confirm or change*. Tick **only to confirm** and go through them: if everything
-            still holds, click **Confirm**; if something changed, click the new answer. A new
+            confirm or change*. Tick **to confirm only** and go through them from the first: if
+            everything still holds, click **Still right: confirm**; if something changed, click
+            the new answer. Beside your name you see how many are still to confirm. A new
             customer has the flag *new customer* and no answers yet. As long as nobody changes
             an answer, last quarter's counts.
             """,

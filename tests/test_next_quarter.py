@@ -97,16 +97,20 @@ def test_the_form_flags_carried_and_new_customers_and_filters_to_confirm(q3, tmp
         assert form.confirm.layout.display is None
         form.show("44")
         assert "new customer this quarter" in form.card.value
+        assert "2 still to confirm" in form.progress.value
+        form.show("012")  # the second to confirm: ticking the filter goes back to the first
         form.only_to_confirm.value = True
-        assert form.customer_id in {"007", "012"}
-        form.show("007")
+        assert form.customer_id == "007"  # the filter starts at the first to confirm
+        assert "customer 1 of 2" in form.card.value
         form.confirm.click()
         assert q4.to_confirm("An") == {"012"}
+        assert "1 still to confirm" in form.progress.value
         assert "Confirmed at" in form.status.value
         assert "confirm or change" not in form.card.value
         form.show("012")
         form.buttons["margin"]["no"].click()
         assert q4.to_confirm("An") == set()
+        assert "still to confirm" not in form.progress.value
     with create_session("plain", Q3, workspace=tmp_path) as plain:
         assert AnswerForm(plain, participant="An").only_to_confirm.layout.display == "none"
 
