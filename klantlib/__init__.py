@@ -34,6 +34,7 @@ _EXPORTS: dict[str, str] = {
     "band_chart": "klantlib.plots",
     "suggest_share_of_total": "klantlib.bands",
     "CustomerFilePicker": "klantlib.upload",
+    "QuarterView": "klantlib.quarter_view",
     "InputError": "klantlib.errors",
     "KlantlibError": "klantlib.errors",
     "LANGUAGES": "klantlib.i18n",
@@ -130,6 +131,7 @@ __all__ = [
     "band_chart",
     "suggest_share_of_total",
     "CustomerFilePicker",
+    "QuarterView",
     "InputError",
     "KlantlibError",
     "LANGUAGES",
@@ -307,6 +309,7 @@ if TYPE_CHECKING:  # pragma: no cover - for editors and type checkers only
         what_moved,
         write_quarter_files,
     )
+    from klantlib.quarter_view import QuarterView
     from klantlib.questions import (
         ANSWERS,
         QUESTIONS,

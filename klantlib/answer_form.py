@@ -88,6 +88,7 @@ class AnswerForm(ShownErrors, widgets.VBox):
         self._shown = np.zeros(0, dtype=np.int64)  # positions passing the filters
         self._loading = False  # widgets being set from the store: no saving then
         self._overviews: list[Callable[[], None]] = []
+        self._on_stored: list[Callable[[], None]] = []  # told after every change stored
 
         t = self._t
         self.who = widgets.Combobox(
@@ -305,6 +306,16 @@ class AnswerForm(ShownErrors, widgets.VBox):
         self._run(draw)
         return widgets.VBox([update, area])
 
+    def on_change(self, callback: Callable[[], None]) -> None:
+        """Call ``callback()`` after every change the form stores (an answer, note, favourite,
+        time, confirmation, undo or accepted suggestions): what shows results of the answers
+        can say it is out of date."""
+        self._on_stored.append(callback)
+
+    def _stored(self) -> None:
+        for callback in list(self._on_stored):
+            callback()
+
     @property
     def customer_id(self) -> str | None:
         return None if self.sheet is None else str(self.sheet.ids[self.position])
@@ -391,6 +402,7 @@ class AnswerForm(ShownErrors, widgets.VBox):
         count = format_number(stored, self.lang)
         self._say(self._t("suggest.accepted_all", count=count, question=label))
         self._refresh()
+        self._stored()
 
     def _hint(self, question: str, found: tuple[str, float, float]) -> str:
         answer, value, limit = found
@@ -415,6 +427,7 @@ class AnswerForm(ShownErrors, widgets.VBox):
         sheet.to_confirm[self.position] = False
         self._say(self._t("form.confirmed", at=_clock()))
         self._refresh()
+        self._stored()
 
     def _on_favourite(self, change: dict) -> None:
         self._save("favourite", "yes" if change["new"] else None)
@@ -459,6 +472,7 @@ class AnswerForm(ShownErrors, widgets.VBox):
         sheet.set(position, change.field, change.value)
         self.show(change.customer_id)
         self._say(self._t("form.undone", field=self._field_label(change.field), at=_clock()))
+        self._stored()
 
     def _on_search(self, _change: dict) -> None:
         self._on_filter(_change)
@@ -490,6 +504,7 @@ class AnswerForm(ShownErrors, widgets.VBox):
         sheet.to_confirm[self.position] = False  # a change confirms the customer
         self._say(self._t("form.saved", field=self._field_label(field), at=_clock()))
         self._refresh()
+        self._stored()
 
     def _step(self, direction: int) -> None:
         if not self._shown.size:

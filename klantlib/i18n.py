@@ -958,6 +958,20 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The kit has a new version of {copy}. Your copy stays as it is; remove it (or rename"
         " it) to get the new one at the next start.",
     ),
+    # the quarter's moves, from the answers as they are now
+    "quarter.update": ("Bijwerken", "Update"),
+    "quarter.computed": (
+        "Berekend om {at} uit de antwoorden van dat moment; de bestanden zijn geschreven.",
+        "Worked out at {at} from the answers at that moment; the files are written.",
+    ),
+    "quarter.stale": (
+        "Niet meer actueel: om {at} veranderde een antwoord. Klik Bijwerken.",
+        "Out of date: an answer changed at {at}. Click Update.",
+    ),
+    "quarter.grid": ("Van → naar", "From → to"),
+    "quarter.moves": ("Per klant die van segment veranderde", "Each customer that changed segment"),
+    "quarter.history": ("De geschiedenis over de kwartalen", "The history over the quarters"),
+    "quarter.files": ("De bestanden", "The files"),
     # the team's customer file and the session it feeds
     "file.header": (
         "Sessie {name} · bestand {source} · {count} klanten · ingelezen op {when}",

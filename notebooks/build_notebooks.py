@@ -1930,93 +1930,57 @@ NEW_QUARTER = Notebook(
         ),
         Markdown(
             nl="""
-            ## Stap 4: wie veranderde van segment?
+            ## Stap 4: wie veranderde van segment, en de bestanden
 
-            Links het segment van vorig kwartaal, rechts dat van nu; *nieuw* en *weg* zijn
-            klanten die bijkwamen of uit de lijst verdwenen. De kit neemt de antwoorden van het
-            team, zoals in de matrix. Voer deze stap opnieuw uit nadat jullie antwoorden
-            aanpasten.
+            Hieronder, van boven naar onder:
+
+            - **Van → naar**: links het segment van vorig kwartaal, rechts dat van nu; *nieuw*
+              en *weg* zijn klanten die bijkwamen of uit de lijst verdwenen. De kit neemt de
+              antwoorden van het team, zoals in de matrix.
+            - **Per klant** die van segment veranderde, en waarom: een andere omzetklasse, een
+              ander antwoord op een van de vier vragen, of nieuw in de lijst of eruit verdwenen.
+            - **De geschiedenis**: per klant die ooit van segment veranderde, segment ·
+              omzetklasse · score in elk kwartaal, van het oudste naar dit. Een streepje
+              betekent dat de klant toen niet in de lijst stond.
+            - **De bestanden** in `data/rapporten/` onder de naam van deze sessie (of in de map
+              van `report_folder` bovenaan): `moves.csv`, `transitions.csv`, `history.csv`,
+              `moves.png` en het rapport van dit kwartaal (`segments.csv`, `crm.csv`,
+              `report.xlsx`, `report.html`, de matrix).
+
+            Bevestigen of veranderen jullie hierboven een antwoord, dan zegt de regel naast
+            **Bijwerken** dat dit niet meer actueel is. Eén klik op **Bijwerken** rekent alles
+            opnieuw uit en schrijft de bestanden opnieuw.
             """,
             en="""
-            ## Step 4: who changed segment?
+            ## Step 4: who changed segment, and the files
 
-            On the left last quarter's segment, on the right today's; *new* and *gone* are
-            customers who arrived or left the list. The kit takes the team's answers, as in the
-            matrix. Run this step again after you changed answers.
+            Below, from top to bottom:
+
+            - **From → to**: on the left last quarter's segment, on the right today's; *new* and
+              *gone* are customers who arrived or left the list. The kit takes the team's
+              answers, as in the matrix.
+            - **Each customer** that changed segment, and why: another band, another answer to
+              one of the four questions, or new in the list or gone from it.
+            - **The history**: for each customer that ever changed segment, segment · band ·
+              score in each quarter, from the oldest to this one. A dash means the customer was
+              not in the list then.
+            - **The files** in `data/rapporten/` under this session's name (or in the
+              `report_folder` given at the top): `moves.csv`, `transitions.csv`, `history.csv`,
+              `moves.png` and this quarter's report (`segments.csv`, `crm.csv`, `report.xlsx`,
+              `report.html`, the matrix).
+
+            When you confirm or change an answer above, the line beside **Update** says this is
+            out of date. One click on **Update** works everything out again and writes the files
+            again.
             """,
         ),
         Code(
             """
-            quarters = klantlib.quarter_segments(current_session, lang=lang)
-            moved = klantlib.what_moved(quarters, lang=lang)
-            display(klantlib.transition_table(moved.transitions, lang=lang))
-            before, after = moved.before, moved.after
-            chart = klantlib.moves_chart(moved.transitions, before=before, after=after, lang=lang)
-            """
-        ),
-        Markdown(
-            nl="""
-            Per klant die van segment veranderde, en waarom: een andere omzetklasse, een ander
-            antwoord op een van de vier vragen, of nieuw in de lijst of eruit verdwenen.
-            """,
-            en="""
-            Each customer that changed segment, and why: another band, another answer to one of
-            the four questions, or new in the list or gone from it.
-            """,
-        ),
-        Code(
-            """
-            display(klantlib.moves_table(moved.moves, lang))
-            """
-        ),
-        Markdown(
-            nl="""
-            ## Stap 5: de geschiedenis over de kwartalen
-
-            Per klant die ooit van segment veranderde: segment · omzetklasse · score in elk
-            kwartaal, van het oudste naar dit. Een streepje betekent dat de klant toen niet in
-            de lijst stond. De kit volgt de sessies terug, zolang ze in de werkmap staan.
-            """,
-            en="""
-            ## Step 5: the history over the quarters
-
-            For each customer that ever changed segment: segment · band · score in each quarter,
-            from the oldest to this one. A dash means the customer was not in the list then. The
-            kit follows the sessions back, as long as they are in the workspace.
-            """,
-        ),
-        Code(
-            """
-            display(klantlib.history_view(moved.history, lang, changed_only=True))
-            """
-        ),
-        Markdown(
-            nl="""
-            ## Stap 6: de bestanden
-
-            De kit schrijft alles weg in `data/rapporten/` onder de naam van deze sessie (of
-            in de map die bovenaan in `report_folder` staat):
-            `moves.csv` (wie veranderde en waarom), `transitions.csv` (van → naar),
-            `history.csv` (elk kwartaal van elke klant) en `moves.png` (de grafiek), en het
-            rapport van dit kwartaal (`segments.csv`, `crm.csv`, `report.xlsx`, `report.html`,
-            de matrix).
-            """,
-            en="""
-            ## Step 6: the files
-
-            The kit writes everything into `data/rapporten/` under this session's name (or into
-            the folder given at the top in `report_folder`):
-            `moves.csv` (who changed and why), `transitions.csv` (from → to), `history.csv`
-            (every quarter of every customer) and `moves.png` (the chart), and this quarter's
-            report (`segments.csv`, `crm.csv`, `report.xlsx`, `report.html`, the matrix).
-            """,
-        ),
-        Code(
-            """
-            folder = report_folder or None
-            written = klantlib.write_quarter_files(moved, folder, lang=lang)
-            written |= klantlib.write_session_report(current_session, folder, lang=lang)
-            print(klantlib.written_line(written, lang))
+            view = klantlib.QuarterView(
+                current_session, form=form, folder=report_folder or None, lang=lang
+            )
+            display(view)
+            print(klantlib.written_line(view.written, lang))
             """
         ),
         Markdown(

@@ -924,6 +924,19 @@ def test_new_quarter_notebook_carries_answers_and_shows_moves_in_jupyterlab(
     (confirmed,) = to_confirm - still
     assert str(names[confirmed]) in shown, "the customer confirmed is not the one on the card"
 
+    # The quarter view says it is out of date after the confirmation; Update works it out again.
+    update = _button(panel, t("quarter.update"))
+    view_state = panel.locator(".widget-hbox", has=_button(page, t("quarter.update"))).locator(
+        ".widget-html"
+    )
+
+    def at_a_time(key: str) -> re.Pattern[str]:
+        return re.compile(re.escape(t(key, at="@")).replace("@", r"\d\d:\d\d:\d\d"))
+
+    expect(view_state).to_contain_text(at_a_time("quarter.stale"))
+    update.click()
+    expect(view_state).to_contain_text(at_a_time("quarter.computed"))
+
     # Step 6: the files, in the folder set at the top, and nothing in the kit's folders.
     assert t("files.written", folder=str(reports), files="") in everything
     for name in (*QUARTER_FILES, *REPORT_FILES):

@@ -157,6 +157,7 @@ def check_new_quarter_outputs(notebook, shown: str, lang: str, other: str, tmp_p
             "An": 44,
             "Pieter": 44,
         }
+    shown += output_text([{"outputs": widget_outputs(notebook)}])  # the quarter view's areas
     assert klantlib.text("moves_chart.gone", lang) in shown  # the from -> to grid
     assert klantlib.text("moves.new", lang) in shown  # a reason in the moves table
     assert klantlib.text("moves.new", other) not in shown
