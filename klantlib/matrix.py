@@ -45,6 +45,7 @@ LANE_SIZE = 14
 TICK_SIZE = 14
 LABEL_SIZE = 15
 NAME_SIZE = 12
+MIN_NAME_SIZE = 9  # a name gets smaller, down to this, before it is cut
 LEGEND_SIZE = 12
 
 SEGMENT_COLOURS = {"A": "#7fa6d3", "B": "#f2c57c", "C": "#f0f0f0"}
@@ -568,8 +569,16 @@ def _write_names(
         room = (cell_left + 1 - start) * g.x_inch - g.pad  # inches
         if (y[i] - cell_bottom) * g.y_inch - 0.5 * g.row < letter_height:
             room -= letter_width  # this row passes the big letter: stop before it
-        prop = FontProperties(size=NAME_SIZE, weight="bold" if favourite else "normal")
-        label = _fit(_drawable(label, prop), room * 72, prop, measure)
+        weight = "bold" if favourite else "normal"
+        label = _drawable(label, FontProperties(size=NAME_SIZE, weight=weight))
+        # The whole name at the largest size that fits (down to MIN_NAME_SIZE); cut only a
+        # name that does not fit even then.
+        for size in range(NAME_SIZE, MIN_NAME_SIZE - 1, -1):
+            prop = FontProperties(size=size, weight=weight)
+            fitted = _fit(label, room * 72, prop, measure)
+            if fitted == label:
+                break
+        label = fitted
         if not label:
             continue
         ax.text(
@@ -578,7 +587,7 @@ def _write_names(
             label,
             ha="left",
             va="center",
-            fontsize=NAME_SIZE,
+            fontsize=size,
             fontweight="bold" if favourite else "normal",
             color=NAME_COLOUR,
             zorder=5,

@@ -161,7 +161,8 @@ def write_session_report(
         lang=lang,
         answers={p: session.answer_table(p) for p in session.participants()},
         plan=plan_table(session.plan),
-        matrix=matrix_chart,
+        # the workshop's question on every export: where do the favourites land?
+        matrix=functools.partial(matrix_chart, favourites=session.favourite_ids()),
         session=session.name,
     )
 

@@ -342,3 +342,21 @@ def test_it_renders_to_png():
     buffer = io.BytesIO()
     ax.figure.savefig(buffer, format="png")
     assert buffer.getvalue()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_a_name_gets_smaller_before_it_is_cut():
+    """A name too long for its cell at the usual size, but not at a smaller one, is written
+    whole in smaller type; only a name too long even at the smallest size is cut."""
+    from klantlib.matrix import MIN_NAME_SIZE, NAME_SIZE
+
+    def first_name(name: str):
+        rows = [("01", name, 120_000.0, "jjjn"), *ROWS[1:]]
+        return by_gid(chart(segmentation(rows)).texts, "name")["1"]
+
+    smaller = first_name("Metaalwerken Claes nv")  # cut at 12 pt before ("Metaalwerken C…")
+    assert smaller.get_text() == "Metaalwerken Claes nv"
+    assert MIN_NAME_SIZE <= smaller.get_fontsize() < NAME_SIZE
+    cut = first_name("Schrijnwerkerij Vandenbroucke")
+    assert cut.get_text().startswith("Schrijnwerkerij") and cut.get_text().endswith("…")
+    assert cut.get_fontsize() == MIN_NAME_SIZE
+    assert by_gid(chart().texts, "name")["2"].get_fontsize() == NAME_SIZE  # short: as usual

@@ -83,3 +83,21 @@ def test_the_status_says_when_and_links_every_file(session, tmp_path, monkeypatc
     )
     button.button.click()
     assert button.written_at >= first
+
+
+def test_the_reports_matrix_stars_the_favourites(session, tmp_path, monkeypatch):
+    """The exported matrix answers the workshop's question too: favourites are starred."""
+    import klantlib.matrix
+
+    drawn = []
+    real = klantlib.matrix.matrix_chart
+
+    def spy(*args, **kwargs):
+        ax = real(*args, **kwargs)
+        drawn.append([c.get_gid() for c in ax.collections])
+        return ax
+
+    monkeypatch.setattr(klantlib.matrix, "matrix_chart", spy)
+    session.record("Pieter", "012", "favourite", "yes")
+    ReportButton(session, lang="nl", folder=tmp_path / "rapport").button.click()
+    assert drawn and "favourites" in drawn[0]
