@@ -34,6 +34,7 @@ from klantlib.loading import LoadReport, load_customers
 from klantlib.session import (
     Session,
     check_session_name,
+    create_next_session,
     create_session,
     open_session,
     session_path,
@@ -52,6 +53,8 @@ SAMPLE_FILE = Path("data") / "voorbeeld" / "factuurlijnen.csv"
 """The kit's sample, relative to the kit's folder: a new session without a file of its own."""
 SAMPLE_YEAR = 2025
 """The year of the sample's invoice lines that a new session adds up."""
+SAMPLE_NEXT_QUARTER = Path("data") / "voorbeeld" / "klanten_volgend_kwartaal.csv"
+"""The kit's sample a quarter later: a next quarter's session without a file of its own."""
 
 
 @dataclass(frozen=True)
@@ -121,33 +124,47 @@ def use_customers_file(
     number_style: str | None = None,
     workspace: str | Path | None = None,
     loaded: tuple[object, LoadReport] | None = None,
+    previous: str | None = None,
 ) -> OpenedSession:
     """Session ``name`` with the customers of ``customers_file``, by the rule in this module's
     text. ``loaded``: the file's customer table and report when the caller read it already
-    (the upload button), so it is not read twice."""
+    (the upload button), so it is not read twice. ``previous``: last quarter's session, for a
+    new quarter — the session is then made with the answers, bands, grid and plan of
+    ``previous`` carried over, and the answers carried are not the team's work in it (only
+    what was changed or confirmed since)."""
     name = check_session_name(name)
+    if previous is not None:
+        previous = check_session_name(previous)
+        if previous == name:
+            raise KlantlibError("error.next_session_same", name=name)
     exists = session_path(name, workspace).is_file()
+    if exists:
+        _check_carried_from(name, previous, workspace)
     if customers_file is None or not str(customers_file).strip():
         if exists:
             return OpenedSession(open_session(name, workspace=workspace), "opened")
         from klantlib.workshop import kit_root
 
-        path, year, number_style, how = kit_root() / SAMPLE_FILE, SAMPLE_YEAR, None, "sample"
+        if previous is None:
+            path, year, number_style = kit_root() / SAMPLE_FILE, SAMPLE_YEAR, None
+        else:
+            path, year, number_style = kit_root() / SAMPLE_NEXT_QUARTER, None, None
+        how = "sample"
     else:
         path, how = resolve_path(customers_file), "made"
         if not path.is_file():
             raise KlantlibError("error.file_not_found", path=str(customers_file))
 
     key = file_key(path, year=year, number_style=number_style)
-    set_aside = previous = None
+    set_aside = previous_source = None
     if exists:
         current = open_session(name, workspace=workspace)
         if _same_file(current, key, path):
             return OpenedSession(current, "opened")
-        previous = current.source
+        previous_source = current.source
         try:
             keep = current.has_decisions()
-            if keep and not _only_the_sample(current):
+            if _holds_team_work(current) and not _only_the_sample(current):
                 raise KlantlibError(
                     "error.session_other_file",
                     name=name,
@@ -157,7 +174,7 @@ def use_customers_file(
                 )
         finally:
             current.close()
-        set_aside = _set_aside(name, previous, workspace) if keep else None
+        set_aside = _set_aside(name, previous_source, workspace) if keep else None
         if not keep:
             _remove(name, workspace)
         how = "remade"
@@ -165,8 +182,16 @@ def use_customers_file(
     customers, report = (
         loaded if loaded is not None else load_customers(path, year=year, number_style=number_style)
     )
-    made = create_session(name, customers, workspace=workspace, source=path.name, source_key=key)
-    return OpenedSession(made, how, report, set_aside, previous)
+    if previous is None:
+        made = create_session(
+            name, customers, workspace=workspace, source=path.name, source_key=key
+        )
+    else:
+        with open_session(previous, workspace=workspace) as last:
+            made = create_next_session(
+                name, customers, last, workspace=workspace, source=path.name, source_key=key
+            )
+    return OpenedSession(made, how, report, set_aside, previous_source)
 
 
 def session_header(session: Session, lang: str | None = None) -> str:
@@ -190,6 +215,27 @@ def _same_file(session: Session, key: str, path: Path) -> bool:
     if session.source_key is not None:
         return session.source_key == key
     return session.source == path.name  # a session from before the kit kept the key
+
+
+def _check_carried_from(name: str, previous: str | None, workspace) -> None:
+    """A next quarter's session must come from the quarter named: else its answers would be
+    compared with the wrong quarter."""
+    if previous is None:
+        return
+    with open_session(name, workspace=workspace) as current:
+        carried = current.carried_from
+    if carried != previous:
+        raise KlantlibError(
+            "error.next_session_other", name=name, previous=previous, carried=carried or "—"
+        )
+
+
+def _holds_team_work(session: Session) -> bool:
+    """Whether the team worked in the session: for a new quarter, what was changed or confirmed
+    after the answers were carried over; else anything stored (:meth:`Session.has_decisions`)."""
+    if session.carried_from is None:
+        return session.has_decisions()
+    return session.has_changes_since_carried()
 
 
 def _only_the_sample(session: Session) -> bool:

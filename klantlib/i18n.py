@@ -958,6 +958,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The kit has a new version of {copy}. Your copy stays as it is; remove it (or rename"
         " it) to get the new one at the next start.",
     ),
+    "upload.run_below": (
+        "Voer nu de cellen hieronder opnieuw uit, zodat ze dit bestand gebruiken: klik in de"
+        " cel van de volgende stap en kies Uitvoeren → Run Selected Cell and All Below.",
+        "Now run the cells below again, so they use this file: click in the next step's cell"
+        " and choose Run → Run Selected Cell and All Below.",
+    ),
     # the quarter's moves, from the answers as they are now
     "quarter.update": ("Bijwerken", "Update"),
     "quarter.computed": (

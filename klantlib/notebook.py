@@ -45,14 +45,18 @@ def open_notebook_session(
     number_style: str | None = None,
     lang: str | None = None,
     report: bool = False,
+    previous: str | None = None,
 ):
     """The session a notebook works with (:func:`klantlib.use_customers_file`'s rule), and on
     top of the notebook the line that says which session, which file, how many customers, read
     when — plus what became of the session with this file, and with ``report`` what the kit
-    understood of the file when it read it now."""
+    understood of the file when it read it now. ``previous``: last quarter's session, for a new
+    quarter's (its answers, bands, grid and plan carry over)."""
     from klantlib.customer_file import use_customers_file
 
-    opened = use_customers_file(session, customers_file, year=year, number_style=number_style)
+    opened = use_customers_file(
+        session, customers_file, year=year, number_style=number_style, previous=previous
+    )
     for line in opened.lines(lang):
         print(line)
     if report and opened.report is not None:

@@ -214,6 +214,7 @@ def create_next_session(
     *,
     workspace: str | Path | None = None,
     source: str | None = None,
+    source_key: str | None = None,
 ) -> Session:
     """A new quarter's session from a new customer table and the previous session.
 
@@ -236,6 +237,7 @@ def create_next_session(
         grid=previous.grid,
         workspace=workspace,
         source=source,
+        source_key=source_key,
     )
     try:
         now = set(made.customers()["customer_id"].astype(str))
@@ -639,6 +641,15 @@ class Session:
     def has_changes(self) -> bool:
         """Whether anyone recorded anything in the session: an answer, note, favourite or time."""
         return self._connection.execute("SELECT 1 FROM changes LIMIT 1").fetchone() is not None
+
+    def has_changes_since_carried(self) -> bool:
+        """Whether anyone changed or confirmed anything after last quarter's answers were
+        carried over (for a session not carried: whether anything was recorded at all)."""
+        carried = int(self._meta("carried_until") or 0)
+        row = self._connection.execute(
+            "SELECT 1 FROM changes WHERE id > ? LIMIT 1", (carried,)
+        ).fetchone()
+        return row is not None  # a confirmation records the values again: a change too
 
     def has_decisions(self) -> bool:
         """Whether the team stored anything beyond the customers: answers and the like, the

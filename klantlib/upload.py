@@ -134,9 +134,11 @@ class CustomerFilePicker(widgets.VBox):
         load_options: Mapping[str, object] | None = None,
         session: str | None = None,
         workspace: str | Path | None = None,
+        run_below: bool = False,
     ) -> None:
         self.lang = check_language(lang) if lang is not None else get_language()
         self.session_name = session
+        self.run_below = run_below  # the cells below use the file once they run again
         self.workspace = workspace
         self.session_lines: list[str] = []  # what became of the session with the last file
         self.folder = Path(folder) if folder is not None else upload_folder()
@@ -267,6 +269,8 @@ class CustomerFilePicker(widgets.VBox):
                 self._fail(lines, text("error.shown", self.lang, message=exc.message(self.lang)))
                 return
             lines += self.session_lines
+        if self.run_below:
+            lines.append(text("upload.run_below", self.lang))
         self.table, self.report, self.error = table, report, None
         self._show(lines)
         for callback in list(self._callbacks):

@@ -117,7 +117,9 @@ DUTCH_COMMENTS: dict[str, str] = {
     "last quarter's session: its answers, bands, grid and plan carry over": (
         "vorig kwartaal: antwoorden, klassen, rooster en plan gaan mee"
     ),
-    "the new export, read once": "de nieuwe export",
+    "empty: the upload below, or the sample's next quarter; or a path": (
+        "leeg: de upload hieronder, of het voorbeeld een kwartaal later; of een pad"
+    ),
     "this quarter's session name": "naam van de sessie van dit kwartaal",
     'who confirms the carried answers, e.g. "An"; empty: ask': (
         'wie de overgenomen antwoorden bevestigt, bv. "An"; leeg: vragen'
@@ -1804,8 +1806,8 @@ NEW_QUARTER = Notebook(
                 ),
                 (
                     "customers_file",
-                    "../../data/voorbeeld/klanten_volgend_kwartaal.csv",
-                    "the new export, read once",
+                    "",
+                    "empty: the upload below, or the sample's next quarter; or a path",
                 ),
                 ("session", "2027-Q1", "this quarter's session name"),
                 YEAR_ROW,
@@ -1875,26 +1877,56 @@ NEW_QUARTER = Notebook(
         *SETUP_STEP,
         Markdown(
             nl="""
-            ## Stap 2: de sessie van dit kwartaal
+            ## Stap 2: de nieuwe export
 
-            Bestaat de sessie van dit kwartaal nog niet, dan leest de kit de nieuwe export en
-            neemt hij over uit de vorige sessie: de antwoorden van iedereen (en van het team),
-            de notities, favorieten en uren, de omzetklassen, het rooster en het plan. Bestaat
-            ze al, dan opent de kit ze, met wat jullie intussen bevestigden.
+            Kies de export van dit kwartaal met de knop (of typ het pad bij `customers_file` in
+            de grijze cel). Het bestand blijft op deze computer, in `data/eigen`. Onder de knop
+            staat wat de kit erin begrepen heeft. Koos je een bestand nadat alles al liep, voer
+            dan de cellen vanaf stap 3 opnieuw uit: klik in de cel van stap 3 en kies menu
+            **Uitvoeren → Run Selected Cell and All Below**.
             """,
             en="""
-            ## Step 2: this quarter's session
+            ## Step 2: the new export
 
-            If this quarter's session does not exist yet, the kit reads the new export and takes
-            over from the previous session: everyone's answers (and the team's), the notes,
-            favourites and hours, the bands, the grid and the plan. If it exists, the kit opens
-            it, with what you have confirmed since.
+            Choose this quarter's export with the button (or type its path at `customers_file`
+            in the grey cell). The file stays on this computer, in `data/eigen`. Below the button
+            you see what the kit understood of it. If you chose a file after everything ran, run
+            the cells from step 3 again: click in step 3's cell and choose menu
+            **Run → Run Selected Cell and All Below**.
             """,
         ),
         Code(
             """
-            current_session = klantlib.start_next_session(
-                session, customers_file, previous=previous_session, year=year
+            picker = klantlib.CustomerFilePicker(lang=lang, year=year, run_below=True)
+            display(picker)
+            """
+        ),
+        Markdown(
+            nl="""
+            ## Stap 3: de sessie van dit kwartaal
+
+            Bestaat de sessie van dit kwartaal nog niet, dan leest de kit de nieuwe export en
+            neemt hij over uit de vorige sessie: de antwoorden van iedereen (en van het team),
+            de notities, favorieten en uren, de omzetklassen, het rooster en het plan. Bestaat
+            ze al met dit bestand, dan opent de kit ze, met wat jullie intussen bevestigden.
+            Kozen jullie een ander bestand en bevestigde of veranderde nog niemand iets, dan
+            maakt de kit de sessie opnieuw met dat bestand; anders zegt hij hoe verder.
+            """,
+            en="""
+            ## Step 3: this quarter's session
+
+            If this quarter's session does not exist yet, the kit reads the new export and takes
+            over from the previous session: everyone's answers (and the team's), the notes,
+            favourites and hours, the bands, the grid and the plan. If it exists with this file,
+            the kit opens it, with what you have confirmed since. If you chose another file and
+            nobody confirmed or changed anything yet, the kit makes the session again with that
+            file; otherwise it says how to go on.
+            """,
+        ),
+        Code(
+            """
+            current_session = klantlib.open_notebook_session(
+                session, picker.path or customers_file, year=year, previous=previous_session
             )
             for line in klantlib.carried_lines(current_session, lang):
                 print(line)
@@ -1902,7 +1934,7 @@ NEW_QUARTER = Notebook(
         ),
         Markdown(
             nl="""
-            ## Stap 3: de antwoorden nakijken
+            ## Stap 4: de antwoorden nakijken
 
             Elke klant met antwoorden uit vorig kwartaal draagt de vlag *uit 2026-Q4 — bevestig
             of pas aan*. Vink **alleen te bevestigen** aan en loop ze door, van de eerste af:
@@ -1912,7 +1944,7 @@ NEW_QUARTER = Notebook(
             antwoord aanpast, telt dat van vorig kwartaal mee.
             """,
             en="""
-            ## Step 3: check the answers
+            ## Step 4: check the answers
 
             Every customer with answers from last quarter carries the flag *from 2026-Q4 —
             confirm or change*. Tick **to confirm only** and go through them from the first: if
@@ -1930,7 +1962,7 @@ NEW_QUARTER = Notebook(
         ),
         Markdown(
             nl="""
-            ## Stap 4: wie veranderde van segment, en de bestanden
+            ## Stap 5: wie veranderde van segment, en de bestanden
 
             Hieronder, van boven naar onder:
 
@@ -1952,7 +1984,7 @@ NEW_QUARTER = Notebook(
             opnieuw uit en schrijft de bestanden opnieuw.
             """,
             en="""
-            ## Step 4: who changed segment, and the files
+            ## Step 5: who changed segment, and the files
 
             Below, from top to bottom:
 
@@ -1976,9 +2008,8 @@ NEW_QUARTER = Notebook(
         ),
         Code(
             """
-            view = klantlib.QuarterView(
-                current_session, form=form, folder=report_folder or None, lang=lang
-            )
+            folder = report_folder or None
+            view = klantlib.QuarterView(current_session, form=form, folder=folder, lang=lang)
             display(view)
             print(klantlib.written_line(view.written, lang))
             """

@@ -146,3 +146,33 @@ def test_the_header_names_session_file_count_and_time(tmp_path, workspace):
     with use_customers_file("2026-Q4", own_file(tmp_path), workspace=workspace).session as s:
         line = session_header(s, "en")
     assert line.startswith("Session 2026-Q4 · file klanten_2025.csv · 20 customers · read on ")
+
+
+def test_a_new_quarter_takes_another_export_until_someone_confirmed(tmp_path, workspace):
+    """With last quarter named, the session is carried from it; another export replaces it
+    while nobody confirmed or changed anything, and is refused after that."""
+    with use_customers_file("2026-Q4", own_file(tmp_path), workspace=workspace).session as last:
+        last.record("An", "K001", "margin", "yes")
+    first = own_file(tmp_path, "export_q1.csv", count=18)
+    opened = use_customers_file("2027-Q1", first, workspace=workspace, previous="2026-Q4")
+    with opened.session as now:
+        assert (opened.how, now.carried_from) == ("made", "2026-Q4")
+        assert now.to_confirm("An") == {"K001"}
+    again = use_customers_file("2027-Q1", first, workspace=workspace, previous="2026-Q4")
+    with again.session:
+        assert again.how == "opened"
+    second = own_file(tmp_path, "export_q1_juist.csv", count=19)
+    remade = use_customers_file("2027-Q1", second, workspace=workspace, previous="2026-Q4")
+    with remade.session as now:
+        assert (remade.how, now.source, now.carried_from) == (
+            "remade",
+            "export_q1_juist.csv",
+            "2026-Q4",
+        )
+        assert len(now.customer_ids()) == 19
+        assert now.to_confirm("An") == {"K001"}
+        now.confirm("An", "K001")
+    with pytest.raises(KlantlibError, match="wisselt het bestand niet stil om"):
+        use_customers_file("2027-Q1", first, workspace=workspace, previous="2026-Q4")
+    with pytest.raises(KlantlibError, match="2026-Q3"):
+        use_customers_file("2027-Q1", second, workspace=workspace, previous="2026-Q3")

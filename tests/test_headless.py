@@ -186,7 +186,7 @@ def test_a_failing_cell_says_the_kits_message(last_quarter, tmp_path):
         "--out", str(tmp_path / "06.ipynb"), env_workspace=last_quarter,
     )  # fmt: skip
     assert run.returncode == 2
-    assert run.stderr.startswith("Error: 06_new_quarter stopped in cell [4]: Session '2026-Q3'")
+    assert run.stderr.startswith("Error: 06_new_quarter stopped in cell [5]: Session '2026-Q3'")
     assert "Sessions there: 2026-Q4." in run.stderr
     assert run.stderr.rstrip().endswith(f"The notebook with what did run: {tmp_path / '06.ipynb'}")
 

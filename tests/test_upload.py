@@ -363,3 +363,11 @@ def test_a_file_that_would_swap_the_teams_work_is_refused_in_the_picker(tmp_path
     assert "does not silently swap it for theirs.csv" in picker.status_text
     with klantlib.open_session("2026-Q4", workspace=workspace) as session:
         assert session.source == "ours.csv"
+
+
+def test_a_picker_above_other_steps_says_to_run_them_again(tmp_path, logged):
+    """Notebook 06's picker: after a file is read, it says the cells below must run again."""
+    picker = CustomerFilePicker(lang="nl", folder=tmp_path / "eigen", run_below=True)
+    upload(picker, "export.csv", b"customer_id,name,revenue\n1,Een,100\n")
+    assert "Voer nu de cellen hieronder opnieuw uit" in picker.status_text
+    assert picker.path is not None and picker.path.name == "export.csv"
