@@ -34,6 +34,7 @@ from klantlib.loading import LoadReport, load_customers
 from klantlib.session import (
     Session,
     check_session_name,
+    close_everywhere,
     create_next_session,
     create_session,
     open_session,
@@ -246,19 +247,41 @@ def _only_the_sample(session: Session) -> bool:
 
 
 def _set_aside(name: str, source: str | None, workspace: str | Path | None) -> str:
-    """Keep session ``name`` under a free name that says which file it was made from."""
+    """Keep session ``name`` under a free name that says which file it was made from: closed
+    first wherever this process has it open, its write-ahead log folded into the file, then
+    moved with anything beside it — a log left behind would be read into the next session of
+    that name."""
+    path = session_path(name, workspace)
+    _settle(path)
     stem = re.sub(r"[^A-Za-z0-9._-]+", "-", Path(source or "vorige").stem).strip("-._")
     base = f"{name}-{stem or 'vorige'}"[:60]
     for number in range(1, 1000):
         candidate = base if number == 1 else f"{base}-{number}"
         target = session_path(candidate, workspace)
         if not target.exists():
-            session_path(name, workspace).rename(target)
+            for suffix in ("-wal", "-shm"):
+                side = path.with_name(path.name + suffix)
+                if side.exists():
+                    side.rename(target.with_name(target.name + suffix))
+            path.rename(target)
             return candidate
     raise KlantlibError("error.session_exists", name=base, folder=str(target.parent))
 
 
+def _settle(path: Path) -> None:
+    """Close the session file everywhere in this process and fold its log into it."""
+    import sqlite3
+
+    close_everywhere(path)
+    connection = sqlite3.connect(path, isolation_level=None)
+    try:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        connection.close()
+
+
 def _remove(name: str, workspace: str | Path | None) -> None:
     path = session_path(name, workspace)
+    _settle(path)
     for leftover in (path, *(path.with_name(path.name + s) for s in ("-wal", "-shm"))):
         leftover.unlink(missing_ok=True)

@@ -24,6 +24,7 @@ import math
 import os
 import re
 import sqlite3
+import weakref
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -202,6 +203,8 @@ def create_session(
     if path.exists():  # made meanwhile by another process: theirs stays
         building.unlink(missing_ok=True)
         raise KlantlibError("error.session_exists", name=path.stem, folder=str(path.parent))
+    for orphan in _sidecars(path):  # a log without its file would be read into this session
+        orphan.unlink(missing_ok=True)
     building.rename(path)
     _sync_folder(path.parent)  # the new name survives a power cut too
     return Session(path)
@@ -352,6 +355,7 @@ class Session:
         if row is None or row[0] != str(SCHEMA_VERSION):
             raise KlantlibError("error.session_unreadable", path=str(self.path))
         self._connection = _connect(self.path)
+        _OPEN.add(self)
         self._ids: list[str] | None = None  # the list never changes once the session is made
         self._id_set: set[str] = set()
 
@@ -946,6 +950,21 @@ def _time_value(value: object) -> str | None:
 # ------------------------------------------------------------------------------------------
 # SQLite
 # ------------------------------------------------------------------------------------------
+
+
+_OPEN: weakref.WeakSet[Session] = weakref.WeakSet()
+"""Every session opened in this process, so a file can be closed everywhere before it moves."""
+
+
+def close_everywhere(path: str | Path) -> int:
+    """Close every session of this process open on ``path`` (before the file is moved or
+    removed): a widget still holding it then fails in plain words on its next click instead of
+    writing into a file that is gone. Returns how many were closed."""
+    target = Path(path).resolve()
+    closing = [s for s in list(_OPEN) if s.path.resolve() == target]
+    for session in closing:
+        session.close()
+    return len(closing)
 
 
 def _connect(path: Path) -> sqlite3.Connection:

@@ -1594,6 +1594,7 @@ ACTION_PLAN = Notebook(
                 ("session", "2026-Q4", "session name: the plan is stored under it"),
                 *SESSION_FILE_ROWS,
                 ("participant", "", "whose answers; empty: the team's (or the only one's)"),
+                ("report_folder", "", "where the files go; empty: data/rapporten/<session>/"),
             )
         ),
         Markdown(
@@ -1742,7 +1743,9 @@ ACTION_PLAN = Notebook(
         ),
         Code(
             """
-            display(klantlib.ReportButton(current_session, participant=participant, lang=lang))
+            folder = report_folder or None
+            button = klantlib.ReportButton(current_session, participant=participant, folder=folder)
+            display(button)
             """
         ),
         Markdown(

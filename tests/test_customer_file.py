@@ -176,3 +176,23 @@ def test_a_new_quarter_takes_another_export_until_someone_confirmed(tmp_path, wo
         use_customers_file("2027-Q1", first, workspace=workspace, previous="2026-Q4")
     with pytest.raises(KlantlibError, match="2026-Q3"):
         use_customers_file("2027-Q1", second, workspace=workspace, previous="2026-Q3")
+
+
+def test_a_session_still_open_is_closed_and_moved_whole_before_another_file_comes(
+    tmp_path, workspace
+):
+    """A notebook re-run leaves the old session open in the kernel, its last changes still in
+    the write-ahead log: setting it aside closes it and moves it with its log, so nothing of
+    it is read into the new session and nothing written is lost."""
+    sqlite3 = pytest.importorskip("sqlite3")
+    old = use_customers_file("2026-Q4", None, workspace=workspace).session  # the sample
+    old.record("An", "12552", "margin", "yes")  # in the log, not yet in the file
+    opened = use_customers_file("2026-Q4", own_file(tmp_path), workspace=workspace)
+    with opened.session as new:
+        assert new.source == "klanten_2025.csv"
+        assert new.participants() == []
+        assert len(new.customer_ids()) == 20
+    with open_session(opened.set_aside, workspace=workspace) as kept:
+        assert kept.current("An").set_index("customer_id").loc["12552", "margin"] == "yes"
+    with pytest.raises(sqlite3.ProgrammingError):  # the old widget's next click fails loudly
+        old.record("An", "12552", "cashflow", "no")
