@@ -89,6 +89,7 @@ _EXPORTS: dict[str, str] = {
     "set_language": "klantlib.i18n",
     "setup_notebook": "klantlib.notebook",
     "open_notebook_session": "klantlib.notebook",
+    "start_here_result": "klantlib.notebook",
     "start_session": "klantlib.session",
     "use_customers_file": "klantlib.customer_file",
     "session_header": "klantlib.customer_file",
@@ -186,6 +187,7 @@ __all__ = [
     "set_language",
     "setup_notebook",
     "open_notebook_session",
+    "start_here_result",
     "start_session",
     "session_header",
     "use_customers_file",
@@ -278,6 +280,7 @@ if TYPE_CHECKING:  # pragma: no cover - for editors and type checkers only
     from klantlib.notebook import (
         open_notebook_session,
         setup_notebook,
+        start_here_result,
     )
     from klantlib.pareto import (
         ParetoPoint,

@@ -978,6 +978,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "quarter.moves": ("Per klant die van segment veranderde", "Each customer that changed segment"),
     "quarter.history": ("De geschiedenis over de kwartalen", "The history over the quarters"),
     "quarter.files": ("De bestanden", "The files"),
+    "start.own_data": (
+        "Jullie sessie {name} werkt met jullie eigen bestand ({source}): hieronder jullie"
+        " klanten met de antwoorden tot nu toe, niet de voorbeeld-kmo.",
+        "Your session {name} works with your own file ({source}): below are your customers"
+        " with the answers so far, not the sample company.",
+    ),
     # the team's customer file and the session it feeds
     "file.header": (
         "Sessie {name} · bestand {source} · {count} klanten · ingelezen op {when}",

@@ -12,7 +12,7 @@ from klantlib.errors import KlantlibError
 from klantlib.headless import check_injected_parameters
 from klantlib.i18n import check_language, set_language, text
 
-__all__ = ["open_notebook_session", "setup_notebook"]
+__all__ = ["open_notebook_session", "setup_notebook", "start_here_result"]
 
 
 def setup_notebook(lang: str) -> EnvironmentCheck:
@@ -64,6 +64,28 @@ def open_notebook_session(
         for line in opened.report.lines(lang):
             print(line)
     return opened.session
+
+
+def start_here_result(
+    session: str, customers_file: str, answers_file: str, *, lang: str | None = None
+):
+    """Notebook 00's run of the whole method: on the kit's sample (``customers_file`` and
+    ``answers_file``) while the team has not chosen its own file; once session ``session``
+    holds the team's own customers, on those, with the answers given so far (and a line that
+    says so) — no notebook shows the sample after a team chose its file."""
+    from klantlib.answer_files import is_sample_session
+    from klantlib.i18n import text
+    from klantlib.method import segment_customers
+    from klantlib.reading import read_answers_csv, read_customers_csv
+    from klantlib.session import open_session, session_path
+
+    if session_path(session).is_file():
+        with open_session(session) as current:
+            if not is_sample_session(current):
+                print(text("start.own_data", lang, name=current.name, source=current.source))
+                return current.segmentation(None, lang=lang)
+    customers = read_customers_csv(customers_file)
+    return segment_customers(customers, read_answers_csv(answers_file), lang=lang)
 
 
 def _show_message(

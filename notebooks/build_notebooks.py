@@ -431,9 +431,7 @@ START_HERE = Notebook(
         ),
         Code(
             """
-            customers = klantlib.read_customers_csv(customers_file)
-            answers = klantlib.read_answers_csv(answers_file)
-            result = klantlib.segment_customers(customers, answers, lang=lang)
+            result = klantlib.start_here_result(session, customers_file, answers_file, lang=lang)
             """
         ),
         Markdown(

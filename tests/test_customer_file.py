@@ -196,3 +196,21 @@ def test_a_session_still_open_is_closed_and_moved_whole_before_another_file_come
         assert kept.current("An").set_index("customer_id").loc["12552", "margin"] == "yes"
     with pytest.raises(sqlite3.ProgrammingError):  # the old widget's next click fails loudly
         old.record("An", "12552", "cashflow", "no")
+
+
+def test_the_start_notebook_shows_the_teams_customers_once_they_chose_their_file(
+    tmp_path, workspace, monkeypatch, capsys
+):
+    """Notebook 00 runs the method on the sample only while the session is not the team's."""
+    from klantlib.notebook import start_here_result
+
+    monkeypatch.setenv("KLANTLIB_WORKSPACE", str(workspace))
+    sample = (SAMPLE / "klanten.csv", SAMPLE / "antwoorden_an.csv")
+    assert len(start_here_result("2026-Q4", *map(str, sample), lang="nl").customers) == 48
+    use_customers_file("2026-Q4", None, workspace=workspace).session.close()
+    assert len(start_here_result("2026-Q4", *map(str, sample), lang="nl").customers) == 48
+    use_customers_file("2026-Q4", own_file(tmp_path), workspace=workspace).session.close()
+    capsys.readouterr()
+    result = start_here_result("2026-Q4", *map(str, sample), lang="nl")
+    assert sorted(result.customers["name"]) == sorted(f"Eigen Klant {i}" for i in range(20))
+    assert "jullie eigen bestand (klanten_2025.csv)" in capsys.readouterr().out
