@@ -369,6 +369,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "load.skipped": ("rij {row} overgeslagen: {reason}", "row {row} skipped: {reason}"),
     "load.skip.blank": ("lege rij", "blank row"),
     "load.skip.total": ("totaalrij", "total row"),
+    "load.kept_total": (
+        "rij {row} lijkt op een totaal ('{label}') maar is als klant meegeteld: ze heeft een"
+        " eigen klantnummer, of is meer dan alleen het woord totaal",
+        "row {row} looks like a total ('{label}') but is counted as a customer: it has a"
+        " customer id of its own, or is more than just the word total",
+    ),
     "load.invoices": (
         "factuurlijnen: {used} lijnen in {period} opgeteld per klant ({credits} creditnota's"
         " afgetrokken), {outside} lijnen buiten die periode",

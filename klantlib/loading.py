@@ -71,6 +71,15 @@ HEADER_SEARCH_ROWS = 20
 PROGRESS_BYTES = 20_000_000
 """Files larger than this show a progress bar while they are read (unless told otherwise)."""
 _TOTAL = re.compile(r"^\s*(sub|eind|grand\s*)?tota(a)?l\b|^\s*(som|sum)\s*$", re.IGNORECASE)
+# A label that is a total as a whole: the word alone ("Totaal", "Grand total:", "Som").
+_TOTAL_WORD = re.compile(
+    r"^\s*((sub|eind|grand\s*|algemeen\s+)?tota(a)?l(en|s)?(\s+generaal)?|som|sum)\s*:?\s*$",
+    re.IGNORECASE,
+)
+# "Total for …", "Totaal voor …", "Totaal: …": the total of something, not a name.
+_TOTAL_OF = re.compile(
+    r"^\s*(sub|eind|grand\s*)?tota(a)?l\s*(:|(for|voor|van|of|per)\b)", re.IGNORECASE
+)
 _DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
 
 
@@ -88,6 +97,7 @@ class LoadReport:
     number_style: str | None
     data_rows: int
     skipped: list[tuple[int, str]] = field(default_factory=list)
+    kept_totals: list[tuple[int, str]] = field(default_factory=list)
     invoice_lines: bool = False
     period: str | None = None
     lines_used: int = 0
@@ -121,6 +131,10 @@ class LoadReport:
             )
         if len(self.skipped) > 10:
             out.append(text("error.more_problems", lang, count=len(self.skipped) - 10))
+        for row, label in self.kept_totals[:10]:
+            out.append(text("load.kept_total", lang, row=row, label=label))
+        if len(self.kept_totals) > 10:
+            out.append(text("error.more_problems", lang, count=len(self.kept_totals) - 10))
         if self.invoice_lines:
             out.append(
                 text(
@@ -556,6 +570,7 @@ class _Assembly:
         self.styles: dict[str, str | None] = dict.fromkeys(self.number_fields, number_style)
         self.problems = {f: Problems() for f in (*self.number_fields, "date")}
         self.skipped: list[tuple[int, str]] = []
+        self.kept_totals: list[tuple[int, str]] = []  # looked like totals, kept as customers
         self.trailing_blank: list[tuple[int, str]] = []
         self.kept = 0
         self.form: str | None = None
@@ -578,8 +593,8 @@ class _Assembly:
                 self._take_next()
             return
         self._take_all()
-        blank, total = self._masks(batch)
-        keep = self._record(batch, blank, total)
+        blank, total, unsure = self._masks(batch)
+        keep = self._record(batch, blank, total, unsure)
         if self.invoices:
             self._merge(self._read_lines(batch, keep))
             return
@@ -602,14 +617,14 @@ class _Assembly:
             self.executor = ThreadPoolExecutor(_WORKERS, thread_name_prefix="klantlib-load")
         return self.executor
 
-    def _work(self, batch: _Batch) -> tuple[np.ndarray, np.ndarray, _Lines]:
-        blank, total = self._masks(batch)
-        return blank, total, self._read_lines(batch, ~(blank | total))
+    def _work(self, batch: _Batch) -> tuple[np.ndarray, np.ndarray, list, _Lines]:
+        blank, total, unsure = self._masks(batch)
+        return blank, total, unsure, self._read_lines(batch, ~(blank | total))
 
     def _take_next(self) -> None:
         batch, future = self.pending.popleft()
-        blank, total, lines = future.result()
-        self._record(batch, blank, total)
+        blank, total, unsure, lines = future.result()
+        self._record(batch, blank, total, unsure)
         self._merge(lines)
 
     def _take_all(self) -> None:
@@ -623,16 +638,53 @@ class _Assembly:
             self.executor.shutdown(wait=True)
             self.executor = None
 
-    def _masks(self, batch: _Batch) -> tuple[np.ndarray, np.ndarray]:
-        """The batch's blank rows, and its total rows (that are not blank)."""
+    def _masks(self, batch: _Batch) -> tuple[np.ndarray, np.ndarray, list[tuple[int, str]]]:
+        """The batch's blank rows, its total rows (that are not blank), and the rows that look
+        like a total but are kept as customers (spreadsheet row, label).
+
+        A row is a total only when it looks like one as a whole: a total's label where the id
+        belongs; or a name that is a total word ("Totaal", "Som") or "Totaal …" / "Total for …",
+        on a row without an id of its own. "Total Energies Nederland" with its customer number
+        is a customer. Without an id column, a name that only starts like a total ("Totaal
+        Techniek B.V.") is kept, and the report says so."""
         blank = batch.blank()
         total = np.zeros(batch.size, dtype=bool)
+        unsure: list[tuple[int, str]] = []
+        id_header = self.mapping["customer_id"] if "customer_id" in self.mapping else None
         for label in self.labels:
-            total |= batch.total(label)
-        return blank, total & ~blank
+            looks = batch.total(label) & ~blank
+            if not looks.any():
+                continue
+            if label == id_header:
+                total |= looks  # a total's word where the customer's id belongs
+                continue
+            rows = np.flatnonzero(looks)
+            names = batch.cells(label, None).iloc[rows].astype(str).reset_index(drop=True)
+            if id_header is not None:
+                ids = batch.cells(id_header, None).iloc[rows].astype(str).str.strip()
+                own_id = ((ids != "") & (ids.str.lower() != "nan")).to_numpy(dtype=bool)
+                whole = ~own_id
+            else:
+                whole = (names.str.match(_TOTAL_WORD) | names.str.match(_TOTAL_OF)).to_numpy(
+                    dtype=bool
+                )
+            total[rows[whole]] = True
+            unsure += [
+                (batch.first_row + int(i), name.strip())
+                for i, name in zip(rows[~whole].tolist(), names[~whole].tolist(), strict=True)
+            ]
+        return blank, total & ~blank, unsure
 
-    def _record(self, batch: _Batch, blank: np.ndarray, total: np.ndarray) -> np.ndarray:
-        """Blank rows and total rows are dropped; each one is reported with its row."""
+    def _record(
+        self,
+        batch: _Batch,
+        blank: np.ndarray,
+        total: np.ndarray,
+        unsure: list[tuple[int, str]] = (),
+    ) -> np.ndarray:
+        """Blank rows and total rows are dropped; each one is reported with its row. Rows that
+        only look like totals are kept, and reported too."""
+        self.kept_totals += list(unsure)
         keep = ~(blank | total)
         self.kept += int(keep.sum())
         rows = np.flatnonzero(blank | total)
@@ -792,7 +844,11 @@ class _Assembly:
 
     def finish(self) -> tuple[pd.DataFrame, dict[str, object]]:
         self._take_all()
-        details: dict[str, object] = {"skipped": self.skipped, "data_rows": self.kept}
+        details: dict[str, object] = {
+            "skipped": self.skipped,
+            "data_rows": self.kept,
+            "kept_totals": self._kept_totals(),
+        }
         if not self.invoices:
             customers = self._customer_list()
         else:
@@ -802,6 +858,13 @@ class _Assembly:
         revenue_style = self.styles.get("revenue")
         details["number_style"] = None if revenue_style == _FAILED else revenue_style
         return customers, details
+
+    def _kept_totals(self) -> list[tuple[int, str]]:
+        """The rows kept although they looked like totals: each label once, at its first row."""
+        first: dict[str, int] = {}
+        for row, label in self.kept_totals:
+            first.setdefault(label, row)
+        return sorted((row, label) for label, row in first.items())
 
     def _customer_list(self) -> pd.DataFrame:
         """A customer list: one row per customer, read whole."""

@@ -1,0 +1,105 @@
+"""Totals and customers that look like totals: a row is a total only as a whole."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from klantlib.loading import load_customers
+
+LOOK_ALIKES = [
+    ("101", "Total Energies Nederland", "1.000,00"),
+    ("102", "Totaal Techniek B.V.", "2.000,00"),
+    ("103", "Som", "3.000,00"),
+    ("104", "Grand Total Events", "4.000,00"),
+    ("105", "Subtotal Design", "5.000,00"),
+    ("106", "Bakkerij Peeters", "6.000,00"),
+]
+
+
+def customer_list(path: Path, rows, total_row: str) -> Path:
+    lines = ["Klantnr;Klantnaam;Omzet", *(";".join(r) for r in rows), total_row]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("total_row", [";Totaal;21.000,00", "Totaal;;21.000,00"])
+def test_customers_named_like_totals_are_customers_and_the_total_row_goes(tmp_path, total_row):
+    """Six customers whose names contain total words, each with its own id, stay; the total
+    row (the word where the name or the id belongs, no id of its own) is left out."""
+    path = customer_list(tmp_path / "klanten.csv", LOOK_ALIKES, total_row)
+    table, report = load_customers(path)
+    assert sorted(table["name"]) == sorted(name for _, name, _ in LOOK_ALIKES)
+    assert table["revenue"].sum() == 21_000.0
+    assert report.skipped == [(8, "total")]
+    assert report.kept_totals == [
+        (2, "Total Energies Nederland"),
+        (3, "Totaal Techniek B.V."),
+        (4, "Som"),
+        (5, "Grand Total Events"),
+        (6, "Subtotal Design"),
+    ]
+
+
+def test_the_report_says_which_rows_were_kept_although_they_look_like_totals(tmp_path):
+    path = customer_list(tmp_path / "klanten.csv", LOOK_ALIKES[:1], ";Totaal;1.000,00")
+    _, report = load_customers(path)
+    assert (
+        "rij 2 lijkt op een totaal ('Total Energies Nederland') maar is als klant meegeteld:"
+        " ze heeft een eigen klantnummer, of is meer dan alleen het woord totaal"
+    ) in report.lines("nl")
+    assert (
+        "row 2 looks like a total ('Total Energies Nederland') but is counted as a customer:"
+        " it has a customer id of its own, or is more than just the word total"
+    ) in report.lines("en")
+
+
+def test_without_ids_a_total_word_goes_and_a_name_that_only_starts_like_one_stays(tmp_path):
+    """A name-only list: "Totaal" and "Total for …" are totals; "Totaal Techniek B.V." is a
+    customer, kept and named in the report."""
+    path = tmp_path / "namen.csv"
+    path.write_text(
+        "Klant;Omzet\n"
+        "Totaal Techniek B.V.;2.000,00\n"
+        "Bakkerij Peeters;1.000,00\n"
+        "Total for region West;3.000,00\n"
+        "Totaal:;3.000,00\n",
+        encoding="utf-8",
+    )
+    table, report = load_customers(path)
+    assert list(table["name"]) == ["Totaal Techniek B.V.", "Bakkerij Peeters"]
+    assert report.skipped == [(4, "total"), (5, "total")]
+    assert report.kept_totals == [(2, "Totaal Techniek B.V.")]
+
+
+def test_invoice_lines_of_a_customer_called_total_are_added_up(tmp_path):
+    """Invoice lines (read in batches): every line of "Total Energies" counts, the report
+    names it once; the closing total line goes."""
+    lines = ["Klantnr,Klant,Datum,Bedrag"]
+    for day in range(1, 29):
+        lines.append(f"77,Total Energies,2025-03-{day:02d},100.00")
+        lines.append(f"12,Bakkerij Peeters,2025-03-{day:02d},10.00")
+    lines.append(",Total,,3080.00")
+    path = tmp_path / "lijnen.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    table, report = load_customers(path, slice_bytes=256)
+    assert table.set_index("customer_id")["revenue"].to_dict() == {"77": 2800.0, "12": 280.0}
+    assert report.kept_totals == [(2, "Total Energies")]
+    assert report.skipped == [(58, "total")]
+
+
+def test_a_spreadsheet_total_row_and_a_look_alike(tmp_path):
+    """The same rule in an .xlsx: numbers as cells, the total's label in the id column."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Klantnr", "Klantnaam", "Omzet"])
+    sheet.append(["0101", "Totaal Techniek B.V.", 2000.0])
+    sheet.append(["0102", "Verhaegen nv", 1000.0])
+    sheet.append(["Totaal", None, 3000.0])
+    book.save(tmp_path / "klanten.xlsx")
+    table, report = load_customers(tmp_path / "klanten.xlsx")
+    assert list(table["customer_id"]) == ["0101", "0102"]
+    assert report.skipped == [(4, "total")]
+    assert report.kept_totals == [(2, "Totaal Techniek B.V.")]
