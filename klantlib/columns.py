@@ -271,6 +271,10 @@ class ColumnMap:
     def __getitem__(self, field_name: str) -> str:
         return self.fields[field_name]
 
+    def get(self, field_name: str, default: str | None = None) -> str | None:
+        """The header of ``field_name``, or ``default`` when no header names it."""
+        return self.fields.get(field_name, default)
+
 
 def recognise_columns(
     headers: Sequence[object],

@@ -650,7 +650,7 @@ class _Assembly:
         blank = batch.blank()
         total = np.zeros(batch.size, dtype=bool)
         unsure: list[tuple[int, str]] = []
-        id_header = self.mapping["customer_id"] if "customer_id" in self.mapping else None
+        id_header = self.mapping.get("customer_id")
         for label in self.labels:
             looks = batch.total(label) & ~blank
             if not looks.any():
