@@ -215,6 +215,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Several columns could hold the {field}: {headers}. Choose one, e.g. with"
         ' --column {field_code}="{example}".',
     ),
+    "error.repeated_column": (
+        "Twee kolommen heten '{header}' (kolommen {letters}); de kit kiest er niet zelf een"
+        ' voor de {field}. Zeg welke: --column {field_code}="{first}" voor de eerste,'
+        ' --column {field_code}="{second}" voor de tweede.',
+        "Two columns are called '{header}' (columns {letters}); the kit does not pick one for"
+        ' the {field} itself. Say which: --column {field_code}="{first}" for the first,'
+        ' --column {field_code}="{second}" for the second.',
+    ),
     "error.field_missing": (
         "Geen kolom gevonden voor: {fields}. Aanwezige kolommen: {present}. Geef de juiste"
         ' kolom aan met --column, bv. --column revenue="Bedrag".',

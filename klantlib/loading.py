@@ -217,12 +217,14 @@ def _load(
     if source.kind == "spreadsheet":
         sheet, table, header_index = _spreadsheet_table(source, columns)
         mapping = recognise_columns(list(table.columns), columns, year=year)
+        _refuse_repeated(mapping, list(table.columns), columns)
         batches = [_FrameBatch(table, header_index + 2)] if len(table) else []
         size = 0
     else:
         layout = _text_layout(source, columns)
         header_index = layout.first_row - 2
         mapping = recognise_columns(layout.header, columns, year=year)
+        _refuse_repeated(mapping, layout.header, columns)
         dictionary = [mapping["date"]] if "date" in mapping else []
         text_batches = read_text_batches(layout, dictionary=dictionary, slice_bytes=slice_bytes)
         batches = (_ArrowBatch(batch) for batch in text_batches)
@@ -335,6 +337,42 @@ def _text_layout(source: Source, columns: Mapping[str, str] | None) -> TextLayou
         data_start=sum(len(line) for line in lines[:lines_used]),
         first_row=header_index + 2,
     )
+
+
+def _refuse_repeated(
+    mapping: ColumnMap, header: list[str], overrides: Mapping[str, str] | None
+) -> None:
+    """Two columns with one name (``Omzet`` and ``Omzet``): taking the first without a word
+    could take the wrong one. Refused, naming both columns, unless ``--column`` said which
+    (the second one is called ``Omzet (2)``)."""
+    from openpyxl.utils import get_column_letter
+
+    problems = []
+    for field_name, chosen in mapping.fields.items():
+        if overrides and field_name in overrides:
+            continue
+        base = re.sub(r" \(\d+\)$", "", chosen)
+        twins = [
+            i
+            for i, name in enumerate(header)
+            if name == base or re.fullmatch(re.escape(base) + r" \(\d+\)", name)
+        ]
+        if len(twins) > 1:
+            problems.append(
+                Notice(
+                    "error.repeated_column",
+                    {
+                        "field": Notice(f"field.{field_name}"),
+                        "field_code": field_name,
+                        "header": base,
+                        "letters": [get_column_letter(i + 1) for i in twins],
+                        "first": header[twins[0]],
+                        "second": header[twins[1]],
+                    },
+                )
+            )
+    if problems:
+        raise InputError(problems)
 
 
 def _unique_headers(cells: list[object]) -> list[str]:

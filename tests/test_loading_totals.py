@@ -103,3 +103,40 @@ def test_a_spreadsheet_total_row_and_a_look_alike(tmp_path):
     assert list(table["customer_id"]) == ["0101", "0102"]
     assert report.skipped == [(4, "total")]
     assert report.kept_totals == [(2, "Totaal Techniek B.V.")]
+
+
+def test_two_columns_with_one_name_are_refused_naming_both(tmp_path):
+    """``Omzet`` twice: the kit does not take the first without a word; --column says which."""
+    from klantlib.errors import InputError
+
+    path = tmp_path / "dubbel.csv"
+    path.write_text("Klantnr;Klant;Omzet;Omzet\n1;Een;10;20\n2;Twee;30;40\n", encoding="utf-8")
+    with pytest.raises(InputError) as refused:
+        load_customers(path)
+    assert refused.value.problems[0].message("nl") == (
+        "Twee kolommen heten 'Omzet' (kolommen C, D); de kit kiest er niet zelf een voor de"
+        ' omzet. Zeg welke: --column revenue="Omzet" voor de eerste, --column'
+        ' revenue="Omzet (2)" voor de tweede.'
+    )
+    assert (
+        refused.value.problems[0]
+        .message("en")
+        .startswith(
+            "Two columns are called 'Omzet' (columns C, D); the kit does not pick one for the revenue"
+        )
+    )
+    second, _ = load_customers(path, columns={"revenue": "Omzet (2)"})
+    assert second.set_index("customer_id")["revenue"].to_dict() == {"1": 20.0, "2": 40.0}
+    first, _ = load_customers(path, columns={"revenue": "Omzet"})
+    assert first.set_index("customer_id")["revenue"].to_dict() == {"1": 10.0, "2": 30.0}
+
+
+def test_two_columns_with_one_name_in_a_spreadsheet_too(tmp_path):
+    from klantlib.errors import InputError
+
+    book = openpyxl.Workbook()
+    book.active.append(["revenue", "customer_id", "name", "revenue"])
+    book.active.append([10.0, "1", "Een", 20.0])
+    book.save(tmp_path / "dubbel.xlsx")
+    with pytest.raises(InputError, match="kolommen A, D"):
+        load_customers(tmp_path / "dubbel.xlsx")
