@@ -105,14 +105,21 @@ def resolve_path(path: str | Path) -> Path:
     return from_kit if from_kit.exists() else given
 
 
-def file_key(path: Path, *, year: int | None, number_style: str | None) -> str:
+def file_key(
+    path: Path, *, year: int | None, number_style: str | None, date_order: str | None = None
+) -> str:
     """What tells one customer file apart from another: its bytes and how they were read."""
     digest = hashlib.sha256()
     with path.open("rb") as stream:
         for block in iter(lambda: stream.read(1 << 20), b""):
             digest.update(block)
     return json.dumps(
-        {"sha256": digest.hexdigest(), "year": year, "number_style": number_style},
+        {
+            "sha256": digest.hexdigest(),
+            "year": year,
+            "number_style": number_style,
+            **({"date_order": date_order} if date_order else {}),
+        },
         sort_keys=True,
     )
 
@@ -123,6 +130,7 @@ def use_customers_file(
     *,
     year: int | None = None,
     number_style: str | None = None,
+    date_order: str | None = None,
     workspace: str | Path | None = None,
     loaded: tuple[object, LoadReport] | None = None,
     previous: str | None = None,
@@ -147,16 +155,21 @@ def use_customers_file(
         from klantlib.workshop import kit_root
 
         if previous is None:
-            path, year, number_style = kit_root() / SAMPLE_FILE, SAMPLE_YEAR, None
+            path, year, number_style, date_order = kit_root() / SAMPLE_FILE, SAMPLE_YEAR, None, None
         else:
-            path, year, number_style = kit_root() / SAMPLE_NEXT_QUARTER, None, None
+            path, year, number_style, date_order = (
+                kit_root() / SAMPLE_NEXT_QUARTER,
+                None,
+                None,
+                None,
+            )
         how = "sample"
     else:
         path, how = resolve_path(customers_file), "made"
         if not path.is_file():
             raise KlantlibError("error.file_not_found", path=str(customers_file))
 
-    key = file_key(path, year=year, number_style=number_style)
+    key = file_key(path, year=year, number_style=number_style, date_order=date_order)
     set_aside = previous_source = None
     if exists:
         current = open_session(name, workspace=workspace)
@@ -181,7 +194,9 @@ def use_customers_file(
         how = "remade"
 
     customers, report = (
-        loaded if loaded is not None else load_customers(path, year=year, number_style=number_style)
+        loaded
+        if loaded is not None
+        else load_customers(path, year=year, number_style=number_style, date_order=date_order)
     )
     if previous is None:
         made = create_session(

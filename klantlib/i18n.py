@@ -223,6 +223,30 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         ' the {field} itself. Say which: --column {field_code}="{first}" for the first,'
         ' --column {field_code}="{second}" for the second.',
     ),
+    "error.date_order": (
+        "Datumvolgorde '{value}' bestaat niet: kies dmy (dag eerst, 10/06/2025 is 10 juni) of"
+        " mdy (maand eerst, 10/06/2025 is 6 oktober).",
+        "Date order '{value}' does not exist: choose dmy (day first, 10/06/2025 is 10 June) or"
+        " mdy (month first, 10/06/2025 is October 6).",
+    ),
+    "error.date_order_unknown": (
+        "De datums in kolom '{column}' (zoals {example}) kunnen dag/maand of maand/dag zijn:"
+        " geen enkele heeft een dag boven 12. Zeg hoe ze gelezen worden: --date-order dmy"
+        ' (dag eerst) of --date-order mdy (maand eerst); in een notebook date_order = "dmy"'
+        ' of "mdy" in de grijze cel.',
+        "The dates in column '{column}' (such as {example}) can be day/month or month/day: none"
+        " has a day above 12. Say how to read them: --date-order dmy (day first) or"
+        ' --date-order mdy (month first); in a notebook date_order = "dmy" or "mdy" in'
+        " the grey cell.",
+    ),
+    "error.date_order_mixed": (
+        "Kolom '{column}' heeft datums met de dag eerst ({day_first}) en met de maand eerst"
+        " ({month_first}): één volgorde per kolom. Verbeter de export, of kies met"
+        " --date-order dmy of mdy; wat niet past, wordt dan gemeld.",
+        "Column '{column}' has dates with the day first ({day_first}) and with the month"
+        " first ({month_first}): one order per column. Fix the export, or choose with"
+        " --date-order dmy or mdy; what does not fit is then reported.",
+    ),
     "error.field_missing": (
         "Geen kolom gevonden voor: {fields}. Aanwezige kolommen: {present}. Geef de juiste"
         ' kolom aan met --column, bv. --column revenue="Bedrag".',
@@ -527,6 +551,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "hoe de bedragen geschreven zijn, als de kit het niet kan zien: comma (1.234,56) of"
         " dot (1,234.56)",
         "how the amounts are written, when the kit cannot tell: comma (1.234,56) or dot (1,234.56)",
+    ),
+    "cli.help.date_order": (
+        "hoe datums als 10/06/2025 gelezen worden, als de kit het niet kan zien: dmy (dag"
+        " eerst) of mdy (maand eerst)",
+        "how dates like 10/06/2025 are read, when the kit cannot tell: dmy (day first) or mdy"
+        " (month first)",
     ),
     # command line: sessions and answer files
     "cli.help.session": ("workshopsessies beheren", "manage workshop sessions"),
@@ -972,6 +1002,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The kit has a new version of {copy}. Your copy stays as it is; remove it (or rename"
         " it) to get the new one at the next start.",
     ),
+    "upload.date_order": ("Datums", "Dates"),
+    "upload.date_order.auto": ("de kit beslist", "the kit decides"),
+    "upload.date_order.dmy": ("dag eerst (31/12/2025)", "day first (31/12/2025)"),
+    "upload.date_order.mdy": ("maand eerst (12/31/2025)", "month first (12/31/2025)"),
     "upload.run_below": (
         "Voer nu de cellen hieronder opnieuw uit, zodat ze dit bestand gebruiken: klik in de"
         " cel van de volgende stap en kies Uitvoeren → Run Selected Cell and All Below.",

@@ -20,21 +20,26 @@ __all__ = [
     "Period",
     "aggregate_invoice_lines",
     "aggregate_sums",
+    "DATE_ORDERS",
+    "UNDECIDED",
+    "DateEvidence",
     "choose_period",
+    "date_evidence",
     "date_form",
+    "form_from",
     "name_key",
     "parse_dates",
     "period_for_years",
 ]
 
-# text date forms, by how the first value of a column looks
-_FORMS: tuple[tuple[str, str], ...] = (
-    (r"^\d{4}-\d{1,2}-\d{1,2}", "%Y-%m-%d"),
-    (r"^\d{1,2}/\d{1,2}/\d{4}", "%d/%m/%Y"),
-    (r"^\d{1,2}-\d{1,2}-\d{4}", "%d-%m-%Y"),
-    (r"^\d{1,2}\.\d{1,2}\.\d{4}", "%d.%m.%Y"),
+# text date forms: ISO, or day and month in an order the column's values decide
+_ISO = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
+_DAY_MONTH = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})$")
+_TIME = re.compile(
+    r"[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?$", re.IGNORECASE
 )
-_TIME = re.compile(r"[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$")
+DATE_ORDERS: tuple[str, ...] = ("dmy", "mdy")
+"""How a date like 10/06/2025 is read: day first (10 June) or month first (October 6)."""
 
 
 @dataclass(frozen=True)
@@ -58,30 +63,113 @@ class Period:
         return f"{start} – {end}"
 
 
-def date_form(values: pd.Series) -> str | None:
-    """The text form of a date column, from its first text value (in row order).
+UNDECIDED = "?"
+"""What :func:`form_from` says while the dates seen so far fit both day and month first."""
 
-    ``None`` when the column holds no text date yet; ``""`` when the first one is in no
-    known form (then every text date is an error). Pass it to :func:`parse_dates` for the
-    next part of the same column, so one file is read in one form.
-    """
+
+@dataclass(frozen=True)
+class DateEvidence:
+    """What a part of a date column says about its form: its first text date (in row order),
+    and a value that only fits day first and one that only fits month first, if any."""
+
+    first: str | None
+    day_first: str | None = None
+    month_first: str | None = None
+
+
+def date_evidence(values: pd.Series) -> DateEvidence:
+    """The evidence in ``values`` (text, date cells or a categorical of text)."""
     values = values.reset_index(drop=True)
     if isinstance(values.dtype, pd.CategoricalDtype):
         labels = _date_text(pd.Series(values.cat.categories, dtype=object))
         codes = values.cat.codes.to_numpy()
-        used = codes >= 0
-        filled = np.zeros(len(values), dtype=bool)
-        filled[used] = _filled(labels).to_numpy()[codes[used]]
-        if not filled.any():
-            return None
-        first = labels.iat[codes[int(np.argmax(filled))]]
+        filled_label = np.append(_filled(labels).to_numpy(), False)  # code -1: empty
+        row_filled = filled_label[codes]
+        if not row_filled.any():
+            return DateEvidence(None)
+        first = labels.iat[codes[int(np.argmax(row_filled))]]
+        text = labels.iloc[np.unique(codes[row_filled])]
     else:
         text = _date_text(values.where(~_is_date(values)))
-        filled = _filled(text)
-        if not filled.any():
-            return None
-        first = text[filled].iloc[0]
-    return next((f for pattern, f in _FORMS if re.match(pattern, first)), "")
+        text = text[_filled(text)]
+        if not len(text):
+            return DateEvidence(None)
+        first = text.iloc[0]
+    parts = text.str.extract(_DAY_MONTH.pattern)
+    one = pd.to_numeric(parts[0], errors="coerce")
+    two = pd.to_numeric(parts[2], errors="coerce")
+    day_first = text[(one > 12).fillna(False).to_numpy(dtype=bool)]
+    month_first = text[(two > 12).fillna(False).to_numpy(dtype=bool)]
+    return DateEvidence(
+        str(first),
+        str(day_first.iloc[0]) if len(day_first) else None,
+        str(month_first.iloc[0]) if len(month_first) else None,
+    )
+
+
+def form_from(
+    evidence: Iterable[DateEvidence],
+    *,
+    order: str | None = None,
+    column: str = "",
+    final: bool = True,
+) -> str | None:
+    """The ``strptime`` form of a date column from the evidence of its parts (see
+    :func:`date_form`). Not ``final`` (more of the column is to come): :data:`UNDECIDED` while
+    every text date fits both orders."""
+    if order is not None and order not in DATE_ORDERS:
+        raise InputError([Notice("error.date_order", {"value": order})])
+    found = [e for e in evidence]
+    first = next((e.first for e in found if e.first is not None), None)
+    if first is None:
+        return None
+    if _ISO.match(first):
+        return "%Y-%m-%d"
+    match = _DAY_MONTH.match(first)
+    if not match:
+        return ""
+    separator, year = match.group(2), "%Y" if len(match.group(4)) == 4 else "%y"
+    day_first = next((e.day_first for e in found if e.day_first), None)
+    month_first = next((e.month_first for e in found if e.month_first), None)
+    if order is None:
+        if day_first and month_first:
+            raise InputError(
+                [
+                    Notice(
+                        "error.date_order_mixed",
+                        {"column": column, "day_first": day_first, "month_first": month_first},
+                    )
+                ]
+            )
+        if day_first or separator == ".":
+            order = "dmy"
+        elif month_first:
+            order = "mdy"
+        elif not final:
+            return UNDECIDED
+        else:
+            raise InputError(
+                [Notice("error.date_order_unknown", {"column": column, "example": first})]
+            )
+    day, month = ("%d", "%m") if order == "dmy" else ("%m", "%d")
+    return f"{day}{separator}{month}{separator}{year}"
+
+
+def date_form(values: pd.Series, *, order: str | None = None, column: str = "") -> str | None:
+    """The text form of a date column (a ``strptime`` format), from its text values.
+
+    ISO dates (``2025-12-31``) are read as they are. For day and month with ``/``, ``-`` or
+    ``.`` and a year of four or two digits, the order is decided from the evidence in the
+    column: a first part above 12 says day first, a second part above 12 says month first
+    (``10/06/2025`` from a US package is October 6). Both kinds in one column, or only values
+    that fit both (and no ``order``: ``"dmy"`` or ``"mdy"``), is an error that says how to
+    choose; dates with dots are day first (no package writes a month first with dots).
+
+    ``None`` when the column holds no text date; ``""`` when its first one is in no known
+    form (then every text date is an error). Pass it to :func:`parse_dates` for the next part
+    of the same column, so one file is read in one form.
+    """
+    return form_from([date_evidence(values)], order=order, column=column)
 
 
 def parse_dates(

@@ -46,9 +46,14 @@ from klantlib.customers import OPTIONAL_COLUMNS, cell_text, customer_table
 from klantlib.errors import InputError, KlantlibError, Notice, Problems
 from klantlib.i18n import format_number, text
 from klantlib.invoices import (
+    DATE_ORDERS,
+    UNDECIDED,
+    DateEvidence,
     Period,
     aggregate_sums,
+    date_evidence,
     date_form,
+    form_from,
     parse_dates,
     period_for_years,
 )
@@ -164,6 +169,7 @@ def load_customers(
     sheet: str | None = None,
     columns: Mapping[str, str] | None = None,
     number_style: str | None = None,
+    date_order: str | None = None,
     progress: bool | Progress | None = None,
     slice_bytes: int = SLICE_BYTES,
 ) -> tuple[pd.DataFrame, LoadReport]:
@@ -175,7 +181,9 @@ def load_customers(
     ``number_style`` (``"comma"``: ``1.234,56``, ``"dot"``: ``1,234.56``) says how the
     amounts are written, where the evidence in a column is ambiguous or mixed; amounts written
     the other way are then errors. Without it each number column's style is decided from its
-    cells.
+    cells. ``date_order`` (``"dmy"`` or ``"mdy"``) says how dates like ``10/06/2025`` are
+    read, where a date column holds no value with a day above 12; without it the column's
+    values decide (see :func:`klantlib.invoices.date_form`).
 
     ``progress``: ``None`` shows a progress bar (tqdm: in the notebook or on stderr) for text
     files over :data:`PROGRESS_BYTES`; ``True`` always, ``False`` never; a function is called
@@ -184,6 +192,8 @@ def load_customers(
     """
     if number_style is not None and number_style not in NUMBER_STYLES:
         raise KlantlibError("error.number_style", value=number_style)
+    if date_order is not None and date_order not in DATE_ORDERS:
+        raise KlantlibError("error.date_order", value=date_order)
     source = inspect_source(path, sheet=sheet)
     try:
         return _load(
@@ -193,6 +203,7 @@ def load_customers(
             date_to=date_to,
             columns=columns,
             number_style=number_style,
+            date_order=date_order,
             progress=progress,
             slice_bytes=slice_bytes,
         )
@@ -208,6 +219,7 @@ def _load(
     date_to: dt.date | None,
     columns: Mapping[str, str] | None,
     number_style: str | None,
+    date_order: str | None,
     progress: bool | Progress | None,
     slice_bytes: int,
 ) -> tuple[pd.DataFrame, LoadReport]:
@@ -234,6 +246,7 @@ def _load(
         first_row=header_index + 2,
         period=period,
         number_style=number_style,
+        date_order=date_order,
     )
     try:
         with _progress(progress, size, source.path.name) as advance:
@@ -589,8 +602,12 @@ class _Assembly:
         first_row: int,
         period: Period | None,
         number_style: str | None = None,
+        date_order: str | None = None,
     ) -> None:
         self.mapping = mapping
+        self.date_order = date_order
+        self.evidence: list[DateEvidence] = []  # what the date column said so far
+        self.undated: list[tuple[_Batch, np.ndarray]] = []  # lines waiting for the date form
         self.first_row = first_row
         self.period = period
         self.number_fields = [
@@ -634,19 +651,33 @@ class _Assembly:
         blank, total, unsure = self._masks(batch)
         keep = self._record(batch, blank, total, unsure)
         if self.invoices:
-            self._merge(self._read_lines(batch, keep))
+            self._read_dated([(batch, keep)])
             return
         self.window.append((batch, keep))
         if "date" in self.mapping and self._repeats(batch, keep):
             self.invoices = True
             window, self.window = self.window, []
             self._decide_styles(window)
-            for earlier, kept in window:
-                self._merge(self._read_lines(earlier, kept))
+            self._read_dated(window)
+
+    def _read_dated(self, batches: list[tuple[_Batch, np.ndarray]], *, final: bool = False) -> None:
+        """Read the lines of ``batches`` once the date column's form is known. While every date
+        so far fits both day and month first, the batches wait for a date that decides (or,
+        ``final``, the end of the file: then the order must be given)."""
+        self.undated += batches
+        if self.form is None or self.form == UNDECIDED:
+            header = self.mapping["date"]
+            self.evidence += [date_evidence(b.cells(header, k)) for b, k in batches]
+            self.form = form_from(self.evidence, order=self.date_order, column=header, final=final)
+            if self.form == UNDECIDED:
+                return
+        waiting, self.undated = self.undated, []
+        for batch, keep in waiting:
+            self._merge(self._read_lines(batch, keep))
 
     def _settled(self) -> bool:
         """Every decision a later batch could change is taken."""
-        return self.form is not None and all(
+        return self.form not in (None, UNDECIDED) and all(
             self.styles.get(name) is not None for name in self.number_fields
         )
 
@@ -819,7 +850,7 @@ class _Assembly:
         header = self.mapping["date"]
         cells = batch.cells(header, keep)
         if self.form is None:
-            self.form = date_form(cells)
+            self.form = date_form(cells, order=self.date_order, column=header)
         try:
             dates = parse_dates(
                 cells, column=header, first_row=batch.first_row, form=self.form
@@ -882,6 +913,8 @@ class _Assembly:
 
     def finish(self) -> tuple[pd.DataFrame, dict[str, object]]:
         self._take_all()
+        if self.undated:
+            self._read_dated([], final=True)
         details: dict[str, object] = {
             "skipped": self.skipped,
             "data_rows": self.kept,

@@ -43,6 +43,7 @@ def open_notebook_session(
     *,
     year: int | None = None,
     number_style: str | None = None,
+    date_order: str | None = None,
     lang: str | None = None,
     report: bool = False,
     previous: str | None = None,
@@ -55,7 +56,12 @@ def open_notebook_session(
     from klantlib.customer_file import use_customers_file
 
     opened = use_customers_file(
-        session, customers_file, year=year, number_style=number_style, previous=previous
+        session,
+        customers_file,
+        year=year,
+        number_style=number_style,
+        date_order=date_order,
+        previous=previous,
     )
     for line in opened.lines(lang):
         print(line)

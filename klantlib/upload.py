@@ -169,9 +169,22 @@ class CustomerFilePicker(widgets.VBox):
         )
         self.status = widgets.HTML()
         self._show([text("upload.waiting", self.lang)])
-        super().__init__([widgets.HBox([self.upload, self.year]), self.help, self.status])
+        self.date_order = widgets.Dropdown(
+            options=[
+                (text("upload.date_order.auto", self.lang), None),
+                (text("upload.date_order.dmy", self.lang), "dmy"),
+                (text("upload.date_order.mdy", self.lang), "mdy"),
+            ],
+            value=self.load_options.get("date_order"),
+            description=text("upload.date_order", self.lang),
+            layout=widgets.Layout(width="auto"),
+        )
+        super().__init__(
+            [widgets.HBox([self.upload, self.year, self.date_order]), self.help, self.status]
+        )
         self.upload.observe(self._on_upload, names="value")
         self.year.observe(self._on_year, names="value")
+        self.date_order.observe(self._on_year, names="value")  # read the file again, too
 
     def on_loaded(self, callback: Callback, *, remove: bool = False) -> None:
         """Call ``callback(picker)`` after every file read successfully (``remove`` to stop)."""
@@ -255,8 +268,9 @@ class CustomerFilePicker(widgets.VBox):
             self._fail([stored], text("upload.bad_year", self.lang, value=year_text))
             return
         try:
+            options = {**self.load_options, "date_order": self.date_order.value}
             table, report = load_customers(
-                self.path, year=int(year_text) if year_text else None, **self.load_options
+                self.path, year=int(year_text) if year_text else None, **options
             )
         except KlantlibError as exc:
             self._fail([stored], text("error.shown", self.lang, message=exc.message(self.lang)))
@@ -285,6 +299,7 @@ class CustomerFilePicker(widgets.VBox):
             self.path,
             year=year,
             number_style=self.load_options.get("number_style"),
+            date_order=self.date_order.value,
             workspace=self.workspace,
             loaded=(table, report),
         )

@@ -79,6 +79,9 @@ DUTCH_COMMENTS: dict[str, str] = {
     "empty: the session's file (new: the sample); or a path": (
         "leeg: het bestand van de sessie (nieuw: het voorbeeld); of een pad"
     ),
+    'None: the kit decides; "dmy" day first, "mdy" month first': (
+        'None: de kit beslist; "dmy" dag eerst, "mdy" maand eerst'
+    ),
     'None: the kit decides; "comma" for 1.234,56 or "dot" for 1,234.56': (
         'None: de kit beslist; "comma" voor 1.234,56 of "dot" voor 1,234.56'
     ),
@@ -586,6 +589,7 @@ CUSTOMER_LIST = Notebook(
                     None,
                     'None: the kit decides; "comma" for 1.234,56 or "dot" for 1,234.56',
                 ),
+                ("date_order", None, 'None: the kit decides; "dmy" day first, "mdy" month first'),
             )
         ),
         Markdown(
@@ -698,6 +702,7 @@ CUSTOMER_LIST = Notebook(
                 customers_file,
                 year=year,
                 number_style=number_style,
+                date_order=date_order,
                 lang=lang,
                 report=True,
             )
@@ -756,7 +761,7 @@ CUSTOMER_LIST = Notebook(
             picker = klantlib.CustomerFilePicker(
                 lang=lang,
                 year=year,
-                load_options={"number_style": number_style},
+                load_options={"number_style": number_style, "date_order": date_order},
                 session=session,
             )
             display(picker)

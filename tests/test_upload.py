@@ -371,3 +371,16 @@ def test_a_picker_above_other_steps_says_to_run_them_again(tmp_path, logged):
     upload(picker, "export.csv", b"customer_id,name,revenue\n1,Een,100\n")
     assert "Voer nu de cellen hieronder opnieuw uit" in picker.status_text
     assert picker.path is not None and picker.path.name == "export.csv"
+
+
+def test_dates_that_fit_both_orders_are_settled_in_the_widget(tmp_path, logged):
+    """Invoice lines whose dates fit day and month first: the picker says so; choosing
+    "month first" in its Dates box reads the file again, month first."""
+    picker = CustomerFilePicker(lang="en", folder=tmp_path / "eigen", year=2025)
+    lines = "customer_id,name,date,amount\n1,One,10/06/2025,10\n1,One,03/04/2025,5\n"
+    upload(picker, "us.csv", lines.encode())
+    assert picker.table is None
+    assert "can be day/month or month/day" in picker.status_text
+    picker.date_order.value = "mdy"
+    assert picker.error is None
+    assert picker.table.set_index("customer_id")["revenue"].to_dict() == {"1": 15.0}
