@@ -41,7 +41,35 @@ import pandas as pd
 
 from klantlib.errors import MAX_KEPT, InputError, Notice, Problem
 
-__all__ = ["AMOUNT_PATTERNS", "NUMBER_STYLES", "detect_number_style", "parse_amounts"]
+__all__ = [
+    "AMOUNT_PATTERNS",
+    "NUMBER_STYLES",
+    "UNITS_PER_EURO",
+    "cents_half_up",
+    "detect_number_style",
+    "parse_amounts",
+    "to_units",
+]
+
+UNITS_PER_EURO = 10_000
+"""Amounts are added up exactly as whole ten-thousandths of a euro: a half cent (10.125)
+stays a half cent until the one rounding at the end."""
+
+
+def to_units(amounts: np.ndarray) -> np.ndarray:
+    """Euro amounts (floats as read from ``10.125`` or ``2.675``) as exact whole
+    ten-thousandths (int64): the float's error is far below one unit."""
+    return np.rint(np.asarray(amounts, dtype="float64") * UNITS_PER_EURO).astype(np.int64)
+
+
+def cents_half_up(units: np.ndarray) -> np.ndarray:
+    """Whole ten-thousandths rounded once to cents, a half cent away from zero as bookkeeping
+    rounds (10.125 → 10.13, -10.125 → -10.13); euros as floats."""
+    units = np.asarray(units, dtype=np.int64)
+    per_cent = UNITS_PER_EURO // 100
+    cents = np.sign(units) * ((np.abs(units) + per_cent // 2) // per_cent)
+    return cents / 100
+
 
 NUMBER_STYLES: tuple[str, ...] = ("dot", "comma")
 """``"dot"``: ``.`` is the decimal point (``1,234.56``); ``"comma"``: ``,`` is (``1.234,56``)."""

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from klantlib.amounts import cents_half_up, to_units
 from klantlib.errors import MAX_KEPT, InputError, Notice
 
 __all__ = [
@@ -354,11 +355,11 @@ def aggregate_sums(
         {
             "key": key.to_numpy(),
             "name": sums["name"].astype("string").to_numpy(),
-            "revenue": sums["revenue"].to_numpy(dtype="float64"),
+            "revenue": to_units(sums["revenue"].to_numpy(dtype="float64")),
             "lines": sums["lines"].to_numpy(dtype="int64"),
         }
     )
-    revenue = frame.groupby("key", sort=True)["revenue"].sum()
+    revenue = frame.groupby("key", sort=True)["revenue"].sum()  # exact: whole units
     counts = frame.groupby(["key", "name"], sort=True)["lines"].sum().reset_index(name="n")
     counts = counts.sort_values(["key", "n", "name"], ascending=[True, False, True])
     shown = counts.drop_duplicates("key").set_index("key")["name"]
@@ -370,7 +371,7 @@ def aggregate_sums(
         {
             "customer_id": revenue.index.astype(str) if has_ids else [""] * len(revenue),
             "name": shown.reindex(revenue.index).to_numpy(),
-            "revenue": np.round(revenue.to_numpy(), 2),
+            "revenue": cents_half_up(revenue.to_numpy()),  # rounded once, half up
         }
     )
     if not has_ids:

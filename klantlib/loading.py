@@ -40,7 +40,14 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from klantlib.amounts import NUMBER_STYLES, detect_number_style, parse_amounts
+from klantlib.amounts import (
+    NUMBER_STYLES,
+    UNITS_PER_EURO,
+    cents_half_up,
+    detect_number_style,
+    parse_amounts,
+    to_units,
+)
 from klantlib.columns import ColumnMap, find_header_row, recognise_columns
 from klantlib.customers import OPTIONAL_COLUMNS, cell_text, customer_table
 from klantlib.errors import InputError, KlantlibError, Notice, Problems
@@ -884,7 +891,7 @@ class _Assembly:
             columns["year"] = years[rows]
             keys.append("year")
         amounts_used = revenue[rows]
-        columns["revenue"] = amounts_used
+        columns["revenue"] = to_units(amounts_used)  # added up exactly, rounded once at the end
         columns["credits"] = (amounts_used < 0).astype(np.int64)
         part = pa.table(columns).group_by(keys, use_threads=False)
         lines.part = part.aggregate([("revenue", "sum"), ("revenue", "count"), ("credits", "sum")])
@@ -969,6 +976,11 @@ class _Assembly:
         listed["name"] = table[mapping["name"]]
         for name, values in numbers.items():
             listed[name] = values
+        if "revenue" in numbers:  # a half cent rounds up, as bookkeeping does
+            revenue = numbers["revenue"].to_numpy(dtype="float64").copy()
+            known = np.isfinite(revenue)
+            revenue[known] = cents_half_up(to_units(revenue[known]))
+            listed["revenue"] = revenue
         if "account_manager" in mapping:
             listed["account_manager"] = table[mapping["account_manager"]]
         listed = listed.loc[kept].reset_index(drop=True)
@@ -997,7 +1009,7 @@ class _Assembly:
                 "name": _texts(total, "name", encoding).str.split().str.join(" ")
                 if total is not None
                 else pd.Series([], dtype="string"),
-                "revenue": _numbers(total, "revenue_sum_sum", "float64"),
+                "revenue": _numbers(total, "revenue_sum_sum", "int64") / UNITS_PER_EURO,
                 "lines": _numbers(total, "revenue_count_sum", "int64"),
                 "credits": _numbers(total, "credits_sum_sum", "int64"),
             }
