@@ -18,6 +18,7 @@ __all__ = [
     "FIELDS",
     "ColumnMap",
     "find_header_row",
+    "may_include_vat",
     "normalise_header",
     "recognise_columns",
 ]
@@ -53,6 +54,22 @@ FIELDS: dict[str, tuple[str, ...]] = {
         "client code",
         "account number",
         "account id",
+        # Exact, AccountView, Yuki and other Benelux packages; French and German; English
+        "debiteur code",
+        "klant code",
+        "relatie code",
+        "numero client",
+        "n client",
+        "no client",
+        "code client",
+        "kundennummer",
+        "kunden nr",
+        "kundennr",
+        "debitornummer",
+        "debitor nr",
+        "debitorennummer",
+        "customer ref",
+        "contact id",
     ),
     "name": (
         "klant",
@@ -79,6 +96,24 @@ FIELDS: dict[str, tuple[str, ...]] = {
         "name",
         "organisation",
         "organization",
+        "debiteur omschrijving",
+        "naam debiteur",
+        "debiteur naam",
+        "naam klant",
+        "klant omschrijving",
+        "relatie omschrijving",
+        "nom du client",
+        "nom client",
+        "raison sociale",
+        "kunde",
+        "kundenname",
+        "debitor",
+        "debitorname",
+        "firmenname",
+        "billing name",
+        "bill to",
+        "sold to",
+        "contact",
     ),
     "revenue": (
         "omzet",
@@ -103,6 +138,23 @@ FIELDS: dict[str, tuple[str, ...]] = {
         "excl vat",
         "net sales",
         "net revenue",
+        "tax excluded",
+        "untaxed amount",
+        "amount untaxed",
+        "subtotal",
+        "amount excl tax",
+        "total excl tax",
+        "excluding tax",
+        "chiffre d affaires",
+        "montant htva",
+        "montant hors tva",
+        "montant ht",
+        "total htva",
+        "umsatz",
+        "nettobetrag",
+        "netto betrag",
+        "nettoumsatz",
+        "bedrag exclusief btw",
     ),
     "date": (
         "factuurdatum",
@@ -113,6 +165,12 @@ FIELDS: dict[str, tuple[str, ...]] = {
         "invoice date",
         "document date",
         "posting date",
+        "date facture",
+        "date de facture",
+        "datum factuur",
+        "rechnungsdatum",
+        "belegdatum",
+        "order date",
     ),
     "invoice_number": (
         "factuurnummer",
@@ -175,8 +233,8 @@ _EXCLUDED: dict[str, tuple[str, ...]] = {
         "vat",
     ),
     "name": (
-        "contact",
         "contactpersoon",
+        "contact person",
         "verkoper",
         "manager",
         "accountmanager",
@@ -202,12 +260,23 @@ _EXCLUDED: dict[str, tuple[str, ...]] = {
     ),
 }
 # "excl btw" inside a revenue header overrides the "btw" exclusion above.
-_REVENUE_EXCL = ("excl", "exclusief", "zonder btw", "excl vat", "excluding")
+_REVENUE_EXCL = (
+    "excl",
+    "exclusief",
+    "zonder btw",
+    "excl vat",
+    "excluding",
+    "excluded",
+    "untaxed",
+    "htva",
+    "hors tva",
+)
 
 REQUIRED_FIELDS = ("name", "revenue")
 
 # Headers so general that a more specific one beats them ("Code" loses to "Klantnummer").
 _GENERIC = {
+    "contact",
     "code",
     "id",
     "nr",
@@ -228,9 +297,22 @@ _GENERIC = {
 }
 
 
+# Revenue headers that say nothing about VAT: the amount may include it.
+_VAT_SILENT = {"totaal", "total", "bedrag", "amount", "total amount", "totaalbedrag", "montant",
+               "betrag", "gesamtbetrag", "grand total"}  # fmt: skip
+
+
+def may_include_vat(header: str) -> bool:
+    """Whether a revenue column's header leaves open that its amounts include VAT (a plain
+    ``Total`` or ``Bedrag``): the report then says so, for the team to check."""
+    return normalise_header(header) in _VAT_SILENT
+
+
 def normalise_header(header: object) -> str:
     """Lower case, accents off, punctuation and years out, single spaces: ``omzet excl btw``."""
     text = unicodedata.normalize("NFKD", str(header)).encode("ascii", "ignore").decode()
+    # CamelCase as some packages write it: "DebiteurOmschrijving" is "debiteur omschrijving"
+    text = re.sub(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ", text)
     text = text.casefold().replace("_", " ")
     text = re.sub(r"\b(19|20)\d{2}\b", " ", text)  # "Omzet 2025" is still "omzet"
     text = re.sub(r"[^a-z0-9]+", " ", text)

@@ -401,6 +401,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "load.skipped": ("rij {row} overgeslagen: {reason}", "row {row} skipped: {reason}"),
     "load.skip.blank": ("lege rij", "blank row"),
     "load.skip.total": ("totaalrij", "total row"),
+    "load.maybe_vat": (
+        "let op: de omzet komt uit kolom '{column}', die niet zegt of de btw erin zit. Staat er"
+        ' een kolom zonder btw in het bestand, kies die met --column revenue="…".',
+        "note: the revenue comes from column '{column}', which does not say whether VAT is in"
+        ' it. If the file has a column without VAT, choose it with --column revenue="…".',
+    ),
     "load.kept_total": (
         "rij {row} lijkt op een totaal ('{label}') maar is als klant meegeteld: ze heeft een"
         " eigen klantnummer, of is meer dan alleen het woord totaal",

@@ -48,7 +48,7 @@ from klantlib.amounts import (
     parse_amounts,
     to_units,
 )
-from klantlib.columns import ColumnMap, find_header_row, recognise_columns
+from klantlib.columns import ColumnMap, find_header_row, may_include_vat, recognise_columns
 from klantlib.customers import OPTIONAL_COLUMNS, cell_text, customer_table
 from klantlib.errors import InputError, KlantlibError, Notice, Problems
 from klantlib.i18n import format_number, text
@@ -110,6 +110,7 @@ class LoadReport:
     data_rows: int
     skipped: list[tuple[int, str]] = field(default_factory=list)
     kept_totals: list[tuple[int, str]] = field(default_factory=list)
+    revenue_may_include_vat: bool = False
     invoice_lines: bool = False
     period: str | None = None
     lines_used: int = 0
@@ -137,6 +138,8 @@ class LoadReport:
         out.append(text("load.columns", lang, columns=", ".join(mapped)))
         style = self.number_style or "none"
         out.append(text("load.number_style", lang, style=text(f"load.style.{style}", lang)))
+        if self.revenue_may_include_vat:
+            out.append(text("load.maybe_vat", lang, column=self.columns.get("revenue", "")))
         for row, reason in self.skipped[:10]:
             out.append(
                 text("load.skipped", lang, row=row, reason=text(f"load.skip.{reason}", lang))
@@ -272,6 +275,7 @@ def _load(
         header_row=header_index + 1,
         columns=dict(mapping.fields),
         customers=len(customers),
+        revenue_may_include_vat=may_include_vat(mapping["revenue"]),
         **details,
     )
     return customers, report
