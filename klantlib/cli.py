@@ -125,6 +125,7 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     load.add_argument("--sheet", metavar="NAME", help=h("sheet"))
     load.add_argument("--number-style", choices=("comma", "dot"), help=h("number_style"))
     load.add_argument("--date-order", choices=("dmy", "mdy"), help=h("date_order"))
+    load.add_argument("--currency", metavar="CODE", help=h("currency"))
     load.add_argument(
         "--column", action="append", default=[], metavar="FIELD=HEADER", help=h("column")
     )
@@ -314,6 +315,7 @@ def _load(args: argparse.Namespace) -> int:
         columns=_overrides(args.column),
         number_style=args.number_style,
         date_order=args.date_order,
+        currency=args.currency,
     )
     for line in report.lines(lang):
         print(line)

@@ -200,6 +200,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "field.hours": ("uren", "hours"),
     "field.days_to_pay": ("betaaltermijn", "days to pay"),
     "field.account_manager": ("accountmanager", "account manager"),
+    "field.status": ("status", "status"),
+    "field.currency": ("munt", "currency"),
     "error.unknown_field": (
         "'{field}' is geen veld dat de kit kent; kies uit: {fields}.",
         "'{field}' is not a field the kit knows; choose from: {fields}.",
@@ -401,6 +403,34 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "load.skipped": ("rij {row} overgeslagen: {reason}", "row {row} skipped: {reason}"),
     "load.skip.blank": ("lege rij", "blank row"),
     "load.skip.total": ("totaalrij", "total row"),
+    "load.status_left_out": (
+        "lijnen niet meegeteld door hun status: {statuses}",
+        "lines left out for their status: {statuses}",
+    ),
+    "load.other_currency": (
+        "alleen de lijnen in {currency} opgeteld; {count} lijnen in een andere munt niet meegeteld",
+        "only the lines in {currency} added up; {count} lines in another currency left out",
+    ),
+    "error.unknown_status": (
+        "Kolom '{column}' heeft statussen die de kit niet kent: {values} (de eerste op rij"
+        " {row}). Tellen die lijnen"
+        " mee als omzet of niet? Zet ze in de export om naar bv. 'betaald' of 'geannuleerd',"
+        " of laat de kolom weg.",
+        "Column '{column}' has statuses the kit does not know: {values} (the first on row"
+        " {row}). Do those lines"
+        " count as revenue or not? Change them in the export to e.g. 'paid' or 'cancelled', or"
+        " leave the column out.",
+    ),
+    "error.several_currencies": (
+        "Kolom '{column}' heeft lijnen in meer dan één munt ({currencies}): die mag de kit niet"
+        " bij elkaar optellen. Kies er één met --currency, bv. --currency EUR.",
+        "Column '{column}' has lines in more than one currency ({currencies}): the kit may not"
+        " add those up. Choose one with --currency, e.g. --currency EUR.",
+    ),
+    "error.currency_not_found": (
+        "Munt {currency} komt niet voor in het bestand; wel: {currencies}.",
+        "Currency {currency} is not in the file; these are: {currencies}.",
+    ),
     "load.maybe_vat": (
         "let op: de omzet komt uit kolom '{column}', die niet zegt of de btw erin zit. Staat er"
         ' een kolom zonder btw in het bestand, kies die met --column revenue="…".',
@@ -557,6 +587,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "hoe de bedragen geschreven zijn, als de kit het niet kan zien: comma (1.234,56) of"
         " dot (1,234.56)",
         "how the amounts are written, when the kit cannot tell: comma (1.234,56) or dot (1,234.56)",
+    ),
+    "cli.help.currency": (
+        "bij factuurlijnen in meer munten: de munt om op te tellen, bv. EUR",
+        "for invoice lines in several currencies: the one to add up, e.g. EUR",
     ),
     "cli.help.date_order": (
         "hoe datums als 10/06/2025 gelezen worden, als de kit het niet kan zien: dmy (dag"

@@ -93,6 +93,90 @@ _TOTAL_OF = re.compile(
     r"^\s*(sub|eind|grand\s*)?tota(a)?l\s*(:|(for|voor|van|of|per)\b)", re.IGNORECASE
 )
 _DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
+STATUS_LEFT_OUT = frozenset(
+    [
+        "failed",
+        "mislukt",
+        "cancelled",
+        "canceled",
+        "geannuleerd",
+        "annule",
+        "annulee",
+        "storniert",
+        "void",
+        "voided",
+        "draft",
+        "concept",
+        "ontwerp",
+        "brouillon",
+        "entwurf",
+        "unpaid",
+        "onbetaald",
+        "impaye",
+        "unbezahlt",
+        "pending",
+        "declined",
+        "geweigerd",
+        "afgewezen",
+        "refused",
+        "refunded",
+        "terugbetaald",
+        "rembourse",
+        "erstattet",
+        "expired",
+        "vervallen",
+        "deleted",
+        "verwijderd",
+        "rejected",
+        "abandoned",
+    ]
+) | {"niet betaald", "not paid", "in afwachting", "en attente"}
+"""Status words of lines that are no revenue: left out, and counted in the report."""
+STATUS_COUNTED = frozenset(
+    [
+        "paid",
+        "betaald",
+        "voldaan",
+        "paye",
+        "bezahlt",
+        "completed",
+        "complete",
+        "voltooid",
+        "succeeded",
+        "success",
+        "successful",
+        "geslaagd",
+        "fulfilled",
+        "shipped",
+        "verzonden",
+        "delivered",
+        "geleverd",
+        "sent",
+        "posted",
+        "geboekt",
+        "approved",
+        "goedgekeurd",
+        "authorised",
+        "authorized",
+        "settled",
+        "closed",
+        "gesloten",
+        "processed",
+        "verwerkt",
+        "invoiced",
+        "gefactureerd",
+        "facture",
+        "open",
+        "openstaand",
+        "ouvert",
+        "offen",
+        "active",
+        "actief",
+        "ok",
+        "valid",
+    ]
+) | {"partially paid", "deels betaald", "partially refunded"}
+"""Status words of lines that count as revenue."""
 
 
 @dataclass(frozen=True)
@@ -111,6 +195,9 @@ class LoadReport:
     skipped: list[tuple[int, str]] = field(default_factory=list)
     kept_totals: list[tuple[int, str]] = field(default_factory=list)
     revenue_may_include_vat: bool = False
+    status_left_out: dict[str, int] = field(default_factory=dict)
+    currency: str | None = None
+    other_currency_lines: int = 0
     invoice_lines: bool = False
     period: str | None = None
     lines_used: int = 0
@@ -138,6 +225,18 @@ class LoadReport:
         out.append(text("load.columns", lang, columns=", ".join(mapped)))
         style = self.number_style or "none"
         out.append(text("load.number_style", lang, style=text(f"load.style.{style}", lang)))
+        if self.status_left_out:
+            listed = ", ".join(f"{word}: {n}" for word, n in self.status_left_out.items())
+            out.append(text("load.status_left_out", lang, statuses=listed))
+        if self.other_currency_lines:
+            out.append(
+                text(
+                    "load.other_currency",
+                    lang,
+                    currency=self.currency,
+                    count=format_number(self.other_currency_lines, lang),
+                )
+            )
         if self.revenue_may_include_vat:
             out.append(text("load.maybe_vat", lang, column=self.columns.get("revenue", "")))
         for row, reason in self.skipped[:10]:
@@ -180,6 +279,7 @@ def load_customers(
     columns: Mapping[str, str] | None = None,
     number_style: str | None = None,
     date_order: str | None = None,
+    currency: str | None = None,
     progress: bool | Progress | None = None,
     slice_bytes: int = SLICE_BYTES,
 ) -> tuple[pd.DataFrame, LoadReport]:
@@ -193,7 +293,8 @@ def load_customers(
     the other way are then errors. Without it each number column's style is decided from its
     cells. ``date_order`` (``"dmy"`` or ``"mdy"``) says how dates like ``10/06/2025`` are
     read, where a date column holds no value with a day above 12; without it the column's
-    values decide (see :func:`klantlib.invoices.date_form`).
+    values decide (see :func:`klantlib.invoices.date_form`). ``currency`` (``"EUR"``): for
+    invoice lines in several currencies, the one to add up (the others are left out, counted).
 
     ``progress``: ``None`` shows a progress bar (tqdm: in the notebook or on stderr) for text
     files over :data:`PROGRESS_BYTES`; ``True`` always, ``False`` never; a function is called
@@ -214,6 +315,7 @@ def load_customers(
             columns=columns,
             number_style=number_style,
             date_order=date_order,
+            currency=currency,
             progress=progress,
             slice_bytes=slice_bytes,
         )
@@ -230,6 +332,7 @@ def _load(
     columns: Mapping[str, str] | None,
     number_style: str | None,
     date_order: str | None,
+    currency: str | None,
     progress: bool | Progress | None,
     slice_bytes: int,
 ) -> tuple[pd.DataFrame, LoadReport]:
@@ -257,6 +360,7 @@ def _load(
         period=period,
         number_style=number_style,
         date_order=date_order,
+        currency=currency,
     )
     try:
         with _progress(progress, size, source.path.name) as advance:
@@ -601,6 +705,10 @@ class _Lines:
     part: pa.Table | None = None
     years: set[int] = field(default_factory=set)
     days: tuple[np.datetime64, np.datetime64] | None = None  # the first and last date seen
+    left_out: collections.Counter = field(default_factory=collections.Counter)  # by status
+    unknown_status: dict[str, int] = field(default_factory=dict)  # value -> its first row
+    currencies: collections.Counter = field(default_factory=collections.Counter)
+    status_known: bool = False  # a status word the kit knows was seen
 
 
 class _Assembly:
@@ -614,9 +722,15 @@ class _Assembly:
         period: Period | None,
         number_style: str | None = None,
         date_order: str | None = None,
+        currency: str | None = None,
     ) -> None:
         self.mapping = mapping
         self.date_order = date_order
+        self.currency = currency.strip().upper() if currency else None
+        self.left_out: collections.Counter = collections.Counter()
+        self.status_known = False
+        self.unknown_status: dict[str, int] = {}
+        self.currencies: collections.Counter = collections.Counter()
         self.evidence: list[DateEvidence] = []  # what the date column said so far
         self.undated: list[tuple[_Batch, np.ndarray]] = []  # lines waiting for the date form
         self.first_row = first_row
@@ -885,6 +999,10 @@ class _Assembly:
             start = np.datetime64(self.period.start, "D")
             end = np.datetime64(self.period.end, "D")
             used &= (days >= start) & (days <= end)
+        if "status" in self.mapping:
+            used &= self._status_counts(batch, keep, used, lines)
+        if "currency" in self.mapping:
+            used &= self._currency_counts(batch, keep, used, lines)
         rows = np.flatnonzero(used)
         keys = ["name"]
         columns["name"] = batch.keys("name", self.mapping["name"], rows)
@@ -901,7 +1019,46 @@ class _Assembly:
         lines.part = part.aggregate([("revenue", "sum"), ("revenue", "count"), ("credits", "sum")])
         return lines
 
+    def _status_counts(
+        self, batch: _Batch, keep: np.ndarray, used: np.ndarray, lines: _Lines
+    ) -> np.ndarray:
+        """Which lines count by their status: paid, completed and the like do; failed,
+        cancelled, draft, unpaid and the like are left out (and counted); a status the kit
+        does not know is refused at the end, listed, rather than guessed."""
+        words = (
+            batch.cells(self.mapping["status"], keep).astype(str).str.strip().str.casefold()
+        ).to_numpy(dtype=object)
+        counts = np.ones(batch.size, dtype=bool)
+        for i in np.flatnonzero(used):
+            word = words[i]
+            if word in STATUS_LEFT_OUT:
+                counts[i] = False
+                lines.left_out[word] += 1
+            elif word in STATUS_COUNTED:
+                lines.status_known = True
+            elif word not in ("", "nan"):  # refused at the end, if this is a status column
+                lines.unknown_status.setdefault(str(word), batch.first_row + int(i))
+        return counts
+
+    def _currency_counts(
+        self, batch: _Batch, keep: np.ndarray, used: np.ndarray, lines: _Lines
+    ) -> np.ndarray:
+        """The lines per currency; with ``currency`` chosen, only its lines count."""
+        codes = (
+            batch.cells(self.mapping["currency"], keep).astype(str).str.strip().str.upper()
+        ).to_numpy(dtype=object)
+        for code in codes[used]:
+            lines.currencies[str(code)] += 1
+        if self.currency is None:
+            return np.ones(batch.size, dtype=bool)
+        return codes == self.currency
+
     def _merge(self, lines: _Lines) -> None:
+        self.status_known |= lines.status_known or bool(lines.left_out)
+        self.left_out.update(lines.left_out)
+        self.currencies.update(lines.currencies)
+        for word, row in lines.unknown_status.items():
+            self.unknown_status.setdefault(word, row)
         for name, problems in lines.problems.items():
             self.problems[name].merge(problems)
         if lines.part is not None and not self._failed():
@@ -1018,6 +1175,7 @@ class _Assembly:
                 "credits": _numbers(total, "credits_sum_sum", "int64"),
             }
         )
+        self._refuse_status_and_currency()
         lines_used = int(sums["lines"].sum())
         if lines_used == 0 and self.days is not None:
             first, last = (str(day) for day in self.days)
@@ -1036,7 +1194,46 @@ class _Assembly:
             "lines_outside": result.lines_outside,
             "credit_lines": result.credit_lines,
             "merged_names": result.merged_names,
+            "status_left_out": dict(sorted(self.left_out.items())),
+            "currency": self.currency or (next(iter(self.currencies)) if self.currencies else None),
+            "other_currency_lines": sum(
+                n for code, n in self.currencies.items() if self.currency and code != self.currency
+            ),
         }
+
+    def _refuse_status_and_currency(self) -> None:
+        problems = []
+        # A column of US states ("State": California) is no status column: only one that
+        # holds a status the kit knows has its other values refused.
+        if self.unknown_status and self.status_known:
+            rows = sorted(self.unknown_status.items(), key=lambda item: item[1])
+            problems.append(
+                Notice(
+                    "error.unknown_status",
+                    {
+                        "column": self.mapping["status"],
+                        "values": [word for word, _ in rows],
+                        "row": rows[0][1],
+                    },
+                )
+            )
+        if self.currency is None and len([c for c in self.currencies if c]) > 1:
+            listed = [f"{code or '—'}: {n}" for code, n in sorted(self.currencies.items())]
+            problems.append(
+                Notice(
+                    "error.several_currencies",
+                    {"column": self.mapping["currency"], "currencies": listed},
+                )
+            )
+        elif self.currency is not None and self.currency not in self.currencies:
+            problems.append(
+                Notice(
+                    "error.currency_not_found",
+                    {"currency": self.currency, "currencies": sorted(self.currencies)},
+                )
+            )
+        if problems:
+            raise InputError(problems)
 
 
 def _texts(table: pa.Table, column: str, encoding: str) -> pd.Series:

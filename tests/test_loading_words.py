@@ -97,3 +97,10 @@ def test_a_plain_total_alone_is_used_and_the_report_says_it_may_hold_vat(tmp_pat
 def test_a_contact_person_is_not_the_customer(tmp_path: Path):
     assert recognise_columns(["Klant", "Contactpersoon", "Omzet"]).fields["name"] == "Klant"
     assert recognise_columns(["Customer", "Contact name", "Sales"]).fields["name"] == "Customer"
+
+
+def test_an_order_or_line_number_is_never_the_customer_id():
+    """Order ID, Row ID, Transaction ID: one per line, not per customer."""
+    for header in ("Order ID", "Row ID", "Transaction ID", "Payment ID", "Bestelnummer"):
+        fields = recognise_columns([header, "Customer Name", "Sales"]).fields
+        assert "customer_id" not in fields, header
