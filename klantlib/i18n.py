@@ -249,6 +249,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         " first ({month_first}): one order per column. Fix the export, or choose with"
         " --date-order dmy or mdy; what does not fit is then reported.",
     ),
+    "error.cell_too_large": (
+        "rij {row}: een cel is groter dan 128 KiB, meer dan een klantenlijst of factuurlijn ooit"
+        " bevat. Kijk de export na (een aanhalingsteken dat nooit sluit?) en lees ze opnieuw in.",
+        "row {row}: a cell is larger than 128 KiB, more than a customer list or invoice line"
+        " ever holds. Check the export (a quote that never closes?) and read it again.",
+    ),
     "error.field_missing": (
         "Geen kolom gevonden voor: {fields}. Aanwezige kolommen: {present}. Geef de juiste"
         ' kolom aan met --column, bv. --column revenue="Bedrag".',

@@ -106,9 +106,12 @@ def detect_delimiter(text: str) -> str:
     best: tuple[int, int, int] = (0, 0, 0)
     chosen = ","
     for order, delimiter in enumerate((";", ",", "\t", "|")):
-        counts = [
-            len(row) for row in csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter)
-        ]
+        try:
+            counts = [
+                len(row) for row in csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter)
+            ]
+        except csv.Error:  # a cell larger than csv's limit: no table with this delimiter
+            continue
         counts = [c for c in counts if c > 1]
         if not counts:
             continue

@@ -39,7 +39,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
-from klantlib.errors import Notice, Problems
+from klantlib.errors import InputError, Notice, Problems
 from klantlib.sources import SAMPLE_BYTES, Source
 
 __all__ = [
@@ -165,13 +165,25 @@ def _lines(data: bytes) -> list[bytes]:
     return out
 
 
+def _records_or_stop(reader, first_row: int, problems: list[Notice]) -> Iterator[list[str]]:
+    """The reader's records; a cell larger than csv's limit ends them with a problem naming
+    its row, instead of an exception."""
+    try:
+        yield from reader
+    except csv.Error:
+        problems.append(Notice("error.cell_too_large", {"row": first_row + reader.line_num - 1}))
+
+
 def head_records(lines: Sequence[bytes], encoding: str, delimiter: str) -> Iterator[tuple]:
     """(cells, lines read so far) for each record at the top of the file, ``lines`` from
     :func:`read_head` and ``encoding`` from :func:`stream_encoding`."""
     text = (line.decode(encoding, errors="ignore") for line in lines)
     reader = csv.reader(text, delimiter=delimiter)
-    for cells in reader:
-        yield cells, reader.line_num
+    try:
+        for cells in reader:
+            yield cells, reader.line_num
+    except csv.Error as exc:  # a cell larger than any customer list holds
+        raise InputError([Notice("error.cell_too_large", {"row": reader.line_num})]) from exc
 
 
 def stream_encoding(encoding: str | None) -> str:
@@ -453,9 +465,9 @@ def _parse_with_csv(
     cells: list[list[str]] = [[] for _ in range(width)]
     problems = []
     rows = 0
-    for rows, record in enumerate(
-        csv.reader(io.StringIO(text, newline=""), delimiter=layout.delimiter), start=1
-    ):
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=layout.delimiter)
+    records = _records_or_stop(reader, first_row, problems)
+    for rows, record in enumerate(records, start=1):
         if len(record) > width:
             problems.append(
                 Notice(

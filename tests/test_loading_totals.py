@@ -135,3 +135,20 @@ def test_two_columns_with_one_name_in_a_spreadsheet_too(tmp_path):
     book.save(tmp_path / "dubbel.xlsx")
     with pytest.raises(InputError, match="kolommen A, D"):
         load_customers(tmp_path / "dubbel.xlsx")
+
+
+@pytest.mark.parametrize("quoted", [False, True])
+def test_a_cell_over_the_csv_limit_is_a_message_not_a_traceback(tmp_path, quoted):
+    """A 200 KB cell (an export gone wrong, a quote that never closes): the row is named."""
+    from klantlib.errors import InputError
+
+    big = "x" * 200_000
+    cell = f'"{big}"' if quoted else f"B{big}"
+    path = tmp_path / "groot.csv"
+    path.write_text(f"Klant;Omzet\nA;10\n{cell};20\nC;30\n", encoding="utf-8")
+    with pytest.raises(InputError) as refused:
+        load_customers(path)
+    assert refused.value.problems[0].message("en") == (
+        "row 3: a cell is larger than 128 KiB, more than a customer list or invoice line ever"
+        " holds. Check the export (a quote that never closes?) and read it again."
+    )
