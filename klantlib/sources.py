@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -81,8 +82,17 @@ def detect_encoding(head: bytes) -> str | None:
         head.decode("utf-8")
     except UnicodeDecodeError as exc:
         if exc.start < len(head) - 4:  # not just a character cut off at the sample's end
+            if _UTF8_LETTER.search(head):
+                # UTF-8 with a few lines that are not (one pasted from an older system): read
+                # as UTF-8, so those lines are named as errors instead of every accented name
+                # turning into mojibake ("CafÃ©").
+                return "utf-8"
             return "cp1252" if _looks_like_text(head) else None
     return "utf-8"
+
+
+_UTF8_LETTER = re.compile(rb"[\xC3\xC5][\x80-\xBF]|\xE2\x80[\x90-\xBF]|\xE2\x82\xAC")
+"""An accented letter, a quote or dash, or € as UTF-8 writes them."""
 
 
 def _looks_like_text(head: bytes) -> bool:

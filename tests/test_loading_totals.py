@@ -152,3 +152,23 @@ def test_a_cell_over_the_csv_limit_is_a_message_not_a_traceback(tmp_path, quoted
         "row 3: a cell is larger than 128 KiB, more than a customer list or invoice line ever"
         " holds. Check the export (a quote that never closes?) and read it again."
     )
+
+
+def test_a_utf8_file_with_one_cp1252_line_names_that_line_never_mojibake(tmp_path):
+    """UTF-8 names with one line from an older system: the line is named; no 'CafÃ©'."""
+    from klantlib.errors import InputError
+
+    path = tmp_path / "gemengd.csv"
+    path.write_bytes(
+        "Klantnr;Klant;Omzet\n1;Café Utrecht;10\n".encode()
+        + "2;Brésserie Oud;20\n".encode("cp1252")
+        + "3;Zürich AG;30\n".encode()
+    )
+    with pytest.raises(InputError) as refused:
+        load_customers(path)
+    assert refused.value.problems[0].message("en") == (
+        "row 3: the text is not valid utf-8. Save the file again as 'CSV UTF-8'."
+    )
+    path.write_bytes("Klantnr;Klant;Omzet\n1;Café Utrecht;10\n2;Zürich AG;30\n".encode("cp1252"))
+    table, _ = load_customers(path)  # a file all in cp1252 still reads as cp1252
+    assert sorted(table["name"]) == ["Café Utrecht", "Zürich AG"]
