@@ -21,6 +21,7 @@ __all__ = [
     "may_include_vat",
     "normalise_header",
     "recognise_columns",
+    "recognise_line_columns",
 ]
 
 # field -> header words that name it. A header that IS one of these (after normalising) is a
@@ -205,6 +206,29 @@ FIELDS: dict[str, tuple[str, ...]] = {
         "days to pay",
         "payment days",
         "average days to pay",
+    ),
+    "quantity": (
+        "aantal",
+        "hoeveelheid",
+        "aantal stuks",
+        "qty",
+        "quantity",
+        "quantite",
+        "menge",
+        "anzahl",
+    ),
+    "unit_price": (
+        "eenheidsprijs",
+        "prijs per stuk",
+        "stukprijs",
+        "prijs per eenheid",
+        "verkoopprijs",
+        "unit price",
+        "price each",
+        "unitprice",
+        "prix unitaire",
+        "einzelpreis",
+        "stuckpreis",
     ),
     "status": (
         "status",
@@ -393,6 +417,24 @@ class ColumnMap:
     def get(self, field_name: str, default: str | None = None) -> str | None:
         """The header of ``field_name``, or ``default`` when no header names it."""
         return self.fields.get(field_name, default)
+
+
+def recognise_line_columns(
+    headers: Sequence[object],
+    overrides: Mapping[str, str] | None = None,
+    *,
+    year: int | None = None,
+) -> ColumnMap:
+    """:func:`recognise_columns`, where a file without a revenue column may have a quantity
+    and a unit price instead (invoice lines as some packages write them: the line's amount is
+    quantity × unit price)."""
+    try:
+        return recognise_columns(headers, overrides, year=year)
+    except InputError:
+        found = recognise_columns(headers, overrides, required=("name",), year=year)
+        if "revenue" in found or not ("quantity" in found and "unit_price" in found):
+            raise
+        return found
 
 
 def recognise_columns(

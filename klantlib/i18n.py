@@ -202,6 +202,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "field.account_manager": ("accountmanager", "account manager"),
     "field.status": ("status", "status"),
     "field.currency": ("munt", "currency"),
+    "field.quantity": ("aantal", "quantity"),
+    "field.unit_price": ("eenheidsprijs", "unit price"),
     "error.unknown_field": (
         "'{field}' is geen veld dat de kit kent; kies uit: {fields}.",
         "'{field}' is not a field the kit knows; choose from: {fields}.",
@@ -436,6 +438,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "error.currency_not_found": (
         "Munt {currency} komt niet voor in het bestand; wel: {currencies}.",
         "Currency {currency} is not in the file; these are: {currencies}.",
+    ),
+    "load.from_quantity": (
+        "geen kolom met het bedrag per lijn: elke lijn is aantal × eenheidsprijs, exact tot op"
+        " de cent opgeteld",
+        "no column with each line's amount: each line is quantity × unit price, added up exactly"
+        " to the cent",
     ),
     "load.maybe_vat": (
         "let op: de omzet komt uit kolom '{column}', die niet zegt of de btw erin zit. Staat er"

@@ -48,7 +48,12 @@ from klantlib.amounts import (
     parse_amounts,
     to_units,
 )
-from klantlib.columns import ColumnMap, find_header_row, may_include_vat, recognise_columns
+from klantlib.columns import (
+    ColumnMap,
+    find_header_row,
+    may_include_vat,
+    recognise_line_columns,
+)
 from klantlib.customers import OPTIONAL_COLUMNS, cell_text, customer_table
 from klantlib.errors import InputError, KlantlibError, Notice, Problems
 from klantlib.i18n import format_number, text
@@ -195,6 +200,7 @@ class LoadReport:
     skipped: list[tuple[int, str]] = field(default_factory=list)
     kept_totals: list[tuple[int, str]] = field(default_factory=list)
     revenue_may_include_vat: bool = False
+    revenue_from_quantity: bool = False
     status_left_out: dict[str, int] = field(default_factory=dict)
     currency: str | None = None
     other_currency_lines: int = 0
@@ -237,6 +243,8 @@ class LoadReport:
                     count=format_number(self.other_currency_lines, lang),
                 )
             )
+        if self.revenue_from_quantity:
+            out.append(text("load.from_quantity", lang))
         if self.revenue_may_include_vat:
             out.append(text("load.maybe_vat", lang, column=self.columns.get("revenue", "")))
         for row, reason in self.skipped[:10]:
@@ -341,14 +349,14 @@ def _load(
     sheet = None
     if source.kind == "spreadsheet":
         sheet, table, header_index = _spreadsheet_table(source, columns)
-        mapping = recognise_columns(list(table.columns), columns, year=year)
+        mapping = recognise_line_columns(list(table.columns), columns, year=year)
         _refuse_repeated(mapping, list(table.columns), columns)
         batches = [_FrameBatch(table, header_index + 2)] if len(table) else []
         size = 0
     else:
         layout = _text_layout(source, columns)
         header_index = layout.first_row - 2
-        mapping = recognise_columns(layout.header, columns, year=year)
+        mapping = recognise_line_columns(layout.header, columns, year=year)
         _refuse_repeated(mapping, layout.header, columns)
         dictionary = [mapping["date"]] if "date" in mapping else []
         text_batches = read_text_batches(layout, dictionary=dictionary, slice_bytes=slice_bytes)
@@ -379,7 +387,8 @@ def _load(
         header_row=header_index + 1,
         columns=dict(mapping.fields),
         customers=len(customers),
-        revenue_may_include_vat=may_include_vat(mapping["revenue"]),
+        revenue_may_include_vat="revenue" in mapping and may_include_vat(mapping["revenue"]),
+        revenue_from_quantity="revenue" not in mapping,
         **details,
     )
     return customers, report
@@ -735,10 +744,12 @@ class _Assembly:
         self.undated: list[tuple[_Batch, np.ndarray]] = []  # lines waiting for the date form
         self.first_row = first_row
         self.period = period
+        # No revenue column: each line's amount is quantity × unit price (exact, in units).
+        self.from_quantity = "revenue" not in mapping
         self.number_fields = [
             name
             for name in (
-                "revenue",
+                *(("unit_price", "quantity") if self.from_quantity else ("revenue",)),
                 *(c for c, kind in OPTIONAL_COLUMNS.items() if kind == "number"),
             )
             if name in mapping
@@ -972,6 +983,8 @@ class _Assembly:
             )
             for name in self.number_fields
         }
+        if self.from_quantity:
+            amounts["revenue"] = _line_amounts(amounts.get("quantity"), amounts.get("unit_price"))
         header = self.mapping["date"]
         cells = batch.cells(header, keep)
         if self.form is None:
@@ -1129,6 +1142,10 @@ class _Assembly:
             if values is not None:
                 numbers[name] = pd.Series(values, index=table.index)
         self._raise_problems()
+        if self.from_quantity:
+            line = _line_amounts(numbers.pop("quantity", None), numbers.pop("unit_price", None))
+            if line is not None:
+                numbers["revenue"] = pd.Series(line, index=table.index)
         rows = (self.first_row + np.flatnonzero(keep)).tolist()
         listed = pd.DataFrame(index=table.index)
         listed["customer_id"] = (
@@ -1234,6 +1251,17 @@ class _Assembly:
             )
         if problems:
             raise InputError(problems)
+
+
+def _line_amounts(quantity: object, price: object) -> np.ndarray | None:
+    """Quantity × unit price per line, to whole ten-thousandths of a euro (then the sums are
+    exact); ``None`` while either column could not be read."""
+    if quantity is None or price is None:
+        return None
+    product = np.asarray(quantity, dtype="float64") * np.asarray(price, dtype="float64")
+    known = np.isfinite(product)
+    product[known] = to_units(product[known]) / UNITS_PER_EURO
+    return product
 
 
 def _texts(table: pa.Table, column: str, encoding: str) -> pd.Series:

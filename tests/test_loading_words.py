@@ -104,3 +104,29 @@ def test_an_order_or_line_number_is_never_the_customer_id():
     for header in ("Order ID", "Row ID", "Transaction ID", "Payment ID", "Bestelnummer"):
         fields = recognise_columns([header, "Customer Name", "Sales"]).fields
         assert "customer_id" not in fields, header
+
+
+def test_lines_with_quantity_and_unit_price_but_no_total_are_multiplied(tmp_path):
+    """Invoice lines with Aantal and Eenheidsprijs only: each line is their product, exactly,
+    and the report says so."""
+    path = tmp_path / "lijnen.csv"
+    path.write_text(
+        "Factuurdatum;Klant;Artikel;Aantal;Eenheidsprijs\n"
+        "02/01/2025;Alpha;Bloem;3;19,99\n"
+        "15/01/2025;Alpha;Pot;2;0,335\n"
+        "16/01/2025;Beta;Bloem;1;19,99\n"
+        "17/01/2025;Beta;Korting;-1;5,00\n",
+        encoding="utf-8",
+    )
+    table, report = load_customers(path, year=2025, number_style="comma")
+    assert table.set_index("name")["revenue"].to_dict() == {"Alpha": 60.64, "Beta": 14.99}
+    assert report.revenue_from_quantity
+    assert (
+        "no column with each line's amount: each line is quantity × unit price, added up"
+        " exactly to the cent"
+    ) in report.lines("en")
+
+
+def test_a_revenue_column_wins_over_quantity_and_price():
+    fields = recognise_columns(["Klant", "Aantal", "Eenheidsprijs", "Bedrag"]).fields
+    assert fields["revenue"] == "Bedrag"
