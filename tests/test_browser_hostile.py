@@ -83,6 +83,17 @@ def _run_with(page: Page, lab, notebook: str, values: dict[str, object]):
     return _run_all(page, base, token, notebook, before_run=type_parameters)
 
 
+def _run_in_session(page: Page, lab, sessions: Path, folder: Path, notebook: str):
+    """Run ``notebook`` on the hostile session, as its first hostile participant."""
+    files = write_hostile_data(folder, sessions)
+    values = {
+        "session": SESSION,
+        "customers_file": str(files["customers"]),
+        "participant": PARTICIPANTS[0],
+    }
+    return _run_with(page, lab, notebook, values)
+
+
 def _cell(scope, words: str):
     return scope.locator("td").filter(has_text=words)
 
@@ -112,13 +123,7 @@ def test_four_questions_of_hostile_names_runs_nothing_in_jupyterlab(
     """Notebook 03 for a hostile participant on hostile customers: the form's card shows the
     name as text, the team view shows both participants as text, nothing runs or loads."""
     watch = Watch(page)
-    files = write_hostile_data(tmp_path, sessions)
-    values = {
-        "session": SESSION,
-        "customers_file": str(files["customers"]),
-        "participant": PARTICIPANTS[0],
-    }
-    panel, outputs = _run_with(page, lab, FOUR_QUESTIONS[lang], values)
+    panel, outputs = _run_in_session(page, lab, sessions, tmp_path, FOUR_QUESTIONS[lang])
     card = panel.locator(".widget-html", has_text="Brouwerij").first
     expect(card).to_contain_text(SCRIPT_NAME)
     for participant in PARTICIPANTS:
@@ -134,13 +139,7 @@ def test_action_plan_of_hostile_names_runs_nothing_in_jupyterlab(
     """Notebook 05 with a hostile owner, account manager and participants: the plan editor
     and the favourites table show them as text, nothing runs or loads."""
     watch = Watch(page)
-    files = write_hostile_data(tmp_path, sessions)
-    values = {
-        "session": SESSION,
-        "customers_file": str(files["customers"]),
-        "participant": PARTICIPANTS[0],
-    }
-    panel, outputs = _run_with(page, lab, ACTION_PLAN[lang], values)
+    panel, outputs = _run_in_session(page, lab, sessions, tmp_path, ACTION_PLAN[lang])
     expect(panel.locator("input").and_(page.locator(f"[value='{OWNER}']"))).to_have_count(0)
     owners = panel.locator(".widget-text input")
     assert OWNER in [owners.nth(i).input_value() for i in range(owners.count())]

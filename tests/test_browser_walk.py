@@ -99,6 +99,18 @@ def type_parameters(page: Page, panel, notebook: str, values: dict[str, str]) ->
     page.keyboard.press("Escape")
 
 
+def take_the_form(page: Page, panel, hello: str):
+    """The answer form of the notebook, taken by the facilitator (name typed, Enter): the
+    form, its customer card and its status line."""
+    form = panel.locator(".widget-vbox", has=page.locator("input[list]")).first
+    who = form.locator("input[list]")
+    card, _verdict, status = (form.locator(":scope > .widget-html").nth(i) for i in range(3))
+    who.fill(FACILITATOR)
+    who.press("Enter")
+    expect(status).to_contain_text(hello)
+    return form, card, status
+
+
 def upload(page: Page, panel, path: Path, expected: str) -> None:
     picker = panel.locator(".widget-upload").first
     with page.expect_file_chooser() as chooser:
@@ -175,12 +187,7 @@ def test_a_team_walks_its_own_export_from_01_to_06_in_jupyterlab(
 
         # 03: every customer answered by the facilitator, one click per answer.
         panel, outputs = _run_all(page, base, token, notebook("03_vier_vragen"))
-        form = panel.locator(".widget-vbox", has=page.locator("input[list]")).first
-        who = form.locator("input[list]")
-        card, _verdict, status = (form.locator(":scope > .widget-html").nth(i) for i in range(3))
-        who.fill(FACILITATOR)
-        who.press("Enter")
-        expect(status).to_contain_text(t("form.hello", name=FACILITATOR))
+        form, card, status = take_the_form(page, panel, t("form.hello", name=FACILITATOR))
         clicks = 2  # the name box and Enter
         seen = []
         for number in range(20):
@@ -276,12 +283,7 @@ def test_a_team_walks_its_own_export_from_01_to_06_in_jupyterlab(
         expect(session_cell).to_contain_text(
             t("file.remade", name=NEXT, previous="klanten_volgend_kwartaal.csv")
         )
-        form = panel.locator(".widget-vbox", has=page.locator("input[list]")).first
-        who = form.locator("input[list]")
-        card, _verdict, status = (form.locator(":scope > .widget-html").nth(i) for i in range(3))
-        who.fill(FACILITATOR)
-        who.press("Enter")
-        expect(status).to_contain_text(t("form.hello", name=FACILITATOR))
+        form, card, status = take_the_form(page, panel, t("form.hello", name=FACILITATOR))
         form.get_by_role("checkbox", name=t("form.only_to_confirm"), exact=True).check()
         confirm = _button(form, t("form.confirm"))
         flag = t("form.flag_to_confirm", previous=SESSION)

@@ -14,21 +14,9 @@ from klantlib.quarter_view import QuarterView
 from klantlib.questions import QUESTIONS
 from klantlib.session import create_next_session, create_session
 from tests.conftest import table_cells
+from tests.test_next_quarter import Q3, Q4
 
-LAST = pd.DataFrame(
-    {
-        "customer_id": ["007", "012", "3"],
-        "name": ["Brouwerij Mattheeuws", "Bakkerij Peeters", "Café Sport"],
-        "revenue": [90_000.0, 60_000.0, 2_000.0],
-    }
-)
-NOW = pd.DataFrame(
-    {
-        "customer_id": ["007", "012", "44"],
-        "name": ["Brouwerij Mattheeuws", "Bakkerij Peeters", "Slagerij Maes"],
-        "revenue": [85_000.0, 60_000.0, 2_000.0],
-    }
-)
+LAST, NOW = Q3, Q4  # last quarter and this one: 3 left, 44 arrived, 007 and 012 stay
 
 
 @pytest.fixture
