@@ -55,7 +55,7 @@ from klantlib.columns import (
     recognise_line_columns,
 )
 from klantlib.customers import OPTIONAL_COLUMNS, cell_text, customer_table
-from klantlib.errors import InputError, KlantlibError, Notice, Problems
+from klantlib.errors import MAX_KEPT, InputError, KlantlibError, Notice, Problems
 from klantlib.i18n import format_number, text
 from klantlib.invoices import (
     DATE_ORDERS,
@@ -759,7 +759,7 @@ class _Assembly:
         self.window: list[tuple[_Batch, np.ndarray]] = []  # batches until then
         self.seen: set[str] = set()
         self.styles: dict[str, str | None] = dict.fromkeys(self.number_fields, number_style)
-        self.problems = {f: Problems() for f in (*self.number_fields, "date")}
+        self.problems = {f: Problems() for f in (*self.number_fields, "date", "name")}
         self.skipped: list[tuple[int, str]] = []
         self.kept_totals: list[tuple[int, str]] = []  # looked like totals, kept as customers
         self.trailing_blank: list[tuple[int, str]] = []
@@ -1016,6 +1016,7 @@ class _Assembly:
             used &= self._status_counts(batch, keep, used, lines)
         if "currency" in self.mapping:
             used &= self._currency_counts(batch, keep, used, lines)
+        self._check_names(batch, keep, used, lines)
         rows = np.flatnonzero(used)
         keys = ["name"]
         columns["name"] = batch.keys("name", self.mapping["name"], rows)
@@ -1031,6 +1032,25 @@ class _Assembly:
         part = pa.table(columns).group_by(keys, use_threads=False)
         lines.part = part.aggregate([("revenue", "sum"), ("revenue", "count"), ("credits", "sum")])
         return lines
+
+    def _check_names(
+        self, batch: _Batch, keep: np.ndarray, used: np.ndarray, lines: _Lines
+    ) -> None:
+        """A line that counts needs its customer's name: an empty one is named with the file's
+        row and column (after adding up, the row would be the customer table's)."""
+        header = self.mapping["name"]
+        names = batch.cells(header, keep).astype(str).str.strip()
+        empty = np.flatnonzero(used & names.isin(["", "nan", "None"]).to_numpy(dtype=bool))
+        if empty.size:
+            lines.problems["name"].add(
+                [
+                    Notice(
+                        "error.missing_value", {"row": batch.first_row + int(i), "column": header}
+                    )
+                    for i in empty[:MAX_KEPT]
+                ],
+                count=int(empty.size),
+            )
 
     def _status_counts(
         self, batch: _Batch, keep: np.ndarray, used: np.ndarray, lines: _Lines
@@ -1085,7 +1105,7 @@ class _Assembly:
 
     def _raise_problems(self) -> None:
         found = Problems()
-        for name in (*self.number_fields, "date"):
+        for name in (*self.number_fields, "date", "name"):
             found.merge(self.problems[name])
         if found:
             raise found.error()
@@ -1163,7 +1183,10 @@ class _Assembly:
             listed["account_manager"] = table[mapping["account_manager"]]
         listed = listed.loc[kept].reset_index(drop=True)
         _check_one_name_per_id(listed, rows)
-        return customer_table(listed, rows=rows)
+        try:
+            return customer_table(listed, rows=rows)
+        except InputError as exc:
+            raise _in_file_columns(exc, mapping) from None
 
     def _invoice_customers(self) -> tuple[pd.DataFrame, dict[str, object]]:
         """Invoice lines: the parts added up per customer over the period."""
@@ -1251,6 +1274,24 @@ class _Assembly:
             )
         if problems:
             raise InputError(problems)
+
+
+def _in_file_columns(error: InputError, mapping: ColumnMap) -> InputError:
+    """``error`` with each problem's column named as the file names it (``Omzet``, not the
+    kit's ``revenue``)."""
+    problems = [
+        Notice(
+            p.key,
+            {
+                **p.params,
+                "column": mapping.fields.get(p.params.get("column"), p.params.get("column")),
+            },
+        )
+        if "column" in p.params
+        else p
+        for p in error.problems
+    ]
+    return InputError(problems, source=error.source, count=error.count)
 
 
 def _line_amounts(quantity: object, price: object) -> np.ndarray | None:

@@ -120,7 +120,7 @@ def test_short_rows_and_quoted_line_breaks_read_like_a_spreadsheet(tmp_path):
         with pytest.raises(InputError) as caught:
             load(path, slice_bytes=slice_bytes)
         assert caught.value.message("en") == (
-            "k.csv: 1 problem(s) found:\n- row 4, column 'revenue': the cell is empty"
+            "k.csv: 1 problem(s) found:\n- row 4, column 'Omzet': the cell is empty"
         )
     write(path, content.replace("3;Claes\n", "3;Claes;;1\n"))
     table, _ = load(path, slice_bytes=16)

@@ -172,3 +172,21 @@ def test_a_utf8_file_with_one_cp1252_line_names_that_line_never_mojibake(tmp_pat
     path.write_bytes("Klantnr;Klant;Omzet\n1;Café Utrecht;10\n2;Zürich AG;30\n".encode("cp1252"))
     table, _ = load_customers(path)  # a file all in cp1252 still reads as cp1252
     assert sorted(table["name"]) == ["Café Utrecht", "Zürich AG"]
+
+
+def test_an_empty_name_in_invoice_lines_names_the_files_row_and_column(tmp_path):
+    """Not the row of the added-up table: the file's rows 4 and 5, column 'Klant'."""
+    from klantlib.errors import InputError
+
+    path = tmp_path / "lijnen.csv"
+    path.write_text(
+        "Klantnr;Klant;Datum;Bedrag\n1;A;2025-01-01;10\n1;A;2025-01-02;10\n"
+        "2;;2025-01-03;5\n2;;2025-01-04;5\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError) as refused:
+        load_customers(path, year=2025)
+    assert [p.message("en") for p in refused.value.problems] == [
+        "row 4, column 'Klant': the cell is empty",
+        "row 5, column 'Klant': the cell is empty",
+    ]
