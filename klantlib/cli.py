@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import re
 import sqlite3
 import sys
@@ -291,7 +292,10 @@ def _date(value: str) -> dt.date:
             return dt.datetime.strptime(value.strip(), form).date()
         except ValueError:
             continue
-    raise argparse.ArgumentTypeError(value)
+    raise argparse.ArgumentTypeError(text("cli.bad_date", _current_lang[0], value=value))
+
+
+_current_lang = ["nl"]  # the language of this run, for argparse's type checks
 
 
 def _overrides(pairs: list[str]) -> dict[str, str]:
@@ -560,6 +564,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (0 fine, 2 bad input)."""
     argv = list(sys.argv[1:] if argv is None else argv)
     lang = _language(argv)
+    _current_lang[0] = lang
     args = _parser(lang).parse_args(argv)
     try:
         if args.command == "segment":
@@ -587,6 +592,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KlantlibError as exc:
         print(text("error.shown", lang, message=exc.message(lang)), file=sys.stderr)
         return EXIT_BAD_INPUT
+    except BrokenPipeError:
+        # The reader stopped (``load … | head``): end quietly, as Unix tools do. Output still
+        # buffered for the closed pipe is dropped, so Python does not complain at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     except OSError as exc:
         reason = exc.strerror or str(exc)
         message = text("error.file_unreadable", lang, path=exc.filename or "", reason=reason)

@@ -287,6 +287,22 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         " the cells written the other way are then reported as errors.",
     ),
     # errors: sessions
+    "error.session_name_reserved": (
+        "'{value}' kan geen sessienaam zijn: Windows houdt die naam voor een apparaat en kan"
+        " er geen bestand van maken. Kies een andere, bv. 2026-Q4.",
+        "'{value}' cannot be a session name: Windows keeps that name for a device and cannot"
+        " make a file of it. Choose another, e.g. 2026-Q4.",
+    ),
+    "error.session_name_dot": (
+        "'{value}' kan geen sessienaam zijn: een naam die op een punt eindigt, kan Windows niet"
+        " maken. Laat de punt weg.",
+        "'{value}' cannot be a session name: Windows cannot make a name that ends in a dot."
+        " Leave the dot out.",
+    ),
+    "cli.bad_date": (
+        "'{value}' is geen datum. Schrijf ze als 2025-12-31, 31/12/2025, 31-12-2025 of 31.12.2025.",
+        "'{value}' is not a date. Write it as 2025-12-31, 31/12/2025, 31-12-2025 or 31.12.2025.",
+    ),
     "error.session_name": (
         "'{value}' kan geen sessienaam zijn: gebruik letters, cijfers, spaties, '.', '_' of"
         " '-' (bv. 2026-Q4), hoogstens 64 tekens.",

@@ -129,11 +129,20 @@ def session_path(name: str, workspace: str | Path | None = None) -> Path:
     return _workspace(workspace) / f"{check_session_name(name)}{SUFFIX}"
 
 
+_WINDOWS_RESERVED = re.compile(r"(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?", re.IGNORECASE)
+
+
 def check_session_name(name: object) -> str:
-    """A session name as typed, trimmed; letters, digits, space, ``.``, ``_`` and ``-``."""
+    """A session name as typed, trimmed; letters, digits, space, ``.``, ``_`` and ``-``; not
+    ending in a dot, and none of the names Windows keeps for devices (``CON``, ``NUL.txt``,
+    ``com1``): the kit runs on Windows too, and such a file cannot be made there."""
     text_name = str(name).strip() if name is not None else ""
     if not _NAME.fullmatch(text_name):
         raise KlantlibError("error.session_name", value=text_name)
+    if text_name.endswith("."):
+        raise KlantlibError("error.session_name_dot", value=text_name)
+    if _WINDOWS_RESERVED.fullmatch(text_name):
+        raise KlantlibError("error.session_name_reserved", value=text_name)
     return text_name
 
 

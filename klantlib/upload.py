@@ -38,6 +38,7 @@ logger = logging.getLogger(__name__)
 
 _BLOCK = "line-height: 1.4;"  # the widget's own line height is one input row: too airy for text
 
+_MAX_NAME_BYTES = 255
 _UNSAFE = re.compile(r'[\x00-\x1f<>:"/\\|?*]')
 
 
@@ -59,6 +60,10 @@ def store_upload(name: str, content: bytes, folder: str | Path) -> Path:
     if not base:
         base = "upload"
     stem, suffix = _split_name(base)
+    if len(base.encode("utf-8")) > _MAX_NAME_BYTES:  # file systems refuse over 255 bytes
+        room = _MAX_NAME_BYTES - len(suffix.encode("utf-8")) - 8  # and " (99)" to spare
+        stem = stem.encode("utf-8")[:room].decode("utf-8", "ignore").rstrip() or "upload"
+        base = stem + suffix
     number = 1
     while True:
         candidate = folder / (base if number == 1 else f"{stem} ({number}){suffix}")

@@ -1,0 +1,82 @@
+"""Edges that must hold: names Windows cannot make, long upload names, typed dates, pipes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from klantlib.errors import KlantlibError
+from klantlib.session import check_session_name
+from klantlib.upload import store_upload
+
+
+@pytest.mark.parametrize("name", ["CON", "nul", "NUL.txt", "com1", "LPT9.csv", "aux"])
+def test_session_names_windows_keeps_for_devices_are_refused(name):
+    with pytest.raises(KlantlibError) as refused:
+        check_session_name(name)
+    assert refused.value.message("en") == (
+        f"'{name}' cannot be a session name: Windows keeps that name for a device and cannot"
+        " make a file of it. Choose another, e.g. 2026-Q4."
+    )
+
+
+@pytest.mark.parametrize("name", ["2026-Q4.", "sessie. ", "Q4 ."])
+def test_a_session_name_ending_in_a_dot_is_refused(name):
+    with pytest.raises(KlantlibError) as refused:
+        check_session_name(name)
+    assert refused.value.message("en").endswith(
+        "Windows cannot make a name that ends in a dot. Leave the dot out."
+    )
+
+
+def test_ordinary_session_names_still_pass():
+    assert check_session_name(" 2026-Q4 ") == "2026-Q4"
+    assert check_session_name("console 2") == "console 2"  # CON only as the whole name
+
+
+def test_an_upload_with_a_name_over_255_bytes_is_stored_shortened(tmp_path):
+    """A browser may hand over a file name longer than any file system allows."""
+    name = "klanten " + "é" * 200 + ".xlsx"  # 409 bytes in UTF-8
+    stored = store_upload(name, b"data", tmp_path)
+    assert stored.suffix == ".xlsx"
+    assert len(stored.name.encode("utf-8")) <= 255
+    assert stored.read_bytes() == b"data"
+    again = store_upload(name, b"other", tmp_path)  # a second one gets its number
+    assert again != stored and len(again.name.encode("utf-8")) <= 255
+
+
+def kit(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "klantlib", *args], capture_output=True, text=True, check=False
+    )
+
+
+def test_a_date_that_is_no_date_says_what_is_wrong_and_the_forms(tmp_path):
+    path = tmp_path / "k.csv"
+    path.write_text("customer_id,name,revenue\n1,A,10\n", encoding="utf-8")
+    run = kit("load", str(path), "--from", "2025-13-01", "--to", "2025-12-31", "--lang", "nl")
+    assert run.returncode == 2
+    assert run.stderr.strip().endswith(
+        "'2025-13-01' is geen datum. Schrijf ze als 2025-12-31, 31/12/2025, 31-12-2025 of"
+        " 31.12.2025."
+    )
+
+
+def test_a_closed_pipe_ends_quietly(tmp_path):
+    """`load … | head -1`: no 'Broken pipe' message, as Unix tools do."""
+    path = tmp_path / "veel.csv"
+    rows = "".join(f"{i},Klant {i},{i}.50\n" for i in range(1, 20_001))
+    path.write_text("customer_id,name,revenue\n" + rows, encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "klantlib", "load", str(path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    first = process.stdout.readline()
+    process.stdout.close()  # the reader goes away, as head does
+    _, errors = process.communicate(timeout=60)
+    assert first.startswith(b"veel.csv")
+    assert b"Broken pipe" not in errors and b"Traceback" not in errors
+    assert errors == b""
