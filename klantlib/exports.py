@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
@@ -13,7 +14,9 @@ from klantlib.i18n import text
 from klantlib.method import Segmentation
 
 __all__ = [
+    "OWNER_ONLY",
     "history_for_export",
+    "owner_only",
     "segments_for_export",
     "spreadsheet_safe",
     "write_csv",
@@ -55,6 +58,20 @@ def history_for_export(history: pd.DataFrame, lang: str | None = None) -> pd.Dat
         lambda b: text(f"band.{b}", lang) if b in ("small", "medium", "large") else b
     )
     return table
+
+
+OWNER_ONLY = 0o600
+"""The one rule for what holds a team's customer data (sessions, uploads, reports, exports):
+readable and writable by the computer's user who made it, nobody else."""
+
+
+def owner_only(path: str | Path) -> Path:
+    """Make ``path`` the owner's only (a file ``rw-------``, a folder ``rwx------``); where the
+    system has no such modes (Windows), it stays as the system made it."""
+    path = Path(path)
+    with contextlib.suppress(NotImplementedError, PermissionError):
+        path.chmod(0o700 if path.is_dir() else OWNER_ONLY)
+    return path
 
 
 def out_folder(path: str | Path) -> Path:

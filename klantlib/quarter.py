@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from klantlib.errors import KlantlibError
-from klantlib.exports import history_for_export, out_folder, write_csv
+from klantlib.exports import history_for_export, out_folder, owner_only, write_csv
 from klantlib.i18n import check_language, format_number, get_language, text
 from klantlib.moves import compare_segments, quarter_history
 from klantlib.session import (
@@ -173,5 +173,5 @@ def write_quarter_files(
         figure.savefig(out / "moves.png", dpi=150, bbox_inches="tight")
     finally:
         plt.close(figure)
-    written["moves.png"] = out / "moves.png"
+    written["moves.png"] = owner_only(out / "moves.png")
     return written

@@ -52,6 +52,7 @@ from klantlib.exports import (
     EXPORT_COLUMNS,
     FORMULA_STARTS,
     out_folder,
+    owner_only,
     write_csv,
     write_segments_csv,
 )
@@ -131,6 +132,7 @@ def write_report(
         staged = _write_files(result, staging, lang, answers, plan, matrix, session)
         written = {}
         for name, path in staged.items():
+            owner_only(path)  # customer data: the owner's only
             os.replace(path, out / name)
             written[name] = out / name
         return written

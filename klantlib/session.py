@@ -179,6 +179,7 @@ def create_session(
     building = path.with_name(f".{path.name}.building")
     for leftover in (building, *_sidecars(building)):
         leftover.unlink(missing_ok=True)
+    building.touch(mode=0o600)  # the owner's only; SQLite gives its log files the same modes
     connection = _connect(building)
     try:
         with _transaction(connection):

@@ -21,6 +21,7 @@ import pandas as pd
 
 from klantlib.customer_file import use_customers_file
 from klantlib.errors import KlantlibError
+from klantlib.exports import owner_only
 from klantlib.i18n import check_language, get_language, text
 from klantlib.loading import LoadReport, load_customers
 from klantlib.widget_errors import error_html, run_shown, unexpected_message
@@ -69,6 +70,7 @@ def store_upload(name: str, content: bytes, folder: str | Path) -> Path:
         candidate = folder / (base if number == 1 else f"{stem} ({number}){suffix}")
         try:
             with candidate.open("xb") as stream:  # "x": fails instead of overwriting
+                owner_only(candidate)  # a team's export: the owner's only, from the start
                 stream.write(content)
             return candidate
         except FileExistsError:

@@ -80,3 +80,30 @@ def test_a_closed_pipe_ends_quietly(tmp_path):
     assert first.startswith(b"veel.csv")
     assert b"Broken pipe" not in errors and b"Traceback" not in errors
     assert errors == b""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="file modes are POSIX")
+def test_what_holds_customer_data_is_the_owners_only(tmp_path):
+    """Session file (and its log), an upload and every report file: rw for the owner only."""
+    import stat
+
+    import pandas as pd
+
+    from klantlib.report import write_session_report
+    from klantlib.session import create_session
+
+    def mode(path) -> int:
+        return stat.S_IMODE(path.stat().st_mode)
+
+    customers = pd.DataFrame(
+        {"customer_id": ["1", "2", "3"], "name": ["A", "B", "C"], "revenue": [9e4, 2e4, 5e3]}
+    )
+    with create_session("s", customers, workspace=tmp_path / "w") as session:
+        session.record("An", "1", "margin", "yes")
+        assert mode(session.path) == 0o600
+        wal = session.path.with_name(session.path.name + "-wal")
+        assert not wal.exists() or mode(wal) == 0o600
+        written = write_session_report(session, tmp_path / "r", lang="nl")
+    assert {name: mode(path) for name, path in written.items()} == dict.fromkeys(written, 0o600)
+    upload = store_upload("klanten.csv", b"x", tmp_path / "eigen")
+    assert mode(upload) == 0o600
