@@ -323,6 +323,38 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{path} is geen sessiebestand van deze kit (of van een andere versie).",
         "{path} is not a session file of this kit (or of another version).",
     ),
+    "error.session_newer": (
+        "{path} is gemaakt door een nieuwere versie van de kit. Werk de kit bij (git pull,"
+        " dan make workshop) om deze sessie te openen; ze blijft zoals ze is.",
+        "{path} was made by a newer version of the kit. Update the kit (git pull, then make"
+        " workshop) to open this session; it stays as it is.",
+    ),
+    "error.session_read_only": (
+        "De sessie {path} kan niet geopend worden om te schrijven: de map {folder} is alleen"
+        " leesbaar (of het bestand is dat). Kies een map waarin je mag schrijven, bv. met de"
+        " omgevingsvariabele KLANTLIB_WORKSPACE, of vraag schrijfrechten.",
+        "Session {path} cannot be opened for writing: the folder {folder} is read-only (or the"
+        " file is). Choose a folder you may write to, e.g. with the environment variable"
+        " KLANTLIB_WORKSPACE, or ask for write access.",
+    ),
+    "error.disk_full": (
+        "De schijf is vol: {path} kan niets meer bewaren. Maak ruimte vrij en probeer opnieuw;"
+        " wat al bewaard was, blijft.",
+        "The disk is full: {path} cannot store anything more. Free some space and try again;"
+        " what was stored stays.",
+    ),
+    "error.click_disk_full": (
+        "De schijf is vol: deze klik is niet bewaard (alles van daarvoor wel). Maak ruimte vrij"
+        " en klik opnieuw.",
+        "The disk is full: this click was not stored (everything before it was). Free some"
+        " space and click again.",
+    ),
+    "error.click_read_only": (
+        "De sessiemap is alleen leesbaar: deze klik is niet bewaard. Vraag schrijfrechten, of"
+        " open de sessie op een plaats waar je mag schrijven.",
+        "The session folder is read-only: this click was not stored. Ask for write access, or"
+        " open the session where you may write.",
+    ),
     "error.session_unknown_customer": (
         "Klantnummer '{value}' zit niet in sessie '{name}'.",
         "Customer id '{value}' is not in session '{name}'.",

@@ -353,18 +353,26 @@ class Session:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self.name = self.path.name.removesuffix(SUFFIX)
-        connection = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        before = {side: side.exists() for side in _sidecars(self.path)}
         try:
-            row = connection.execute(
-                "SELECT value FROM meta WHERE key = 'schema_version'"
-            ).fetchone()
+            connection = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+            try:
+                row = connection.execute(
+                    "SELECT value FROM meta WHERE key = 'schema_version'"
+                ).fetchone()
+            finally:
+                connection.close()
+            if row is not None and row[0].isdigit() and int(row[0]) > SCHEMA_VERSION:
+                raise KlantlibError("error.session_newer", path=str(self.path))
+            if row is None or row[0] != str(SCHEMA_VERSION):
+                raise KlantlibError("error.session_unreadable", path=str(self.path))
+            self._connection = _connect(self.path)
         except sqlite3.DatabaseError as exc:
-            raise KlantlibError("error.session_unreadable", path=str(self.path)) from exc
-        finally:
-            connection.close()
-        if row is None or row[0] != str(SCHEMA_VERSION):
-            raise KlantlibError("error.session_unreadable", path=str(self.path))
-        self._connection = _connect(self.path)
+            _remove_new_sidecars(before)
+            raise storage_error(exc, self.path) from exc
+        except KlantlibError:
+            _remove_new_sidecars(before)
+            raise
         _OPEN.add(self)
         self._ids: list[str] | None = None  # the list never changes once the session is made
         self._id_set: set[str] = set()
@@ -960,6 +968,26 @@ def _time_value(value: object) -> str | None:
 # ------------------------------------------------------------------------------------------
 # SQLite
 # ------------------------------------------------------------------------------------------
+
+
+def storage_error(error: sqlite3.Error, path: Path) -> KlantlibError:
+    """What went wrong with a session file, in words that blame the right thing: a folder
+    that cannot be written, a full disk, or a file that is no session."""
+    reason = str(error).lower()
+    if "readonly" in reason or "read-only" in reason or "unable to open" in reason:
+        return KlantlibError("error.session_read_only", path=str(path), folder=str(path.parent))
+    if "disk is full" in reason or "disk full" in reason:
+        return KlantlibError("error.disk_full", path=str(path))
+    if isinstance(error, sqlite3.OperationalError) and "locked" in reason:
+        return KlantlibError("error.session_storage", reason=str(error))
+    return KlantlibError("error.session_unreadable", path=str(path))
+
+
+def _remove_new_sidecars(before: dict[Path, bool]) -> None:
+    """Remove the log files a failed opening made (a 3-byte -shm), never ones that were there."""
+    for side, existed in before.items():
+        if not existed:
+            side.unlink(missing_ok=True)
 
 
 _OPEN: weakref.WeakSet[Session] = weakref.WeakSet()

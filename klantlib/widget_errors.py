@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import logging
+import sqlite3
 from collections.abc import Callable
 
 from klantlib.errors import KlantlibError
@@ -38,9 +39,24 @@ def run_shown(
         action()
     except KlantlibError as exc:
         show(text("error.shown", lang, message=exc.message(lang)))
+    except sqlite3.OperationalError as exc:  # the session file: a full disk, a read-only folder
+        logger.warning("%s: %s", what, exc)
+        message = _storage_message(exc, lang)
+        show(message if message is not None else unexpected_message(exc, lang))
     except Exception as exc:
         logger.exception(what)
         show(unexpected_message(exc, lang))
+
+
+def _storage_message(exc: sqlite3.OperationalError, lang: str | None) -> str | None:
+    """A full disk or a read-only folder in plain words; ``None`` for other storage faults.
+    Nothing was stored then: the widget keeps showing what the session file holds."""
+    reason = str(exc).lower()
+    if "disk is full" in reason or "disk full" in reason:
+        return text("error.shown", lang, message=text("error.click_disk_full", lang))
+    if "readonly" in reason or "read-only" in reason:
+        return text("error.shown", lang, message=text("error.click_read_only", lang))
+    return None
 
 
 def error_html(message: str) -> str:

@@ -107,3 +107,70 @@ def test_what_holds_customer_data_is_the_owners_only(tmp_path):
     assert {name: mode(path) for name, path in written.items()} == dict.fromkeys(written, 0o600)
     upload = store_upload("klanten.csv", b"x", tmp_path / "eigen")
     assert mode(upload) == 0o600
+
+
+def small_session(folder):
+    import pandas as pd
+
+    from klantlib.session import create_session
+
+    customers = pd.DataFrame(
+        {"customer_id": ["1", "2", "3"], "name": ["A", "B", "C"], "revenue": [9e4, 2e4, 5e3]}
+    )
+    return create_session("s", customers, workspace=folder)
+
+
+def test_a_read_only_workspace_says_so_and_leaves_nothing_behind(tmp_path, monkeypatch):
+    """Opening for writing fails (a read-only folder): the message says read-only, not 'no
+    session file', and the log files the attempt made are gone."""
+    import sqlite3
+
+    import klantlib.session as session_module
+    from klantlib.session import open_session
+
+    small_session(tmp_path).close()
+
+    def read_only(path):
+        raise sqlite3.OperationalError("attempt to write a readonly database")
+
+    monkeypatch.setattr(session_module, "_connect", read_only)
+    with pytest.raises(KlantlibError) as refused:
+        open_session("s", workspace=tmp_path)
+    assert refused.value.message("en").startswith(
+        f"Session {tmp_path / 's.sqlite'} cannot be opened for writing: the folder {tmp_path}"
+        " is read-only"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["s.sqlite"]
+
+
+def test_a_session_of_a_newer_kit_says_so(tmp_path):
+    import sqlite3
+
+    from klantlib.session import open_session
+
+    small_session(tmp_path).close()
+    with sqlite3.connect(tmp_path / "s.sqlite") as connection:
+        connection.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    with pytest.raises(KlantlibError) as refused:
+        open_session("s", workspace=tmp_path)
+    assert "was made by a newer version of the kit" in refused.value.message("en")
+
+
+def test_a_click_on_a_full_disk_says_so_and_stores_nothing(tmp_path, monkeypatch, logged):
+    import sqlite3
+
+    from klantlib.answer_form import AnswerForm
+
+    with small_session(tmp_path) as session:
+        form = AnswerForm(session, participant="An", lang="en")
+
+        def full(*args, **kwargs):
+            raise sqlite3.OperationalError("database or disk is full")
+
+        monkeypatch.setattr(session, "record", full)
+        form.buttons["margin"]["yes"].click()
+        assert "The disk is full: this click was not stored" in form.status.value
+        assert form.buttons["margin"]["yes"].button_style != "success"
+        monkeypatch.undo()
+        assert session.current("An").empty
+    assert [r.levelname for r in logged.take()] == ["WARNING"]
