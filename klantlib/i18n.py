@@ -131,9 +131,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "error.too_few_for_suggestion": (
         "Te weinig verschillende positieve omzetten ({count}) om drie omzetklassen voor te"
-        " stellen; kies de grenzen zelf.",
+        " stellen; kies de grenzen zelf: typ ze in notebook 02 en klik Bewaren (of --bands"
+        " LAAG,HOOG op de opdrachtregel).",
         "Too few different positive revenues ({count}) to suggest three bands; choose the"
-        " thresholds yourself.",
+        " thresholds yourself: type them in notebook 02 and click Store (or --bands LOW,HIGH on"
+        " the command line).",
     ),
     "error.bad_shares": (
         "De aandelen voor groot, middel en klein moeten positief zijn en samen 100% maken"

@@ -174,3 +174,44 @@ def test_a_click_on_a_full_disk_says_so_and_stores_nothing(tmp_path, monkeypatch
         monkeypatch.undo()
         assert session.current("An").empty
     assert [r.levelname for r in logged.take()] == ["WARNING"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "lang, notebook, expected",
+    [
+        ("en", "03_four_questions", "type them in notebook 02 and click Store"),
+        ("nl", "03_vier_vragen", "typ ze in notebook 02 en klik Bewaren"),
+    ],
+)
+@pytest.mark.parametrize("revenues", [["100"], ["0", "0"]], ids=["one customer", "all zero"])
+def test_too_few_revenues_stop_a_notebook_with_one_plain_sentence(
+    tmp_path, monkeypatch, lang, notebook, expected, revenues
+):
+    """One customer, or only zero revenues: no traceback, one sentence in the notebook's
+    language that says where to choose the thresholds."""
+    import nbclient
+    import nbformat
+
+    from klantlib.workshop import kit_root
+    from tests.test_hostile_notebooks import with_parameters
+
+    monkeypatch.setenv("KLANTLIB_WORKSPACE", str(tmp_path / "w"))
+    path = tmp_path / "klanten.csv"
+    rows = [f"{i},Klant {i},{r}" for i, r in enumerate(revenues, 1)]
+    path.write_text("customer_id,name,revenue\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    folder = kit_root() / "notebooks" / lang
+    book = nbformat.read(folder / f"{notebook}.ipynb", as_version=4)
+    with_parameters(book, {"customers_file": str(path)})
+    client = nbclient.NotebookClient(
+        book, kernel_name="python3", timeout=60, resources={"metadata": {"path": str(folder)}}
+    )
+    with pytest.raises(nbclient.exceptions.CellExecutionError):
+        client.execute()  # Run All stops at the cell that says what is wrong, as JupyterLab does
+    shown = "".join(
+        str(o.get("text", "")) + "".join(o.get("traceback", []))
+        for cell in book.cells
+        for o in cell.get("outputs", [])
+    )
+    assert "Traceback" not in shown
+    assert expected in shown
