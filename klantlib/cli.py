@@ -25,7 +25,7 @@ import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from klantlib.answer_files import check_answer_file_kind, import_answers, write_answer_file
 from klantlib.bands import Thresholds
@@ -91,20 +91,95 @@ def parse_thresholds(value: str) -> Thresholds:
 
 
 def _language(argv: Sequence[str]) -> str:
-    """The ``--lang`` on the command line, read before parsing so help is in that language."""
+    """The ``--lang`` on the command line, read before parsing so help and argparse's own
+    messages are in that language; without it, the computer's language (English for an
+    English locale, else Dutch)."""
     for i, arg in enumerate(argv):
         if arg.startswith("--lang="):
             return arg.split("=", 1)[1] if arg.split("=", 1)[1] in LANGUAGES else "nl"
         if arg == "--lang" and i + 1 < len(argv) and argv[i + 1] in LANGUAGES:
             return argv[i + 1]
+    return locale_language()
+
+
+def locale_language() -> str:
+    """``en`` when the computer's locale is English (``LC_ALL``, ``LC_MESSAGES``, ``LANG``),
+    else ``nl``."""
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable, "")
+        if value and value not in ("C", "POSIX") and not value.startswith("C."):
+            return "en" if value.lower().startswith("en") else "nl"
     return "nl"
+
+
+# argparse's own sentences, as its messages write them, and the catalogue key that says each
+# in the run's language.
+_ARGPARSE = [
+    (re.compile(r"the following arguments are required: (?P<args>.+)"), "cli.argparse.required"),
+    (re.compile(r"unrecognized arguments: (?P<args>.+)"), "cli.argparse.unrecognized"),
+    (
+        re.compile(
+            r"argument (?P<arg>\S+): invalid choice: (?P<value>.+?) \(choose from (?P<choices>.+)\)"
+        ),
+        "cli.argparse.choice",
+    ),
+    (
+        re.compile(r"argument (?P<arg>\S+): invalid \S+ value: (?P<value>.+)"),
+        "cli.argparse.invalid",
+    ),
+    (re.compile(r"argument (?P<arg>\S+): expected one argument"), "cli.argparse.one_value"),
+    (
+        re.compile(r"argument (?P<arg>\S+): not allowed with argument (?P<other>\S+)"),
+        "cli.argparse.not_with",
+    ),
+    (re.compile(r"one of the arguments (?P<args>.+) is required"), "cli.argparse.one_of"),
+    (re.compile(r"argument (?P<arg>\S+): (?P<message>.+)"), "cli.argparse.argument"),
+]
+
+
+def _parser_class(lang: str) -> type[argparse.ArgumentParser]:
+    """An ArgumentParser that speaks ``lang``: usage, section titles, help and errors."""
+
+    class Parser(argparse.ArgumentParser):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            kwargs["add_help"] = False
+            super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+            self._positionals.title = text("cli.argparse.positionals", lang)
+            self._optionals.title = text("cli.argparse.options", lang)
+            self.add_argument("-h", "--help", action="help", help=text("cli.argparse.help", lang))
+
+        def format_usage(self) -> str:
+            return _usage(super().format_usage(), lang)
+
+        def format_help(self) -> str:
+            return _usage(super().format_help(), lang)
+
+        def error(self, message: str) -> NoReturn:
+            self.print_usage(sys.stderr)
+            said = text("cli.argparse.error", lang, prog=self.prog, message=_said(message, lang))
+            self.exit(EXIT_BAD_INPUT, said + "\n")
+
+    return Parser
+
+
+def _usage(shown: str, lang: str) -> str:
+    return re.sub(r"^usage: ", text("cli.argparse.usage", lang) + " ", shown)
+
+
+def _said(message: str, lang: str) -> str:
+    """argparse's message in ``lang`` (a message it has no known form for stays as it is)."""
+    for pattern, key in _ARGPARSE:
+        found = pattern.fullmatch(message)
+        if found:
+            return text(key, lang, **found.groupdict())
+    return message
 
 
 def _parser(lang: str) -> argparse.ArgumentParser:
     def h(key: str) -> str:
         return text(f"cli.help.{key}", lang)
 
-    parser = argparse.ArgumentParser(prog="python -m klantlib", description=h("prog"))
+    parser = _parser_class(lang)(prog="python -m klantlib", description=h("prog"))
     commands = parser.add_subparsers(dest="command", required=True)
 
     segment = commands.add_parser("segment", help=h("segment"), description=h("segment"))
@@ -114,7 +189,7 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     segment.add_argument("--participant", metavar="P", help=h("participant_pick"))
     segment.add_argument("--workspace", metavar="DIR", help=h("workspace"))
     segment.add_argument("--bands", metavar="LOW,HIGH", help=h("bands"))
-    segment.add_argument("--lang", choices=LANGUAGES, default="nl", help=h("lang"))
+    segment.add_argument("--lang", choices=LANGUAGES, default=None, help=h("lang"))
     segment.add_argument("--out", required=True, metavar="DIR", help=h("out"))
 
     load = commands.add_parser("load", help=h("load"), description=h("load"))
@@ -130,7 +205,7 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     load.add_argument(
         "--column", action="append", default=[], metavar="FIELD=HEADER", help=h("column")
     )
-    load.add_argument("--lang", choices=LANGUAGES, default="nl", help=h("lang"))
+    load.add_argument("--lang", choices=LANGUAGES, default=None, help=h("lang"))
     load.add_argument("--out", metavar="FILE", help=h("load_out"))
 
     session = commands.add_parser("session", help=h("session"), description=h("session"))
@@ -145,7 +220,7 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     create.add_argument("--sheet", metavar="NAME", help=h("sheet"))
     create.add_argument("--from-session", metavar="PREVIOUS", help=h("from_session"))
     create.add_argument("--workspace", metavar="DIR", help=h("workspace"))
-    create.add_argument("--lang", choices=LANGUAGES, default="nl", help=h("lang"))
+    create.add_argument("--lang", choices=LANGUAGES, default=None, help=h("lang"))
 
     answers = commands.add_parser("answers", help=h("answers_cmd"), description=h("answers_cmd"))
     answer_commands = answers.add_subparsers(dest="action", required=True)
@@ -156,14 +231,14 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     into.add_argument("--session", required=True, metavar="NAME", help=h("session_name"))
     into.add_argument("--participant", required=True, metavar="P", help=h("participant"))
     into.add_argument("--workspace", metavar="DIR", help=h("workspace"))
-    into.add_argument("--lang", choices=LANGUAGES, default="nl", help=h("lang"))
+    into.add_argument("--lang", choices=LANGUAGES, default=None, help=h("lang"))
     out = answer_commands.add_parser(
         "export", help=h("answers_export"), description=h("answers_export")
     )
     out.add_argument("--session", required=True, metavar="NAME", help=h("session_name"))
     out.add_argument("--participant", metavar="P", help=h("participant_pick"))
     out.add_argument("--workspace", metavar="DIR", help=h("workspace"))
-    out.add_argument("--lang", choices=LANGUAGES, default="nl", help=h("lang"))
+    out.add_argument("--lang", choices=LANGUAGES, default=None, help=h("lang"))
     out.add_argument("--out", required=True, metavar="FILE", help=h("answers_out"))
 
     log = answer_commands.add_parser(
@@ -173,14 +248,14 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     log.add_argument("--participant", metavar="P", help=h("participant_pick"))
     log.add_argument("--customer", metavar="ID", help=h("customer_pick"))
     log.add_argument("--workspace", metavar="DIR", help=h("workspace"))
-    log.add_argument("--lang", choices=LANGUAGES, default="nl", help=h("lang"))
+    log.add_argument("--lang", choices=LANGUAGES, default=None, help=h("lang"))
 
     compare = commands.add_parser("compare", help=h("compare"), description=h("compare"))
     compare.add_argument("old", metavar="OLD", help=h("compare_old"))
     compare.add_argument("new", metavar="NEW", help=h("compare_new"))
     compare.add_argument("--out", required=True, metavar="DIR", help=h("compare_out"))
     compare.add_argument("--workspace", metavar="DIR", help=h("workspace"))
-    compare.add_argument("--lang", choices=LANGUAGES, default="nl", help=h("lang"))
+    compare.add_argument("--lang", choices=LANGUAGES, default=None, help=h("lang"))
 
     history = commands.add_parser("history", help=h("history"), description=h("history"))
     history.add_argument("session", metavar="SESSION", help=h("session_name"))
@@ -188,7 +263,7 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     history.add_argument("--all", action="store_true", help=h("history_all"))
     history.add_argument("--out", metavar="DIR", help=h("history_out"))
     history.add_argument("--workspace", metavar="DIR", help=h("workspace"))
-    history.add_argument("--lang", choices=LANGUAGES, default="nl", help=h("lang"))
+    history.add_argument("--lang", choices=LANGUAGES, default=None, help=h("lang"))
 
     run = commands.add_parser("run", help=h("run"), description=h("run"))
     run.add_argument("notebook", metavar="NOTEBOOK", help=h("run_notebook"))
@@ -202,11 +277,11 @@ def _parser(lang: str) -> argparse.ArgumentParser:
         help=h("run_parameter"),
     )
     run.add_argument("--out", metavar="FILE", help=h("run_out"))
-    run.add_argument("--lang", choices=LANGUAGES, default="nl", help=h("lang"))
+    run.add_argument("--lang", choices=LANGUAGES, default=None, help=h("lang"))
 
     workshop = commands.add_parser("workshop", help=h("workshop"), description=h("workshop"))
     workshop.add_argument("--port", type=int, default=8888, help=h("port"))
-    workshop.add_argument("--lang", choices=LANGUAGES, default="nl", help=h("lang"))
+    workshop.add_argument("--lang", choices=LANGUAGES, default=None, help=h("lang"))
     workshop.add_argument("--no-browser", action="store_true", help=h("no_browser"))
     return parser
 
@@ -566,6 +641,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     lang = _language(argv)
     _current_lang[0] = lang
     args = _parser(lang).parse_args(argv)
+    if getattr(args, "lang", None) is None:
+        args.lang = lang  # the computer's language when --lang is not given
     try:
         if args.command == "segment":
             return _segment(args)

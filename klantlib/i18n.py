@@ -301,6 +301,37 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "'{value}' cannot be a session name: Windows cannot make a name that ends in a dot."
         " Leave the dot out.",
     ),
+    "cli.argparse.usage": ("gebruik:", "usage:"),
+    "cli.argparse.positionals": ("argumenten", "positional arguments"),
+    "cli.argparse.options": ("opties", "options"),
+    "cli.argparse.help": ("toon deze hulp en stop", "show this help message and exit"),
+    "cli.argparse.error": ("{prog}: fout: {message}", "{prog}: error: {message}"),
+    "cli.argparse.required": (
+        "deze argumenten ontbreken: {args}",
+        "the following arguments are required: {args}",
+    ),
+    "cli.argparse.unrecognized": ("onbekende argumenten: {args}", "unrecognized arguments: {args}"),
+    "cli.argparse.choice": (
+        "argument {arg}: {value} kan niet; kies uit {choices}",
+        "argument {arg}: {value} is not a choice; choose from {choices}",
+    ),
+    "cli.argparse.invalid": (
+        "argument {arg}: {value} is geen geldige waarde",
+        "argument {arg}: {value} is not a valid value",
+    ),
+    "cli.argparse.one_value": (
+        "argument {arg}: er hoort één waarde bij",
+        "argument {arg}: expected one value",
+    ),
+    "cli.argparse.not_with": (
+        "argument {arg} gaat niet samen met {other}",
+        "argument {arg} is not allowed with {other}",
+    ),
+    "cli.argparse.one_of": (
+        "één van deze argumenten is nodig: {args}",
+        "one of these is required: {args}",
+    ),
+    "cli.argparse.argument": ("argument {arg}: {message}", "argument {arg}: {message}"),
     "cli.bad_date": (
         "'{value}' is geen datum. Schrijf ze als 2025-12-31, 31/12/2025, 31-12-2025 of 31.12.2025.",
         "'{value}' is not a date. Write it as 2025-12-31, 31/12/2025, 31-12-2025 or 31.12.2025.",

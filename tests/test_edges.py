@@ -215,3 +215,43 @@ def test_too_few_revenues_stop_a_notebook_with_one_plain_sentence(
     )
     assert "Traceback" not in shown
     assert expected in shown
+
+
+def kit_with(env: dict[str, str], *args: str) -> subprocess.CompletedProcess:
+    import os
+
+    clean = {k: v for k, v in os.environ.items() if k not in ("LANG", "LC_ALL", "LC_MESSAGES")}
+    return subprocess.run(
+        [sys.executable, "-m", "klantlib", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**clean, **env},
+    )
+
+
+def test_the_command_line_speaks_dutch_usage_lines_included():
+    """argparse's own messages with --lang nl: no English left."""
+    run = kit_with({}, "segment", "--lang", "nl")
+    assert run.returncode == 2
+    assert run.stderr.startswith("gebruik: python -m klantlib segment")
+    assert run.stderr.strip().endswith(
+        "python -m klantlib segment: fout: deze argumenten ontbreken: --out"
+    )
+    run = kit_with({}, "load", "x.csv", "--year", "twee", "--lang", "nl")
+    assert "fout: argument --year: 'twee' is geen geldige waarde" in run.stderr
+    helped = kit_with({}, "--help", "--lang", "nl")
+    assert "toon deze hulp en stop" in helped.stdout and "show this help" not in helped.stdout
+
+
+@pytest.mark.parametrize(
+    "env, expected",
+    [
+        ({"LANG": "en_GB.UTF-8"}, "error: the following arguments are required: INPUT"),
+        ({"LANG": "nl_BE.UTF-8"}, "fout: deze argumenten ontbreken: INPUT"),
+        ({"LC_ALL": "en_US.UTF-8", "LANG": "nl_BE.UTF-8"}, "error: the following arguments"),
+        ({"LANG": "C.UTF-8"}, "fout: deze argumenten ontbreken: INPUT"),
+    ],
+)
+def test_without_lang_the_command_line_follows_the_computers_language(env, expected):
+    assert expected in kit_with(env, "load").stderr
