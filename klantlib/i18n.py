@@ -253,6 +253,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         " first ({month_first}): one order per column. Fix the export, or choose with"
         " --date-order dmy or mdy; what does not fit is then reported.",
     ),
+    "error.formula_without_value": (
+        "rij {row}, kolom '{column}': de cel bevat een formule ({value}) zonder berekende"
+        " waarde. Open het bestand in Excel (of LibreOffice), bewaar het, en lees het opnieuw"
+        " in.",
+        "row {row}, column '{column}': the cell holds a formula ({value}) without a calculated"
+        " value. Open the file in Excel (or LibreOffice), save it, and read it again.",
+    ),
     "error.cell_too_large": (
         "rij {row}: een cel is groter dan 128 KiB, meer dan een klantenlijst of factuurlijn ooit"
         " bevat. Kijk de export na (een aanhalingsteken dat nooit sluit?) en lees ze opnieuw in.",

@@ -351,6 +351,7 @@ def _load(
         sheet, table, header_index = _spreadsheet_table(source, columns)
         mapping = recognise_line_columns(list(table.columns), columns, year=year)
         _refuse_repeated(mapping, list(table.columns), columns)
+        _refuse_formulas_without_values(source, sheet, table, header_index, mapping)
         batches = [_FrameBatch(table, header_index + 2)] if len(table) else []
         size = 0
     else:
@@ -474,6 +475,50 @@ def _text_layout(source: Source, columns: Mapping[str, str] | None) -> TextLayou
         data_start=sum(len(line) for line in lines[:lines_used]),
         first_row=header_index + 2,
     )
+
+
+def _refuse_formulas_without_values(
+    source: Source, sheet: str, table: pd.DataFrame, header_index: int, mapping: ColumnMap
+) -> None:
+    """A formula cell that was never calculated (a file written by a program, not saved by
+    Excel) reads as empty: it would be an "empty cell", or an invoice line left out without a
+    word. When the amount or name columns have empty cells, an ``.xlsx`` is asked whether they
+    hold formulas; those are refused, with the way on (open the file in Excel and save it)."""
+    if source.path.suffix.lower() not in (".xlsx", ".xlsm") or not len(table):
+        return
+    fields = [f for f in ("revenue", "quantity", "unit_price", "name") if f in mapping]
+    positions = [
+        (int(row) + header_index + 2, list(table.columns).index(mapping[f]) + 1, mapping[f])
+        for f in fields
+        for row in np.flatnonzero(table[mapping[f]].astype(str).str.strip().eq("").to_numpy())
+    ]
+    if not positions:
+        return
+    import openpyxl
+
+    book = openpyxl.load_workbook(source.path, read_only=True, data_only=False)
+    try:
+        cells = book[sheet]
+        found = []
+        wanted = {(r, c): h for r, c, h in positions}
+        first = min(r for r, _, _ in positions)
+        last = max(r for r, _, _ in positions)
+        for number, row in enumerate(cells.iter_rows(min_row=first, max_row=last), first):
+            for column, cell in enumerate(row, 1):  # empty cells carry no row or column
+                header = wanted.get((number, column))
+                value = getattr(cell, "value", None)
+                if header and isinstance(value, str) and value.startswith("="):
+                    found.append((number, header, value))
+    finally:
+        book.close()
+    if found:
+        raise InputError(
+            [
+                Notice("error.formula_without_value", {"row": r, "column": h, "value": v})
+                for r, h, v in found[:MAX_KEPT]
+            ],
+            count=len(found),
+        )
 
 
 def _refuse_repeated(

@@ -190,3 +190,32 @@ def test_an_empty_name_in_invoice_lines_names_the_files_row_and_column(tmp_path)
         "row 4, column 'Klant': the cell is empty",
         "row 5, column 'Klant': the cell is empty",
     ]
+
+
+def test_a_formula_without_a_calculated_value_is_named_not_empty(tmp_path):
+    """A sheet written by a program (formulas never calculated): the row, the column and the
+    formula, and how to go on — in a customer list and in invoice lines alike."""
+    from klantlib.errors import InputError
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Omzet per klant"])
+    sheet.append(["Klant", "Omzet"])
+    sheet.append(["Alpha", 10.0])
+    sheet.append(["Beta", "=B3*2"])
+    book.save(tmp_path / "formules.xlsx")
+    with pytest.raises(InputError) as refused:
+        load_customers(tmp_path / "formules.xlsx")
+    assert refused.value.problems[0].message("en") == (
+        "row 4, column 'Omzet': the cell holds a formula (=B3*2) without a calculated value."
+        " Open the file in Excel (or LibreOffice), save it, and read it again."
+    )
+    lines = openpyxl.Workbook()
+    sheet = lines.active
+    sheet.append(["Klant", "Datum", "Bedrag"])
+    for day in (2, 3):
+        sheet.append(["Alpha", f"2025-01-0{day}", 10.0])
+    sheet.append(["Alpha", "2025-01-04", "=C2+C3"])
+    lines.save(tmp_path / "lijnen.xlsx")
+    with pytest.raises(InputError, match="rij 4, kolom 'Bedrag': de cel bevat een formule"):
+        load_customers(tmp_path / "lijnen.xlsx", year=2025)
