@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from klantlib.answer_files import is_sample_session
 from klantlib.errors import KlantlibError
 from klantlib.i18n import format_number, text
 from klantlib.loading import LoadReport, load_customers
@@ -39,6 +40,7 @@ from klantlib.session import (
     create_session,
     open_session,
     session_path,
+    sidecars,
 )
 
 __all__ = [
@@ -146,39 +148,39 @@ def use_customers_file(
         previous = check_session_name(previous)
         if previous == name:
             raise KlantlibError("error.next_session_same", name=name)
-    exists = session_path(name, workspace).is_file()
-    if exists:
-        _check_carried_from(name, previous, workspace)
-    if customers_file is None or not str(customers_file).strip():
-        if exists:
-            return OpenedSession(open_session(name, workspace=workspace), "opened")
-        from klantlib.workshop import kit_root
-
-        if previous is None:
-            path, year, number_style, date_order = kit_root() / SAMPLE_FILE, SAMPLE_YEAR, None, None
-        else:
-            path, year, number_style, date_order = (
-                kit_root() / SAMPLE_NEXT_QUARTER,
-                None,
-                None,
-                None,
-            )
-        how = "sample"
-    else:
-        path, how = resolve_path(customers_file), "made"
-        if not path.is_file():
-            raise KlantlibError("error.file_not_found", path=str(customers_file))
-
-    key = file_key(path, year=year, number_style=number_style, date_order=date_order)
+    current = (
+        open_session(name, workspace=workspace) if session_path(name, workspace).is_file() else None
+    )
     set_aside = previous_source = None
-    if exists:
-        current = open_session(name, workspace=workspace)
-        if _same_file(current, key, path):
-            return OpenedSession(current, "opened")
-        previous_source = current.source
-        try:
+    try:
+        if current is not None and previous is not None and current.carried_from != previous:
+            # a next quarter's answers must be compared with the quarter named
+            raise KlantlibError(
+                "error.next_session_other",
+                name=name,
+                previous=previous,
+                carried=current.carried_from or "—",
+            )
+        if customers_file is None or not str(customers_file).strip():
+            if current is not None:
+                return OpenedSession(current, "opened")
+            from klantlib.workshop import kit_root
+
+            path = kit_root() / (SAMPLE_FILE if previous is None else SAMPLE_NEXT_QUARTER)
+            year = SAMPLE_YEAR if previous is None else None
+            number_style = date_order = None
+            how = "sample"
+        else:
+            path, how = resolve_path(customers_file), "made"
+            if not path.is_file():
+                raise KlantlibError("error.file_not_found", path=str(customers_file))
+        key = file_key(path, year=year, number_style=number_style, date_order=date_order)
+        if current is not None:
+            if _same_file(current, key, path):
+                return OpenedSession(current, "opened")
+            previous_source = current.source
             keep = current.has_decisions()
-            if _holds_team_work(current) and not _only_the_sample(current):
+            if _holds_team_work(current) and not is_sample_session(current):
                 raise KlantlibError(
                     "error.session_other_file",
                     name=name,
@@ -186,12 +188,16 @@ def use_customers_file(
                     count=format_number(len(current.customer_ids())),
                     file=path.name,
                 )
-        finally:
             current.close()
-        set_aside = _set_aside(name, previous_source, workspace) if keep else None
-        if not keep:
-            _remove(name, workspace)
-        how = "remade"
+            current = None
+            set_aside = _set_aside(name, previous_source, workspace) if keep else None
+            if not keep:
+                _remove(name, workspace)
+            how = "remade"
+    except BaseException:
+        if current is not None:
+            current.close()
+        raise
 
     customers, report = (
         loaded
@@ -233,32 +239,12 @@ def _same_file(session: Session, key: str, path: Path) -> bool:
     return session.source == path.name  # a session from before the kit kept the key
 
 
-def _check_carried_from(name: str, previous: str | None, workspace) -> None:
-    """A next quarter's session must come from the quarter named: else its answers would be
-    compared with the wrong quarter."""
-    if previous is None:
-        return
-    with open_session(name, workspace=workspace) as current:
-        carried = current.carried_from
-    if carried != previous:
-        raise KlantlibError(
-            "error.next_session_other", name=name, previous=previous, carried=carried or "—"
-        )
-
-
 def _holds_team_work(session: Session) -> bool:
     """Whether the team worked in the session: for a new quarter, what was changed or confirmed
     after the answers were carried over; else anything stored (:meth:`Session.has_decisions`)."""
     if session.carried_from is None:
         return session.has_decisions()
     return session.has_changes_since_carried()
-
-
-def _only_the_sample(session: Session) -> bool:
-    """Whether the session holds the kit's sample (then only practice is in it)."""
-    from klantlib.answer_files import is_sample_session
-
-    return is_sample_session(session)
 
 
 def _set_aside(name: str, source: str | None, workspace: str | Path | None) -> str:
@@ -274,10 +260,9 @@ def _set_aside(name: str, source: str | None, workspace: str | Path | None) -> s
         candidate = base if number == 1 else f"{base}-{number}"
         target = session_path(candidate, workspace)
         if not target.exists():
-            for suffix in ("-wal", "-shm"):
-                side = path.with_name(path.name + suffix)
+            for side, moved in zip(sidecars(path), sidecars(target), strict=True):
                 if side.exists():
-                    side.rename(target.with_name(target.name + suffix))
+                    side.rename(moved)
             path.rename(target)
             return candidate
     raise KlantlibError("error.session_exists", name=base, folder=str(target.parent))
@@ -298,5 +283,5 @@ def _settle(path: Path) -> None:
 def _remove(name: str, workspace: str | Path | None) -> None:
     path = session_path(name, workspace)
     _settle(path)
-    for leftover in (path, *(path.with_name(path.name + s) for s in ("-wal", "-shm"))):
+    for leftover in (path, *sidecars(path)):
         leftover.unlink(missing_ok=True)

@@ -177,7 +177,7 @@ def create_session(
     path.parent.mkdir(parents=True, exist_ok=True)
     # Built under a temporary name and renamed: a half-made session never has the real name.
     building = path.with_name(f".{path.name}.building")
-    for leftover in (building, *_sidecars(building)):
+    for leftover in (building, *sidecars(building)):
         leftover.unlink(missing_ok=True)
     building.touch(mode=0o600)  # the owner's only; SQLite gives its log files the same modes
     connection = _connect(building)
@@ -213,7 +213,7 @@ def create_session(
     if path.exists():  # made meanwhile by another process: theirs stays
         building.unlink(missing_ok=True)
         raise KlantlibError("error.session_exists", name=path.stem, folder=str(path.parent))
-    for orphan in _sidecars(path):  # a log without its file would be read into this session
+    for orphan in sidecars(path):  # a log without its file would be read into this session
         orphan.unlink(missing_ok=True)
     building.rename(path)
     _sync_folder(path.parent)  # the new name survives a power cut too
@@ -353,7 +353,7 @@ class Session:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self.name = self.path.name.removesuffix(SUFFIX)
-        before = {side: side.exists() for side in _sidecars(self.path)}
+        before = {side: side.exists() for side in sidecars(self.path)}
         try:
             connection = sqlite3.connect(self.path, timeout=30, isolation_level=None)
             try:
@@ -368,10 +368,10 @@ class Session:
                 raise KlantlibError("error.session_unreadable", path=str(self.path))
             self._connection = _connect(self.path)
         except sqlite3.DatabaseError as exc:
-            _remove_new_sidecars(before)
+            _remove_newsidecars(before)
             raise storage_error(exc, self.path) from exc
         except KlantlibError:
-            _remove_new_sidecars(before)
+            _remove_newsidecars(before)
             raise
         _OPEN.add(self)
         self._ids: list[str] | None = None  # the list never changes once the session is made
@@ -970,20 +970,31 @@ def _time_value(value: object) -> str | None:
 # ------------------------------------------------------------------------------------------
 
 
+def storage_fault(error: sqlite3.Error) -> str | None:
+    """``"read_only"`` (a folder or file that cannot be written), ``"disk_full"``, or
+    ``None`` for any other fault of a session file, from SQLite's message."""
+    reason = str(error).lower()
+    if "readonly" in reason or "read-only" in reason or "unable to open" in reason:
+        return "read_only"
+    if "disk is full" in reason or "disk full" in reason:
+        return "disk_full"
+    return None
+
+
 def storage_error(error: sqlite3.Error, path: Path) -> KlantlibError:
     """What went wrong with a session file, in words that blame the right thing: a folder
     that cannot be written, a full disk, or a file that is no session."""
-    reason = str(error).lower()
-    if "readonly" in reason or "read-only" in reason or "unable to open" in reason:
+    fault = storage_fault(error)
+    if fault == "read_only":
         return KlantlibError("error.session_read_only", path=str(path), folder=str(path.parent))
-    if "disk is full" in reason or "disk full" in reason:
+    if fault == "disk_full":
         return KlantlibError("error.disk_full", path=str(path))
-    if isinstance(error, sqlite3.OperationalError) and "locked" in reason:
+    if isinstance(error, sqlite3.OperationalError) and "locked" in str(error).lower():
         return KlantlibError("error.session_storage", reason=str(error))
     return KlantlibError("error.session_unreadable", path=str(path))
 
 
-def _remove_new_sidecars(before: dict[Path, bool]) -> None:
+def _remove_newsidecars(before: dict[Path, bool]) -> None:
     """Remove the log files a failed opening made (a 3-byte -shm), never ones that were there."""
     for side, existed in before.items():
         if not existed:
@@ -1025,7 +1036,8 @@ def _transaction(connection: sqlite3.Connection) -> Iterator[None]:
     connection.execute("COMMIT")
 
 
-def _sidecars(path: Path) -> Sequence[Path]:
+def sidecars(path: Path) -> Sequence[Path]:
+    """The session file's write-ahead log and shared-memory file (``-wal``, ``-shm``)."""
     return [path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")]
 
 

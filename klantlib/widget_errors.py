@@ -51,12 +51,12 @@ def run_shown(
 def _storage_message(exc: sqlite3.OperationalError, lang: str | None) -> str | None:
     """A full disk or a read-only folder in plain words; ``None`` for other storage faults.
     Nothing was stored then: the widget keeps showing what the session file holds."""
-    reason = str(exc).lower()
-    if "disk is full" in reason or "disk full" in reason:
-        return text("error.shown", lang, message=text("error.click_disk_full", lang))
-    if "readonly" in reason or "read-only" in reason:
-        return text("error.shown", lang, message=text("error.click_read_only", lang))
-    return None
+    from klantlib.session import storage_fault
+
+    fault = storage_fault(exc)
+    if fault is None:
+        return None
+    return text("error.shown", lang, message=text(f"error.click_{fault}", lang))
 
 
 def error_html(message: str) -> str:
