@@ -134,8 +134,12 @@ STATUS_LEFT_OUT = frozenset(
         "verwijderd",
         "rejected",
         "abandoned",
+        "niet betaald",
+        "not paid",
+        "in afwachting",
+        "en attente",
     ]
-) | {"niet betaald", "not paid", "in afwachting", "en attente"}
+)
 """Status words of lines that are no revenue: left out, and counted in the report."""
 STATUS_COUNTED = frozenset(
     [
@@ -179,8 +183,11 @@ STATUS_COUNTED = frozenset(
         "actief",
         "ok",
         "valid",
+        "partially paid",
+        "deels betaald",
+        "partially refunded",
     ]
-) | {"partially paid", "deels betaald", "partially refunded"}
+)
 """Status words of lines that count as revenue."""
 
 
@@ -247,16 +254,22 @@ class LoadReport:
             out.append(text("load.from_quantity", lang))
         if self.revenue_may_include_vat:
             out.append(text("load.maybe_vat", lang, column=self.columns.get("revenue", "")))
-        for row, reason in self.skipped[:10]:
-            out.append(
+        out += _first_ten(
+            [
                 text("load.skipped", lang, row=row, reason=text(f"load.skip.{reason}", lang))
-            )
-        if len(self.skipped) > 10:
-            out.append(text("error.more_problems", lang, count=len(self.skipped) - 10))
-        for row, label in self.kept_totals[:10]:
-            out.append(text("load.kept_total", lang, row=row, label=label))
-        if len(self.kept_totals) > 10:
-            out.append(text("error.more_problems", lang, count=len(self.kept_totals) - 10))
+                for row, reason in self.skipped[:10]
+            ],
+            len(self.skipped),
+            lang,
+        )
+        out += _first_ten(
+            [
+                text("load.kept_total", lang, row=row, label=label)
+                for row, label in self.kept_totals[:10]
+            ],
+            len(self.kept_totals),
+            lang,
+        )
         if self.invoice_lines:
             out.append(
                 text(
@@ -275,6 +288,12 @@ class LoadReport:
 
 
 Progress = Callable[[int, int], None]
+
+
+def _first_ten(lines: list[str], count: int, lang: str | None) -> list[str]:
+    """The report's first ten lines of a kind, and "… and N more" for the rest."""
+    more = [text("error.more_problems", lang, count=count - 10)] if count > 10 else []
+    return lines + more
 
 
 def load_customers(
@@ -585,6 +604,10 @@ class _Batch:
         """Rows whose cells are all empty or spaces."""
         raise NotImplementedError
 
+    def empty(self, header: str, rows: np.ndarray) -> np.ndarray:
+        """Of ``rows``, those whose cell in ``header`` is empty or spaces (a mask over rows)."""
+        raise NotImplementedError
+
     def total(self, header: str) -> np.ndarray:
         """Rows whose cell in ``header`` says it is a total (``Totaal``, ``Subtotaal``)."""
         raise NotImplementedError
@@ -619,6 +642,9 @@ class _FrameBatch(_Batch):
     def blank(self) -> np.ndarray:
         cells = self.table.astype(str).apply(lambda c: c.str.strip())
         return (cells == "").all(axis=1).to_numpy(dtype=bool)
+
+    def empty(self, header: str, rows: np.ndarray) -> np.ndarray:
+        return self.table[header].iloc[rows].map(cell_text).eq("").to_numpy(dtype=bool)
 
     def total(self, header: str) -> np.ndarray:
         return _is_total(self.table[header])
@@ -667,6 +693,16 @@ class _ArrowBatch(_Batch):
                 empty &= cells.fillna("").str.strip().eq("").to_numpy(dtype=bool)
             blank[rows[empty]] = True
         return blank
+
+    def empty(self, header: str, rows: np.ndarray) -> np.ndarray:
+        # Only cells without a visible first character are decoded and trimmed.
+        empty = np.zeros(rows.size, dtype=bool)
+        if rows.size:
+            maybe = np.flatnonzero(_maybe_blank(self.columns[header].take(pa.array(rows))))
+            if maybe.size:
+                cells = self.batch.text(header).take(pa.array(rows[maybe])).to_pylist()
+                empty[maybe] = [not (cell or "").strip() for cell in cells]
+        return empty
 
     def total(self, header: str) -> np.ndarray:
         # A total's label starts with (spaces and) sub, eind, grand, tota, som or sum in any
@@ -1084,8 +1120,8 @@ class _Assembly:
         """A line that counts needs its customer's name: an empty one is named with the file's
         row and column (after adding up, the row would be the customer table's)."""
         header = self.mapping["name"]
-        names = batch.cells(header, keep).astype(str).str.strip()
-        empty = np.flatnonzero(used & names.isin(["", "nan", "None"]).to_numpy(dtype=bool))
+        rows = np.flatnonzero(used)
+        empty = rows[batch.empty(header, rows)]
         if empty.size:
             lines.problems["name"].add(
                 [
@@ -1103,19 +1139,18 @@ class _Assembly:
         """Which lines count by their status: paid, completed and the like do; failed,
         cancelled, draft, unpaid and the like are left out (and counted); a status the kit
         does not know is refused at the end, listed, rather than guessed."""
-        words = (
-            batch.cells(self.mapping["status"], keep).astype(str).str.strip().str.casefold()
-        ).to_numpy(dtype=object)
+        rows = np.flatnonzero(used)
+        words = batch.cells(self.mapping["status"], keep).astype(str).str.strip().str.casefold()
+        words = words.iloc[rows].reset_index(drop=True)
+        left_out = words.isin(STATUS_LEFT_OUT).to_numpy(dtype=bool)
+        counted = words.isin(STATUS_COUNTED).to_numpy(dtype=bool)
+        lines.left_out.update(words[left_out].value_counts().to_dict())
+        lines.status_known = bool(counted.any())
+        unknown = words[~left_out & ~counted & ~words.isin(["", "nan"]).to_numpy(dtype=bool)]
+        for at, word in unknown.drop_duplicates().items():  # refused at the end, listed
+            lines.unknown_status.setdefault(str(word), batch.first_row + int(rows[at]))
         counts = np.ones(batch.size, dtype=bool)
-        for i in np.flatnonzero(used):
-            word = words[i]
-            if word in STATUS_LEFT_OUT:
-                counts[i] = False
-                lines.left_out[word] += 1
-            elif word in STATUS_COUNTED:
-                lines.status_known = True
-            elif word not in ("", "nan"):  # refused at the end, if this is a status column
-                lines.unknown_status.setdefault(str(word), batch.first_row + int(i))
+        counts[rows[left_out]] = False
         return counts
 
     def _currency_counts(
@@ -1125,8 +1160,7 @@ class _Assembly:
         codes = (
             batch.cells(self.mapping["currency"], keep).astype(str).str.strip().str.upper()
         ).to_numpy(dtype=object)
-        for code in codes[used]:
-            lines.currencies[str(code)] += 1
+        lines.currencies.update(pd.Series(codes[used], dtype=object).value_counts().to_dict())
         if self.currency is None:
             return np.ones(batch.size, dtype=bool)
         return codes == self.currency
