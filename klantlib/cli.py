@@ -179,6 +179,9 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     def h(key: str) -> str:
         return text(f"cli.help.{key}", lang)
 
+    def date(value: str) -> dt.date:  # a typed date, its message in the run's language
+        return _date(value, lang)
+
     parser = _parser_class(lang)(prog="python -m klantlib", description=h("prog"))
     commands = parser.add_subparsers(dest="command", required=True)
 
@@ -196,8 +199,8 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     load.add_argument("input", metavar="INPUT", help=h("input"))
     period = load.add_mutually_exclusive_group()
     period.add_argument("--year", type=int, metavar="YYYY", help=h("year"))
-    period.add_argument("--from", dest="date_from", type=_date, metavar="DATE", help=h("from"))
-    load.add_argument("--to", dest="date_to", type=_date, metavar="DATE", help=h("to"))
+    period.add_argument("--from", dest="date_from", type=date, metavar="DATE", help=h("from"))
+    load.add_argument("--to", dest="date_to", type=date, metavar="DATE", help=h("to"))
     load.add_argument("--sheet", metavar="NAME", help=h("sheet"))
     load.add_argument("--number-style", choices=("comma", "dot"), help=h("number_style"))
     load.add_argument("--date-order", choices=("dmy", "mdy"), help=h("date_order"))
@@ -360,17 +363,14 @@ def _matrix() -> Callable[..., Any]:
     return matrix_chart
 
 
-def _date(value: str) -> dt.date:
+def _date(value: str, lang: str) -> dt.date:
     """A date typed as 2025-12-31, 31/12/2025 or 31-12-2025."""
     for form in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"):
         try:
             return dt.datetime.strptime(value.strip(), form).date()
         except ValueError:
             continue
-    raise argparse.ArgumentTypeError(text("cli.bad_date", _current_lang[0], value=value))
-
-
-_current_lang = ["nl"]  # the language of this run, for argparse's type checks
+    raise argparse.ArgumentTypeError(text("cli.bad_date", lang, value=value))
 
 
 def _overrides(pairs: list[str]) -> dict[str, str]:
@@ -639,7 +639,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (0 fine, 2 bad input)."""
     argv = list(sys.argv[1:] if argv is None else argv)
     lang = _language(argv)
-    _current_lang[0] = lang
     args = _parser(lang).parse_args(argv)
     if getattr(args, "lang", None) is None:
         args.lang = lang  # the computer's language when --lang is not given

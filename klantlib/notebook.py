@@ -80,7 +80,6 @@ def start_here_result(
     holds the team's own customers, on those, with the answers given so far (and a line that
     says so) — no notebook shows the sample after a team chose its file."""
     from klantlib.answer_files import is_sample_session
-    from klantlib.i18n import text
     from klantlib.method import segment_customers
     from klantlib.reading import read_answers_csv, read_customers_csv
     from klantlib.session import open_session, session_path

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import io
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -98,6 +97,8 @@ class QuarterView(ShownErrors, widgets.VBox):
     def refresh(self) -> None:
         """Compute the moves and the history from the session as it is, show them and write
         the files."""
+        from IPython.display import Image
+
         from klantlib.moves import transition_table
         from klantlib.present import history_view, moves_table, written_line
         from klantlib.quarter import quarter_segments, what_moved, write_quarter_files
@@ -108,12 +109,13 @@ class QuarterView(ShownErrors, widgets.VBox):
         moved = what_moved(quarters, lang=lang)
         for area in (self.grid, self.chart, self.moves, self.history):
             area.outputs = ()
-        self.grid.append_display_data(transition_table(moved.transitions, lang=lang))
-        self.chart.append_display_data(self._chart(moved))
-        self.moves.append_display_data(moves_table(moved.moves, lang))
-        self.history.append_display_data(history_view(moved.history, lang, changed_only=True))
         written = write_quarter_files(moved, self.folder, lang=lang)
         written |= write_session_report(self.session, self.folder, lang=lang)
+        self.grid.append_display_data(transition_table(moved.transitions, lang=lang))
+        # the chart as written to moves.png: drawn once, for the screen and the file alike
+        self.chart.append_display_data(Image(data=written["moves.png"].read_bytes(), format="png"))
+        self.moves.append_display_data(moves_table(moved.moves, lang))
+        self.history.append_display_data(history_view(moved.history, lang, changed_only=True))
         self.moved, self.written = moved, written
         self.computed_at, self.stale = dt.datetime.now().astimezone(), False
         at = self.computed_at.strftime("%H:%M:%S")
@@ -127,25 +129,6 @@ class QuarterView(ShownErrors, widgets.VBox):
         self.stale = True
         at = dt.datetime.now().astimezone().strftime("%H:%M:%S")
         self._state(self._t("quarter.stale", at=at), _STALE)
-
-    def _chart(self, moved: QuarterMoves) -> object:
-        """The moves chart as an image, drawn on a figure of its own (no pyplot state)."""
-        from IPython.display import Image
-        from matplotlib.figure import Figure
-
-        from klantlib.moves_chart import moves_chart
-
-        figure = Figure(figsize=(11.0, 7.0))
-        moves_chart(
-            moved.transitions,
-            before=moved.before,
-            after=moved.after,
-            lang=self.lang,
-            ax=figure.add_subplot(),
-        )
-        png = io.BytesIO()
-        figure.savefig(png, format="png", dpi=100, bbox_inches="tight")
-        return Image(data=png.getvalue(), format="png")
 
     def _state(self, message: str, colour: str) -> None:
         self.status.value = (
