@@ -72,25 +72,22 @@ def write_hostile_data(folder: Path, workspace: Path | None = None) -> dict[str,
     return files
 
 
+def in_session(participant: str):
+    """The parameters of a notebook on the hostile session, as ``participant``."""
+    return lambda f, tmp: {
+        "session": SESSION,
+        "customers_file": f["customers"],
+        "participant": participant,
+    }
+
+
 PARAMETERS = {
     "00": lambda f, tmp: {"customers_file": f["customers"], "answers_file": f["answers"]},
     "01": lambda f, tmp: {"customers_file": f["customers"], "year": None},
     "02": lambda f, tmp: {"session": SESSION, "customers_file": f["customers"]},
-    "03": lambda f, tmp: {
-        "session": SESSION,
-        "customers_file": f["customers"],
-        "participant": PARTICIPANTS[0],
-    },
-    "04": lambda f, tmp: {
-        "session": SESSION,
-        "customers_file": f["customers"],
-        "participant": PARTICIPANTS[1],
-    },
-    "05": lambda f, tmp: {
-        "session": SESSION,
-        "customers_file": f["customers"],
-        "participant": PARTICIPANTS[0],
-    },
+    "03": in_session(PARTICIPANTS[0]),
+    "04": in_session(PARTICIPANTS[1]),
+    "05": in_session(PARTICIPANTS[0]),
     "06": lambda f, tmp: {
         "previous_session": SESSION,
         "customers_file": f["next"],
@@ -104,9 +101,7 @@ PARAMETERS = {
 def with_parameters(notebook, values: dict[str, object]) -> None:
     """Set the grey cell's parameters, as papermill does: a cell right after it."""
     source = "\n".join(
-        f"{name} = {str(value) if isinstance(value, Path) else value!r}"
-        if not isinstance(value, Path)
-        else f"{name} = {str(value)!r}"
+        f"{name} = {(str(value) if isinstance(value, Path) else value)!r}"
         for name, value in values.items()
     )
     (index,) = [
