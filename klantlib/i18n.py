@@ -489,6 +489,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "load.delimiter.semicolon": ("puntkomma", "semicolon"),
     "load.delimiter.tab": ("tab", "tab"),
     "load.delimiter.pipe": ("verticale streep |", "vertical bar |"),
+    "load.delimiter.spaces": (
+        "geen (kolommen uitgelijnd met spaties)",
+        "none (columns aligned with spaces)",
+    ),
     "load.sheet": ("tabblad '{sheet}'", "sheet '{sheet}'"),
     "load.header_row": ("kopregel op rij {row}", "header on row {row}"),
     "load.columns": ("kolommen: {columns}", "columns: {columns}"),
@@ -499,6 +503,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "load.skipped": ("rij {row} overgeslagen: {reason}", "row {row} skipped: {reason}"),
     "load.skip.blank": ("lege rij", "blank row"),
     "load.skip.total": ("totaalrij", "total row"),
+    "load.skip.layout": (
+        "opmaak van het overzicht (een lijn, de kopregel opnieuw, tekst onder de tabel)",
+        "the report's layout (a rule, the header again, text under the table)",
+    ),
     "load.status_left_out": (
         "lijnen niet meegeteld door hun status: {statuses}",
         "lines left out for their status: {statuses}",
@@ -560,6 +568,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "error.too_many_cells": (
         "rij {row} heeft {count} cellen, maar de kopregel maar {expected}",
         "row {row} has {count} cells, but the header row only {expected}",
+    ),
+    "error.across_columns": (
+        "rij {row}: de tekst loopt over de kolommen heen (bij teken {position}), dus de cellen"
+        " zijn niet te scheiden. Verwijder die lijn, of bewaar het overzicht als CSV of Excel"
+        " in het pakket dat het maakte.",
+        "row {row}: the text runs across the columns (at character {position}), so its cells"
+        " cannot be told apart. Delete that line, or save the report as CSV or Excel in the"
+        " package that made it.",
     ),
     "error.not_encoding": (
         "rij {row}: de tekst is geen geldige {encoding}. Bewaar het bestand opnieuw als"
@@ -943,10 +959,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "upload.year": ("Jaar", "Year"),
     "upload.year_placeholder": ("leeg: het hele bestand", "empty: the whole file"),
     "upload.help": (
-        "Een klantenlijst of factuurlijnen: CSV, TSV, tekst, .xlsx, .xlsm, .ods of .xls. Het"
+        "Een klantenlijst of factuurlijnen: CSV, TSV, tekst (ook met spaties uitgelijnd, .prn),"
+        " .xlsx, .xlsm, .ods of .xls. Het"
         " jaar telt voor factuurlijnen. Je bestand wordt bewaard in {folder} op deze computer"
         " en gaat nergens anders heen.",
-        "A customer list or invoice lines: CSV, TSV, text, .xlsx, .xlsm, .ods or .xls. The year"
+        "A customer list or invoice lines: CSV, TSV, text (also aligned with spaces, .prn),"
+        " .xlsx, .xlsm, .ods or .xls. The year"
         " counts for invoice lines. Your file is stored in {folder} on this computer and goes"
         " nowhere else.",
     ),

@@ -97,7 +97,7 @@ _TOTAL_WORD = re.compile(
 _TOTAL_OF = re.compile(
     r"^\s*(sub|eind|grand\s*)?tota(a)?l\s*(:|(for|voor|van|of|per)\b)", re.IGNORECASE
 )
-_DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
+_DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe", " ": "spaces"}
 STATUS_LEFT_OUT = frozenset(
     [
         "failed",
@@ -479,20 +479,32 @@ def _text_layout(source: Source, columns: Mapping[str, str] | None) -> TextLayou
     lines = read_head(source)
     encoding = stream_encoding(source.encoding)
     records = list(
-        itertools.islice(head_records(lines, encoding, source.delimiter), HEADER_SEARCH_ROWS)
+        itertools.islice(
+            head_records(lines, encoding, source.delimiter or ",", source.boundaries),
+            HEADER_SEARCH_ROWS,
+        )
     )
     head = [cells for cells, _ in records]
     header_index = find_header_row(head, columns, look_at=HEADER_SEARCH_ROWS)
     header = _unique_headers(head[header_index] if head else [])
     lines_used = records[header_index][1] if records else len(lines)
+    aligned = source.delimiter == " "
+    header_line = (
+        lines[lines_used - 1].decode(encoding, errors="ignore").replace("\f", "").strip()
+        if aligned and records
+        else ""
+    )
     return TextLayout(
         path=source.path,
-        encoding=encoding,
+        # a space-aligned text's cells are cut from decoded lines: Arrow strings either way
+        encoding="utf-8" if aligned else encoding,
         file_encoding=source.encoding or "utf-8",
         delimiter=source.delimiter or ",",
         header=header,
         data_start=sum(len(line) for line in lines[:lines_used]),
         first_row=header_index + 2,
+        boundaries=source.boundaries,
+        header_line=header_line,
     )
 
 
@@ -604,6 +616,10 @@ class _Batch:
         """Rows whose cells are all empty or spaces."""
         raise NotImplementedError
 
+    def layout(self) -> np.ndarray:
+        """Rows that are a printed report's layout (a rule, the header again), no cells."""
+        return np.zeros(self.size, dtype=bool)
+
     def empty(self, header: str, rows: np.ndarray) -> np.ndarray:
         """Of ``rows``, those whose cell in ``header`` is empty or spaces (a mask over rows)."""
         raise NotImplementedError
@@ -674,6 +690,11 @@ class _ArrowBatch(_Batch):
         self.size = batch.size
         self.bytes_done = batch.bytes_done
         self.encoding = batch.encoding
+
+    def layout(self) -> np.ndarray:
+        if self.batch.layout_rows is None:
+            return super().layout()
+        return self.batch.layout_rows
 
     def blank(self) -> np.ndarray:
         # Most rows show a visible first character in some cell; only the others are looked
@@ -974,8 +995,10 @@ class _Assembly:
         keep = ~(blank | total)
         self.kept += int(keep.sum())
         rows = np.flatnonzero(blank | total)
+        layout = batch.layout()
         entries = [
-            (batch.first_row + int(i), "blank" if blank[i] else "total") for i in rows.tolist()
+            (batch.first_row + int(i), "layout" if layout[i] else "blank" if blank[i] else "total")
+            for i in rows.tolist()
         ]
         filled = np.flatnonzero(~blank)
         if filled.size:

@@ -1,7 +1,8 @@
 """What kind of file a team brought, and its rows as text (edge: files in, rows out).
 
-Recognises CSV/TSV/text exports (delimiter ``,`` ``;`` tab or ``|``; UTF-8 with or without BOM,
-UTF-16 as Excel's "Unicode text", or cp1252) and spreadsheets (``.xlsx``, ``.xlsm``, ``.ods``,
+Recognises CSV/TSV/text exports (delimiter ``,`` ``;`` tab or ``|``, or columns aligned with
+spaces as older systems and printed reports write them; UTF-8 with or without BOM, UTF-16 as
+Excel's "Unicode text", or cp1252) and spreadsheets (``.xlsx``, ``.xlsm``, ``.ods``,
 old ``.xls``, read with calamine). It decides nothing about columns or numbers: that is the
 core's job.
 """
@@ -19,6 +20,7 @@ from klantlib.errors import KlantlibError
 __all__ = [
     "SPREADSHEET_SUFFIXES",
     "Source",
+    "aligned_columns",
     "inspect_source",
     "read_sheet",
     "read_spreadsheet_rows",
@@ -34,13 +36,18 @@ _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls (and other old Office fi
 
 @dataclass(frozen=True)
 class Source:
-    """A file as understood before its columns: kind, and for text its encoding and delimiter."""
+    """A file as understood before its columns: kind, and for text its encoding and delimiter.
+
+    A text file whose columns are aligned with spaces has the delimiter ``" "`` and
+    ``boundaries``: the character positions where its second, third, … column start.
+    """
 
     path: Path
     kind: str  # "csv" or "spreadsheet"
     encoding: str | None = None
     delimiter: str | None = None
     sheet: str | None = None
+    boundaries: tuple[int, ...] = ()
 
 
 def inspect_source(path: str | Path, *, sheet: str | None = None) -> Source:
@@ -61,7 +68,21 @@ def inspect_source(path: str | Path, *, sheet: str | None = None) -> Source:
     if encoding is None:
         raise KlantlibError("error.not_text", path=str(path))
     text = _decode_sample(head, encoding)
-    return Source(path, "csv", encoding=encoding, delimiter=detect_delimiter(text))
+    delimiter = detect_delimiter(text)
+    aligned = aligned_columns(text)
+    if aligned is not None and not _delimited(text, aligned[1], delimiter):
+        return Source(path, "csv", encoding=encoding, delimiter=" ", boundaries=aligned[0])
+    return Source(path, "csv", encoding=encoding, delimiter=delimiter)
+
+
+def _delimited(text: str, header: str, delimiter: str) -> bool:
+    """Whether a text that also looks aligned is a delimited file with padded cells: its
+    header holds the delimiter, and below it the delimiter is not just a decimal comma."""
+    if delimiter not in header:
+        return False
+    below = text.split(header, 1)[1]
+    escaped = re.escape(delimiter)
+    return re.search(rf"(?<!\d){escaped}|{escaped}(?!\d)", below) is not None
 
 
 def detect_encoding(head: bytes) -> str | None:
@@ -130,6 +151,74 @@ def detect_delimiter(text: str) -> str:
         if score > best:
             best, chosen = score, delimiter
     return chosen
+
+
+_CHUNK = re.compile(r"\S+(?: \S+)*")
+"""Text between runs of two or more spaces: a label, or a cell, of a space-aligned line."""
+
+_RULER = re.compile(r"[\s\-=_+*.:|~]*")
+"""A line drawn with dashes, equals signs, …: the layout of a printed report, no data."""
+
+_ALIGNED_SEARCH_ROWS = 20
+_ALIGNED_BODY_ROWS = 200
+
+
+def aligned_columns(text: str) -> tuple[tuple[int, ...], str] | None:
+    """Where the columns of a text aligned with spaces start, and its header line; None when
+    the text is not laid out that way.
+
+    A line near the top whose labels are separated by two or more spaces is a header when the
+    lines under it leave a blank column of characters between each two of its labels (and
+    between the cells of a column without a label). Labels may hold single spaces ("Omzet
+    2025"); ruler lines (``-----  -----``) count as part of the layout. A line of text that runs
+    across several labels (a title or a footer) says nothing about the columns: the loader
+    names its row later. Of several candidates the one with the most columns wins, then the
+    first. Each boundary is the middle of the blank between two columns, so a number that is
+    longer than the ones above it, or a name that is, still falls in its own column.
+    """
+    if "\t" in text:
+        return None
+    lines = [line.replace("\f", "").rstrip() for line in text.splitlines()]
+    if len(text) >= SAMPLE_BYTES - 4 and len(lines) > 1:
+        lines = lines[:-1]  # the last line may be cut off
+    best: tuple[int, tuple[int, ...], str] | None = None
+    for index, line in enumerate(lines[:_ALIGNED_SEARCH_ROWS]):
+        labels = [m.span() for m in _CHUNK.finditer(line)]
+        if len(labels) < 2 or _RULER.fullmatch(line):
+            continue
+        found = _columns_under(labels, lines[index + 1 : index + 1 + _ALIGNED_BODY_ROWS])
+        if found is not None and (best is None or len(found) + 1 > best[0]):
+            best = (len(found) + 1, found, line)
+    return None if best is None else (best[1], best[2])
+
+
+def _columns_under(labels: list[tuple[int, int]], body: list[str]) -> tuple[int, ...] | None:
+    starts = [start for start, _ in labels]
+    rows = []
+    for line in body:
+        chunks = [m.span() for m in _CHUNK.finditer(line)]
+        if not chunks:
+            continue
+        if any(sum(lo <= s < hi for s in starts) > 1 for lo, hi in chunks):
+            continue  # text across the columns: a title or a footer
+        rows.append(chunks)
+    if not any(not _RULER.fullmatch(body_line) for body_line in body if body_line.strip()):
+        return None
+    width = max([end for _, end in labels] + [end for chunks in rows for _, end in chunks])
+    occupied = bytearray(width + 1)
+    for spans in [labels, *rows]:
+        for start, end in spans:
+            occupied[start:end] = b"\x01" * (end - start)
+    segments = [m.span() for m in re.finditer(b"\x01+", bytes(occupied))]
+    if len(segments) < 2:
+        return None
+    holding = [sum(lo <= s < hi for s in starts) for lo, hi in segments]
+    if max(holding) > 1 or sum(holding) < 2:
+        return None  # two labels over one column of cells: not aligned
+    return tuple(
+        (left_end + right_start + 1) // 2
+        for (_, left_end), (right_start, _) in zip(segments, segments[1:], strict=False)
+    )
 
 
 def read_spreadsheet_rows(source: Source) -> list[list[object]]:

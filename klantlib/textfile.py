@@ -17,6 +17,12 @@ read. Rows pyarrow leaves out or refuses are put back as the rest of the kit see
   break, or bytes that are not text in the file's encoding is read again with Python's
   :mod:`csv` (short rows padded with empty cells), so the row numbers stay exact;
 - a row with more cells than the header is an error naming the row.
+
+A text aligned with spaces (``delimiter == " "``) is cut at the character positions of its
+``boundaries`` instead, line by line, with Arrow's string kernels. Ruler lines (``-----``) and
+the header line printed again on a next page are rows of empty cells; a line with a word that a
+boundary would cut in two (text across the columns) is an error naming its row, so no cell is
+ever part of its neighbour.
 """
 
 from __future__ import annotations
@@ -73,6 +79,8 @@ class TextLayout:
     header: list[str]  # unique column names, one per cell of the header row
     data_start: int  # offset of the first data row in the (utf-8 for utf-16) bytes
     first_row: int  # the spreadsheet row of the first data row
+    boundaries: tuple[int, ...] = ()  # where the columns start, for a space-aligned text
+    header_line: str = ""  # that text's header line, as written (without its spaces around)
 
 
 @dataclass
@@ -84,6 +92,7 @@ class TextBatch:
     size: int
     encoding: str  # of the binary arrays
     bytes_done: int  # how far into the file this batch reaches
+    layout_rows: np.ndarray | None = None  # a report's rules, repeated header, closing text
 
     def text(self, header: str) -> pa.Array:
         """The column as Arrow ``string`` (dictionary columns keep their dictionary)."""
@@ -174,16 +183,30 @@ def _records_or_stop(reader, first_row: int, problems: list[Notice]) -> Iterator
         problems.append(Notice("error.cell_too_large", {"row": first_row + reader.line_num - 1}))
 
 
-def head_records(lines: Sequence[bytes], encoding: str, delimiter: str) -> Iterator[tuple]:
+def head_records(
+    lines: Sequence[bytes], encoding: str, delimiter: str, boundaries: Sequence[int] = ()
+) -> Iterator[tuple]:
     """(cells, lines read so far) for each record at the top of the file, ``lines`` from
-    :func:`read_head` and ``encoding`` from :func:`stream_encoding`."""
+    :func:`read_head` and ``encoding`` from :func:`stream_encoding`; a space-aligned text's
+    lines are cut at ``boundaries``."""
     text = (line.decode(encoding, errors="ignore") for line in lines)
+    if delimiter == " ":
+        for number, line in enumerate(text, start=1):
+            yield cut_line(line, boundaries), number
+        return
     reader = csv.reader(text, delimiter=delimiter)
     try:
         for cells in reader:
             yield cells, reader.line_num
     except csv.Error as exc:  # a cell larger than any customer list holds
         raise InputError([Notice("error.cell_too_large", {"row": reader.line_num})]) from exc
+
+
+def cut_line(line: str, boundaries: Sequence[int]) -> list[str]:
+    """A line of a space-aligned text as its cells, cut at ``boundaries``, spaces trimmed."""
+    line = line.replace("\f", "")
+    edges = (0, *boundaries, None)
+    return [line[lo:hi].strip() for lo, hi in zip(edges, edges[1:], strict=False)]
 
 
 def stream_encoding(encoding: str | None) -> str:
@@ -209,15 +232,32 @@ def _batches(
 ) -> Iterator[TextBatch]:
     first_row = layout.first_row
     problems = Problems()
-    for data, done in _file_slices(layout, slice_bytes):
-        columns, rows, slice_problems = _parse_slice(data, layout, first_row, dictionary)
+    for (data, done), last in _and_last(_file_slices(layout, slice_bytes)):
+        layout_rows = None
+        if layout.delimiter == " ":
+            columns, rows, slice_problems, layout_rows = _parse_aligned(
+                data, layout, first_row, dictionary, last=last
+            )
+        else:
+            columns, rows, slice_problems = _parse_slice(data, layout, first_row, dictionary)
         data.release()
         problems.add(slice_problems)
         if not problems:
-            yield TextBatch(columns, first_row, rows, layout.encoding, done)
+            yield TextBatch(columns, first_row, rows, layout.encoding, done, layout_rows)
         first_row += rows
     if problems:
         raise problems.error()
+
+
+def _and_last(items: Iterator) -> Iterator[tuple[object, bool]]:
+    """Each item, and whether it is the last."""
+    previous, have = None, False
+    for item in items:
+        if have:
+            yield previous, False
+        previous, have = item, True
+    if have:
+        yield previous, True
 
 
 class _Slice:
@@ -489,6 +529,98 @@ def _parse_with_csv(
             array = pa.array(values, pa.string())
         columns[name] = array.dictionary_encode() if name in dictionary else array
     return columns, rows, problems
+
+
+_RULER_LINE = r"^[\s\-=_+*.:|~]*$"
+
+
+def _parse_aligned(
+    data: _Slice, layout: TextLayout, first_row: int, dictionary: Sequence[str], *, last: bool
+) -> tuple[dict[str, pa.Array], int, list[Notice], np.ndarray]:
+    """A slice of a space-aligned text: each line cut at the layout's boundaries.
+
+    Also gives the layout rows (rules, the header printed again, and on the file's last slice
+    the text after the last row of cells), which are rows of empty cells. Text across the
+    columns anywhere else is an error naming its row."""
+    buffer = np.frombuffer(data.view(), dtype=np.uint8)
+    ends = np.flatnonzero(buffer == 10) + 1
+    if not len(ends) or ends[-1] != len(buffer):
+        ends = np.append(ends, len(buffer))
+    offsets = np.concatenate(([0], ends)).astype(np.int32)
+    raw = pa.Array.from_buffers(
+        pa.binary(), len(ends), [None, pa.py_buffer(offsets), pa.py_buffer(data.view())]
+    )
+    encoding = stream_encoding(layout.file_encoding)
+    if encoding.startswith("utf-8"):
+        try:
+            lines = raw.cast(pa.string())
+        except pa.ArrowInvalid:
+            bad = next(i for i, line in enumerate(raw.to_pylist()) if not _is_utf8(line))
+            notice = Notice("error.not_encoding", {"row": first_row + bad, "encoding": encoding})
+            return {}, 0, [notice], np.zeros(0, dtype=bool)
+    else:
+        lines = decode(raw, encoding)
+    lines = pc.replace_substring(lines, "\f", "")
+    trimmed = pc.utf8_trim_whitespace(lines)
+    layout_rows = pc.match_substring_regex(lines, _RULER_LINE).to_numpy(zero_copy_only=False)
+    layout_rows &= pc.not_equal(trimmed, "").to_numpy(zero_copy_only=False)
+    if layout.header_line:
+        layout_rows |= pc.equal(trimmed, layout.header_line).to_numpy(zero_copy_only=False)
+    across = np.zeros(len(ends), dtype=bool)
+    for boundary in layout.boundaries:
+        if boundary >= 1:
+            cut = pc.match_substring_regex(lines, f"^.{{{boundary - 1}}}\\S\\S")
+            across |= cut.to_numpy(zero_copy_only=False)
+    across &= ~layout_rows
+    if across.any() and last:
+        # text after the last row of cells (a closing line of the report) is layout too
+        cells_rows = np.flatnonzero(
+            ~across & ~layout_rows & (trimmed.to_numpy(zero_copy_only=False) != "")
+        )
+        after = cells_rows[-1] + 1 if cells_rows.size else 0
+        layout_rows[after:] |= across[after:]
+        across[after:] = False
+    if across.any():
+        problems = [
+            Notice(
+                "error.across_columns",
+                {
+                    "row": first_row + int(i),
+                    "position": _cut_at(lines[int(i)].as_py(), layout.boundaries),
+                },
+            )
+            for i in np.flatnonzero(across)[:10].tolist()
+        ]
+        return {}, 0, problems, np.zeros(0, dtype=bool)
+    edges = (0, *layout.boundaries, None)
+    blank = pa.array(layout_rows)
+    columns = {}
+    for name, lo, hi in zip(layout.header, edges, edges[1:], strict=False):
+        stop = hi if hi is not None else np.iinfo(np.int32).max
+        cells = pc.utf8_trim_whitespace(pc.utf8_slice_codeunits(lines, lo, stop))
+        cells = pc.if_else(blank, "", cells)
+        columns[name] = cells.dictionary_encode() if name in dictionary else cells
+    return columns, len(ends), [], layout_rows
+
+
+def _cut_at(line: str, boundaries: Sequence[int]) -> int:
+    """The character position (from 1) where a boundary cuts a word of ``line``."""
+    for boundary in boundaries:
+        if (
+            1 <= boundary < len(line)
+            and not line[boundary - 1].isspace()
+            and not line[boundary].isspace()
+        ):
+            return boundary + 1
+    return 0
+
+
+def _is_utf8(line: bytes) -> bool:
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _prefetched(batches: Iterator[TextBatch]) -> Iterator[TextBatch]:
