@@ -563,11 +563,25 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "samengevoegd als één klant '{name}': {spellings}",
         "merged as one customer '{name}': {spellings}",
     ),
+    "load.same_name": (
+        "'{name}' staat op rijen {rows}: zonder klantnummers houdt de kit die rijen apart, als"
+        " verschillende klanten. Is het één klant, tel de omzet dan samen in het bestand, of"
+        " voeg een kolom met klantnummers toe.",
+        "'{name}' is on rows {rows}: without customer ids the kit keeps those rows apart, as"
+        " different customers. If it is one customer, add up the revenue in the file, or add a"
+        " column of customer ids.",
+    ),
     "load.customers": ("{count} klanten", "{count} customers"),
     "load.progress": ("{file} inlezen", "Reading {file}"),
     "error.too_many_cells": (
         "rij {row} heeft {count} cellen, maar de kopregel maar {expected}",
         "row {row} has {count} cells, but the header row only {expected}",
+    ),
+    "error.row_too_large": (
+        "rij {row} is langer dan 4 MB zonder einde van de regel: geen klantenlijst of factuurlijn"
+        " is zo lang. Kijk de export na (regeleinden weggevallen?) en lees ze opnieuw in.",
+        "row {row} runs on for more than 4 MB without a line end: no customer list or invoice"
+        " line is that long. Check the export (line ends lost?) and read it again.",
     ),
     "error.across_columns": (
         "rij {row}: de tekst loopt over de kolommen heen (bij teken {position}), dus de cellen"
@@ -601,6 +615,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "error.not_text": (
         "{path} is geen tekstbestand (CSV). Bewaar het in Excel als 'CSV UTF-8'.",
         "{path} is not a text (CSV) file. Save it from Excel as 'CSV UTF-8'.",
+    ),
+    "error.sheet_too_large": (
+        "{path}: dit tabblad bevat uitgepakt meer dan {limit} MB aan cellen; zo'n rekenblad in"
+        " één keer inlezen kan meer geheugen vragen dan deze computer heeft. Bewaar het"
+        " tabblad in Excel als 'CSV UTF-8' (Bestand → Opslaan als) en lees dat bestand in:"
+        " een CSV leest de kit in stukken, hoe groot ook.",
+        "{path}: this sheet holds more than {limit} MB of cells, unpacked; reading such a"
+        " spreadsheet at once can take more memory than this computer has. Save the sheet in"
+        " Excel as 'CSV UTF-8' (File → Save As) and read that file: the kit reads a CSV in"
+        " slices, however large.",
     ),
     "error.old_xls": (
         "{path} is een oud Excel-bestand (.xls) dat niet gelezen kan worden. Open het in Excel"

@@ -69,7 +69,7 @@ from klantlib.invoices import (
     parse_dates,
     period_for_years,
 )
-from klantlib.sources import Source, inspect_source, read_sheet
+from klantlib.sources import CELL_LIMIT, Source, inspect_source, read_sheet
 from klantlib.textfile import (
     SLICE_BYTES,
     TextBatch,
@@ -217,6 +217,7 @@ class LoadReport:
     lines_outside: int = 0
     credit_lines: int = 0
     merged_names: list[tuple[str, list[str]]] = field(default_factory=list)
+    same_names: list[tuple[str, list[int]]] = field(default_factory=list)
     customers: int = 0
 
     def lines(self, lang: str | None = None) -> list[str]:
@@ -268,6 +269,14 @@ class LoadReport:
                 for row, label in self.kept_totals[:10]
             ],
             len(self.kept_totals),
+            lang,
+        )
+        out += _first_ten(
+            [
+                text("load.same_name", lang, name=name, rows=", ".join(map(str, rows)))
+                for name, rows in self.same_names[:10]
+            ],
+            len(self.same_names),
             lang,
         )
         if self.invoice_lines:
@@ -467,6 +476,9 @@ def _spreadsheet_table(
 ) -> tuple[str, pd.DataFrame, int]:
     """The sheet's name, its cells under its header row, and the header row's index."""
     sheet, rows = read_sheet(source)
+    for number, row in enumerate(rows, start=1):
+        if any(isinstance(cell, str) and len(cell) > CELL_LIMIT for cell in row):
+            raise InputError([Notice("error.cell_too_large", {"row": number})])
     header_index = find_header_row(rows, columns, look_at=HEADER_SEARCH_ROWS)
     header = _unique_headers(rows[header_index] if rows else [])
     body = [list(r) + [""] * (len(header) - len(r)) for r in rows[header_index + 1 :]]
@@ -1224,7 +1236,7 @@ class _Assembly:
             "kept_totals": self._kept_totals(),
         }
         if not self.invoices:
-            customers = self._customer_list()
+            customers, details["same_names"] = self._customer_list()
         else:
             self._raise_problems()
             customers, more = self._invoice_customers()
@@ -1240,8 +1252,9 @@ class _Assembly:
             first.setdefault(label, row)
         return sorted((row, label) for label, row in first.items())
 
-    def _customer_list(self) -> pd.DataFrame:
-        """A customer list: one row per customer, read whole."""
+    def _customer_list(self) -> tuple[pd.DataFrame, list[tuple[str, list[int]]]]:
+        """A customer list: one row per customer, read whole; and the names that more than
+        one row carries when there are no customer ids (kept apart, said in the report)."""
         window, self.window = self.window, []
         mapping = self.mapping
         headers = list(dict.fromkeys(mapping.fields.values()))
@@ -1286,9 +1299,10 @@ class _Assembly:
         listed = listed.loc[kept].reset_index(drop=True)
         _check_one_name_per_id(listed, rows)
         try:
-            return customer_table(listed, rows=rows)
+            customers = customer_table(listed, rows=rows)
         except InputError as exc:
             raise _in_file_columns(exc, mapping) from None
+        return customers, [] if "customer_id" in mapping else _same_names(listed["name"], rows)
 
     def _invoice_customers(self) -> tuple[pd.DataFrame, dict[str, object]]:
         """Invoice lines: the parts added up per customer over the period."""
@@ -1416,6 +1430,16 @@ def _numbers(table: pa.Table | None, column: str, dtype: str) -> np.ndarray:
     if table is None:
         return np.zeros(0, dtype=dtype)
     return table[column].to_numpy().astype(dtype)
+
+
+def _same_names(names: pd.Series, rows: list[int]) -> list[tuple[str, list[int]]]:
+    """Names (as first written) that more than one row carries, with those rows."""
+    key = names.astype(str).str.strip().str.casefold()
+    repeated = key.duplicated(keep=False).to_numpy(dtype=bool)
+    found: dict[str, tuple[str, list[int]]] = {}
+    for i in np.flatnonzero(repeated).tolist():
+        found.setdefault(key.iloc[i], (str(names.iloc[i]).strip(), []))[1].append(rows[i])
+    return sorted(found.values(), key=lambda entry: entry[1][0])
 
 
 def _numbered(table: pd.DataFrame) -> pd.Series:

@@ -12,12 +12,16 @@ from __future__ import annotations
 import csv
 import io
 import re
+import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
+from xml.etree import ElementTree
 
 from klantlib.errors import KlantlibError
 
 __all__ = [
+    "CELL_LIMIT",
     "SPREADSHEET_SUFFIXES",
     "Source",
     "aligned_columns",
@@ -29,6 +33,12 @@ __all__ = [
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".ods", ".xls")
 DELIMITERS = (",", ";", "\t", "|")
 SAMPLE_BYTES = 256 * 1024
+CELL_LIMIT = 128 << 10
+"""No cell of a customer list or an invoice line is longer (as Python's csv reader's limit)."""
+SHEET_LIMIT_MB = 80
+"""The most a spreadsheet's cells may weigh, unpacked (the sheet and the workbook's texts), in
+MB. Reading a sheet takes all of it into memory at once, several times over; past this a
+laptop could run out, so the team is asked to save the sheet as CSV, which is read in slices."""
 
 _ZIP = b"PK\x03\x04"
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls (and other old Office files)
@@ -235,6 +245,7 @@ def read_sheet(source: Source) -> tuple[str, list[list[object]]]:
     from python_calamine import CalamineError, CalamineWorkbook
 
     path = source.path
+    _check_size(path, source.sheet)
     try:
         workbook = CalamineWorkbook.from_path(str(path))
     except (CalamineError, OSError, ValueError) as exc:
@@ -248,3 +259,66 @@ def read_sheet(source: Source) -> tuple[str, list[list[object]]]:
         )
     name = source.sheet or names[0]
     return name, workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+
+
+def _check_size(path: Path, sheet: str | None) -> None:
+    """Refuse a spreadsheet whose cells, unpacked, are larger than :data:`SHEET_LIMIT_MB`.
+
+    An ``.xlsx`` is a zip: a 2 MB file may unpack to gigabytes (one cell of repeated text).
+    The parts the sheet is read from are unpacked here as a stream and counted, without
+    keeping them, so a file that lies about its sizes is caught too."""
+    limit = SHEET_LIMIT_MB << 20
+    refused = KlantlibError("error.sheet_too_large", path=path.name, limit=SHEET_LIMIT_MB)
+    if not zipfile.is_zipfile(path):
+        if path.stat().st_size > limit:
+            raise refused
+        return
+    try:
+        with zipfile.ZipFile(path) as archive:
+            total = 0
+            for name in _sheet_parts(archive, sheet):
+                with archive.open(name) as part:
+                    while chunk := part.read(1 << 20):
+                        total += len(chunk)
+                        if total > limit:
+                            raise refused
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, OSError, EOFError) as exc:
+        raise KlantlibError("error.file_unreadable", path=path.name, reason=str(exc)) from exc
+
+
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_PACKAGE_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+
+
+def _sheet_parts(archive: zipfile.ZipFile, sheet: str | None) -> list[str]:
+    """The zip entries a sheet is read from: an ``.ods``'s content, or an ``.xlsx``'s shared
+    texts and the sheet (every sheet when the workbook does not say which file is which)."""
+    names = set(archive.namelist())
+    if "content.xml" in names:
+        return ["content.xml"]
+    parts = [name for name in ("xl/sharedStrings.xml",) if name in names]
+    sheets = sorted(n for n in names if n.startswith("xl/worksheets/") and n.endswith(".xml"))
+    try:
+        chosen = _sheet_file(archive, sheet)
+    except (KeyError, ElementTree.ParseError, ValueError):
+        chosen = None
+    return parts + ([chosen] if chosen in names else sheets)
+
+
+def _sheet_file(archive: zipfile.ZipFile, sheet: str | None) -> str | None:
+    for name in ("xl/workbook.xml", "xl/_rels/workbook.xml.rels"):
+        if archive.getinfo(name).file_size > 4 << 20:
+            return None  # not a workbook's index: count every sheet
+    workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+    entries = workbook.findall(f"{_MAIN}sheets/{_MAIN}sheet")
+    entry = next((e for e in entries if sheet is None or e.get("name") == sheet), None)
+    if entry is None:
+        return None
+    rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    wanted = entry.get(f"{_REL}id")
+    for rel in rels.findall(f"{_PACKAGE_REL}Relationship"):
+        if rel.get("Id") == wanted:
+            target = rel.get("Target", "")
+            return target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+    return None

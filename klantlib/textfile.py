@@ -46,7 +46,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from klantlib.errors import InputError, Notice, Problems
-from klantlib.sources import SAMPLE_BYTES, Source
+from klantlib.sources import CELL_LIMIT, SAMPLE_BYTES, Source
 
 __all__ = [
     "SLICE_BYTES",
@@ -233,6 +233,9 @@ def _batches(
     first_row = layout.first_row
     problems = Problems()
     for (data, done), last in _and_last(_file_slices(layout, slice_bytes)):
+        if data is None:  # the next row is too long to be a row
+            problems.add([Notice("error.row_too_large", {"row": first_row})])
+            break
         layout_rows = None
         if layout.delimiter == " ":
             columns, rows, slice_problems, layout_rows = _parse_aligned(
@@ -305,9 +308,24 @@ class _Slice:
                 self.mapped.madvise(mmap.MADV_DONTNEED)
 
 
-def _file_slices(layout: TextLayout, slice_bytes: int) -> Iterator[tuple[_Slice, int]]:
+ROW_LIMIT = 4 << 20
+"""No row of a customer list or of invoice lines is longer, in bytes: a file whose next row
+would be is refused before it is taken into memory (a file without line ends)."""
+
+
+def _too_long(data: _Slice) -> bool:
+    """Whether the first row in ``data`` is longer than :data:`ROW_LIMIT`."""
+    return (
+        len(data) > ROW_LIMIT
+        and data.find(b"\n", 0, ROW_LIMIT) < 0
+        and data.find(b"\r", 0, ROW_LIMIT) < 0  # old Mac line ends
+    )
+
+
+def _file_slices(layout: TextLayout, slice_bytes: int) -> Iterator[tuple[_Slice | None, int]]:
     """The data part of the file in slices of about ``slice_bytes`` that end at a row end,
-    with how far into the file each one reaches."""
+    with how far into the file each one reaches; ``None`` (and the end) when the next row is
+    longer than :data:`ROW_LIMIT`."""
     if layout.file_encoding.startswith("utf-16"):
         with _open_bytes(layout.path, layout.file_encoding) as stream:
             stream.read(layout.data_start)
@@ -322,6 +340,10 @@ def _file_slices(layout: TextLayout, slice_bytes: int) -> Iterator[tuple[_Slice,
             base = start - start % page
             mapped = mmap.mmap(file.fileno(), end - base, offset=base, access=mmap.ACCESS_READ)
             whole = _Slice(mapped, start - base, end - base, mapped)
+            if _too_long(whole):
+                mapped.close()
+                yield None, start  # the caller names the row
+                return
             cut = len(whole) if end == size else _row_end(whole)
             if cut == 0:  # one row longer than a slice: take more
                 mapped.close()
@@ -375,7 +397,7 @@ def _position(stream) -> int:
     return raw.tell()
 
 
-def _stream_slices(stream, slice_bytes: int) -> Iterator[tuple[_Slice, int]]:
+def _stream_slices(stream, slice_bytes: int) -> Iterator[tuple[_Slice | None, int]]:
     """Like :func:`_file_slices`, from a stream of bytes (a UTF-16 file read as UTF-8)."""
     carry = b""
     size = slice_bytes
@@ -389,6 +411,9 @@ def _stream_slices(stream, slice_bytes: int) -> Iterator[tuple[_Slice, int]]:
             if not got:
                 break
             filled += got
+        if _too_long(_Slice(buffer, 0, filled)):
+            yield None, _position(stream)  # the caller names the row
+            return
         if filled < len(buffer):
             if filled:
                 yield _Slice(buffer, 0, filled), _position(stream)
@@ -547,6 +572,10 @@ def _parse_aligned(
     if not len(ends) or ends[-1] != len(buffer):
         ends = np.append(ends, len(buffer))
     offsets = np.concatenate(([0], ends)).astype(np.int32)
+    too_long = np.flatnonzero(np.diff(offsets) > CELL_LIMIT)
+    if too_long.size:  # a cell, or a line, larger than any customer list or report holds
+        notice = Notice("error.cell_too_large", {"row": first_row + int(too_long[0])})
+        return {}, 0, [notice], np.zeros(0, dtype=bool)
     raw = pa.Array.from_buffers(
         pa.binary(), len(ends), [None, pa.py_buffer(offsets), pa.py_buffer(data.view())]
     )

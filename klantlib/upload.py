@@ -29,7 +29,16 @@ from klantlib.workshop import kit_root
 
 __all__ = ["ACCEPTED_SUFFIXES", "CustomerFilePicker", "store_upload", "upload_folder"]
 
-ACCEPTED_SUFFIXES: tuple[str, ...] = (".csv", ".tsv", ".txt", ".prn", ".xlsx", ".xlsm", ".ods", ".xls")
+ACCEPTED_SUFFIXES: tuple[str, ...] = (
+    ".csv",
+    ".tsv",
+    ".txt",
+    ".prn",
+    ".xlsx",
+    ".xlsm",
+    ".ods",
+    ".xls",
+)
 """The file types the picker offers; the reader recognises the content, not only the name."""
 
 UPLOAD_FOLDER = Path("data") / "eigen"

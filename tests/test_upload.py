@@ -42,7 +42,8 @@ def picker(tmp_path, logged) -> CustomerFilePicker:
 
 
 def test_offers_one_file_of_the_kinds_the_reader_knows(picker):
-    """The file button accepts CSV, TSV, text (also .prn, aligned with spaces) and spreadsheets, one file at a time."""
+    """The file button accepts CSV, TSV, text (also .prn, aligned with spaces) and
+    spreadsheets, one file at a time."""
     assert picker.upload.accept == ".csv,.tsv,.txt,.prn,.xlsx,.xlsm,.ods,.xls"
     assert set(ACCEPTED_SUFFIXES) == set(picker.upload.accept.split(","))
     assert picker.upload.multiple is False
