@@ -1216,6 +1216,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Your session {name} works with your own file ({source}): below are your customers"
         " with the answers so far, not the sample company.",
     ),
+    "start.own_customers": (
+        "Jullie sessie {name} werkt met jullie eigen klanten: hieronder die klanten met de"
+        " antwoorden tot nu toe, niet de voorbeeld-kmo.",
+        "Your session {name} works with your own customers: below are those customers with"
+        " the answers so far, not the sample company.",
+    ),
     # the team's customer file and the session it feeds
     "file.header": (
         "Sessie {name} · bestand {source} · {count} klanten · ingelezen op {when}",

@@ -87,7 +87,10 @@ def start_here_result(
     if session_path(session).is_file():
         with open_session(session) as current:
             if not is_sample_session(current):
-                print(text("start.own_data", lang, name=current.name, source=current.source))
+                if current.source:
+                    print(text("start.own_data", lang, name=current.name, source=current.source))
+                else:  # made by the command line or another program from a table
+                    print(text("start.own_customers", lang, name=current.name))
                 return current.segmentation(None, lang=lang)
     customers = read_customers_csv(customers_file)
     return segment_customers(customers, read_answers_csv(answers_file), lang=lang)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pandas as pd
 import pytest
 
 from klantlib.errors import KlantlibError
@@ -286,3 +287,49 @@ def test_the_command_line_speaks_dutch_usage_lines_included():
 )
 def test_without_lang_the_command_line_follows_the_computers_language(env, expected):
     assert expected in kit_with(env, "load").stderr
+
+
+def previous_quarter(workspace, revenues: list[str] | None) -> None:
+    """Last quarter's session 2026-Q4: the sample's 48 customers with its thresholds, or the
+    same few customers as this quarter (no thresholds can be chosen on them)."""
+    from klantlib.bands import Thresholds
+    from klantlib.customers import customer_table
+    from klantlib.loading import load_customers
+    from klantlib.session import create_session
+    from klantlib.workshop import kit_root
+
+    if revenues is None:
+        customers, _ = load_customers(kit_root() / "data" / "voorbeeld" / "klanten.csv")
+        thresholds = Thresholds(10_000, 50_000)
+    else:
+        rows = [
+            {"customer_id": str(i), "name": f"Klant {i}", "revenue": float(r)}
+            for i, r in enumerate(revenues, 1)
+        ]
+        customers, thresholds = customer_table(pd.DataFrame(rows)), None
+    create_session("2026-Q4", customers, thresholds=thresholds, workspace=workspace).close()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("revenues", list(REVENUES.values()), ids=list(REVENUES))
+@pytest.mark.parametrize("last_quarter", ["sample", "same"])
+@pytest.mark.parametrize(
+    "lang, notebook",
+    [("en", "06_new_quarter"), ("nl", "06_nieuw_kwartaal"), ("nl", "00_start_hier")],
+)
+def test_the_start_and_a_new_quarter_on_too_few_revenues(
+    tmp_path, monkeypatch, lang, notebook, revenues, last_quarter
+):
+    """On one, two, zero or negative revenues, with a session 2026-Q4 before: 00 and 06 run
+    to the end when that session has thresholds (06 carries them over); when it is as small
+    as this quarter (no thresholds could be chosen) they stop with the one sentence of 03 to
+    05. Never a traceback, never 'None' for a file."""
+    previous_quarter(tmp_path / "w", None if last_quarter == "sample" else revenues)
+    ended, shown = run_on(tmp_path, monkeypatch, lang, notebook, revenues)
+    assert "Traceback" not in shown
+    assert "None" not in shown
+    if last_quarter == "sample":
+        assert ended
+    else:
+        assert not ended
+        assert SENTENCE[lang] in shown
