@@ -315,7 +315,7 @@ def previous_quarter(workspace, revenues: list[str] | None) -> None:
 @pytest.mark.parametrize("last_quarter", ["sample", "same"])
 @pytest.mark.parametrize(
     "lang, notebook",
-    [("en", "06_new_quarter"), ("nl", "06_nieuw_kwartaal"), ("nl", "00_start_hier")],
+    [("en", "06_new_quarter"), ("nl", "00_start_hier")],
 )
 def test_the_start_and_a_new_quarter_on_too_few_revenues(
     tmp_path, monkeypatch, lang, notebook, revenues, last_quarter
