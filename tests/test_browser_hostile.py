@@ -1,5 +1,5 @@
 # ruff: noqa: F811  (the browser fixtures are imported from test_browser)
-"""Hostile names in a real browser: notebooks 01, 03 and 05 run on customers, participants,
+"""Hostile names in a real browser: every notebook runs on customers, participants,
 notes and an owner that are HTML, script and math. No dialog opens, no request leaves for an
 address the names hold, and every one of them is shown as the characters it is."""
 
@@ -147,4 +147,38 @@ def test_action_plan_of_hostile_names_runs_nothing_in_jupyterlab(
     for participant in PARTICIPANTS:
         expect(_cell(outputs, participant).first).to_have_text(participant)
     _screenshot(page, _cell(panel, MANAGER).first, f"hostile_05_{lang}.png")
+    watch.check()
+
+
+OTHER_NOTEBOOKS = [
+    ("nl", "notebooks/nl/00_start_hier.ipynb"),
+    ("en", "notebooks/en/02_revenue_bands.ipynb"),
+    ("nl", "notebooks/nl/04_matrix.ipynb"),
+    ("en", "notebooks/en/06_new_quarter.ipynb"),
+]
+
+
+@pytest.mark.parametrize(("lang", "notebook"), OTHER_NOTEBOOKS, ids=lambda v: Path(v).stem)
+def test_the_other_notebooks_of_hostile_names_run_nothing_in_jupyterlab(
+    lab, sessions: Path, tmp_path: Path, page: Page, lang: str, notebook: str
+):
+    """Notebooks 00, 02, 04 and 06 (one language each: the code that makes their HTML is the
+    same in both) on the hostile session: no dialog, no request for an address a name holds,
+    no element made of a name, no math typeset; in the tables of customers (00, 06) the
+    names are their cells' text."""
+    from tests.test_hostile_notebooks import PARAMETERS
+
+    watch = Watch(page)
+    files = write_hostile_data(tmp_path, sessions)
+    values = {
+        name: str(value) if isinstance(value, Path) else value
+        for name, value in PARAMETERS[Path(notebook).name[:2]](files, tmp_path).items()
+    }
+    panel, outputs = _run_with(page, lab, notebook, values)
+    expect(outputs.locator("script")).to_have_count(0)
+    expect(outputs.locator(f"img[src*='{REQUEST_MARK}'], svg[onload], [onerror]")).to_have_count(0)
+    expect(panel.locator("mjx-container, .MathJax")).to_have_count(0)
+    if Path(notebook).name[:2] in ("00", "06"):  # they list customers in tables
+        expect(_cell(outputs, "Brouwerij").first).to_contain_text(SCRIPT_NAME)
+    _screenshot(page, outputs.first, f"hostile_{Path(notebook).stem}.png")
     watch.check()
