@@ -84,6 +84,7 @@ _EXPORTS: dict[str, str] = {
     "read_customers_csv": "klantlib.reading",
     "score": "klantlib.questions",
     "segment_customers": "klantlib.method",
+    "segment_session": "klantlib.segmentation",
     "segment_summary": "klantlib.segments",
     "segment_table": "klantlib.present",
     "set_language": "klantlib.i18n",
@@ -182,6 +183,7 @@ __all__ = [
     "read_customers_csv",
     "score",
     "segment_customers",
+    "segment_session",
     "segment_summary",
     "segment_table",
     "set_language",
@@ -328,6 +330,7 @@ if TYPE_CHECKING:  # pragma: no cover - for editors and type checkers only
         read_customers_csv,
     )
     from klantlib.report import write_session_report
+    from klantlib.segmentation import segment_session
     from klantlib.segments import (
         SCORES,
         SEGMENTS,

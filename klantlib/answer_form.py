@@ -29,8 +29,9 @@ from klantlib.answering import AnswerSheet, SheetFilter
 from klantlib.bands import BANDS, Thresholds, suggest_cumulative_share
 from klantlib.errors import KlantlibError
 from klantlib.i18n import check_language, format_money, format_number, get_language, text
-from klantlib.method import Segmentation, segment_customers
+from klantlib.method import Segmentation
 from klantlib.questions import QUESTIONS
+from klantlib.segmentation import segment_session
 from klantlib.session import TIME_WORDS, TIME_WORDS_READ, Session, check_participant
 from klantlib.suggestions import SUGGESTED_QUESTIONS
 from klantlib.widget_errors import ShownErrors
@@ -272,13 +273,8 @@ class AnswerForm(ShownErrors, widgets.VBox):
     def segmentation(self) -> Segmentation:
         """The method run on the participant's answers so far, with the form's thresholds and
         the session's grid: what the matrix shows for them now."""
-        return segment_customers(
-            self._customers,
-            self.session.answer_table(self._participant()),
-            thresholds=self.thresholds,
-            grid=self.session.grid,
-            lang=self.lang,
-            weights=self.session.weights,
+        return segment_session(
+            self.session, self._participant(), thresholds=self.thresholds, lang=self.lang
         )
 
     def overview(self) -> widgets.VBox:

@@ -47,6 +47,7 @@ from klantlib.present import history_lines, open_line, shown_path, thresholds_li
 from klantlib.quarter import carried_lines, quarter_segments
 from klantlib.reading import read_answers_csv, read_customers_csv, read_table_csv
 from klantlib.report import write_report
+from klantlib.segmentation import segment_session
 from klantlib.session import (
     Session,
     check_participant,
@@ -308,22 +309,17 @@ def _segment(args: argparse.Namespace) -> int:
         result = segment_customers(customers, answers, thresholds=thresholds, lang=lang)
     else:
         with open_session(args.session, workspace=args.workspace) as session:
-            participant = _participant(
-                session, args.participant, new_allowed=False, team_first=True
-            )
+            if args.participant is not None:
+                _participant(session, args.participant, new_allowed=False)
+            participant = session.whose_answers(args.participant)
             sheets = {p: session.answer_table(p) for p in session.participants()}
-            result = segment_customers(
-                session.customers(),
-                sheets[participant] if participant is not None else None,
-                thresholds=thresholds or session.thresholds,
-                grid=session.grid,
-                lang=lang,
-                weights=session.weights,
-            )
+            result = segment_session(session, participant, thresholds=thresholds, lang=lang)
             name = session.name
             plan = plan_table(session.plan)
         if participant is None:
             print(text("cli.session_no_answers", lang, name=name))
+        elif participant == TEAM:  # the team's decisions, completed with what all agree on
+            print(text("plan.answers_team", lang))
         else:
             print(text("cli.session_answers_of", lang, participant=participant, name=name))
     print(thresholds_line(result, lang))
@@ -405,16 +401,11 @@ def _load(args: argparse.Namespace) -> int:
     return 0
 
 
-def _participant(
-    session: Session, given: str | None, *, new_allowed: bool, team_first: bool = False
-) -> str | None:
-    """The participant to use: the one given, else (with ``team_first``) the team answer when
-    the team decided anything, else the session's only one (``None``: nobody answered yet).
-    Several participants and none given is an error naming them; so is a given name that did
-    not answer, unless ``new_allowed``."""
+def _participant(session: Session, given: str | None, *, new_allowed: bool) -> str | None:
+    """The participant to use: the one given, else the session's only one (``None``: nobody
+    answered yet). Several participants and none given is an error naming them; so is a given
+    name that did not answer, unless ``new_allowed``."""
     known = session.participants()
-    if given is None and team_first and TEAM in known:
-        return TEAM
     if given is not None:
         participant = check_participant(given)
         if participant not in known and not new_allowed:
@@ -567,7 +558,7 @@ def _segment_table(source: str, workspace: str | None, lang: str) -> pd.DataFram
         require_segment_columns(table, SEGMENT_TABLE_COLUMNS, path.name)
         return table
     with open_session(source, workspace=workspace) as session:
-        return session.segmentation(lang=lang).customers
+        return segment_session(session, lang=lang).customers
 
 
 def _compare(args: argparse.Namespace) -> int:

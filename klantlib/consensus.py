@@ -8,6 +8,9 @@ the answers as tables and give tables back — no files, no widgets:
   agree, the majority and the team answer so far; disagreements first ("discuss these").
 - :func:`agreed_answers`: the team answers one click can take over — where everyone who
   answered gave the same answer and the team has not decided otherwise.
+- :func:`team_answers`: the answers the matrix uses for the team: the team's where it decided,
+  else what everyone who answered agrees on, else open; :func:`whose_answers` says whether the
+  matrix uses those or one participant's.
 - :func:`agreement`: per participant and question, how often they say yes next to the team, and
   how often they give the team's answer — who is the optimist in the room.
 
@@ -25,12 +28,54 @@ import pandas as pd
 from klantlib.errors import KlantlibError
 from klantlib.questions import QUESTIONS
 
-__all__ = ["TEAM", "agreed_answers", "agreement", "compare_answers", "majority"]
+__all__ = [
+    "TEAM",
+    "agreed_answers",
+    "agreement",
+    "compare_answers",
+    "majority",
+    "team_answers",
+    "whose_answers",
+]
 
 TEAM = "team"
 """The participant name under which the team answer is stored."""
 
 _RESERVED = {"customer_id", "name", "question", "answered", "agree", "disagree", "majority", TEAM}
+
+
+def whose_answers(participants: Sequence[str], participant: str | None = None) -> str | None:
+    """Whose answers the matrix uses: ``participant`` when given; else, with several
+    participants or a team answer, :data:`TEAM` (see :func:`team_answers`); else the only
+    participant's (``None``: nobody answered yet)."""
+    if participant:
+        return participant
+    if TEAM in participants or len(participants) > 1:
+        return TEAM
+    return participants[0] if participants else None
+
+
+def team_answers(
+    customers: pd.DataFrame, answers: Mapping[str, pd.DataFrame], team: pd.DataFrame | None
+) -> pd.DataFrame:
+    """The team's answers as the matrix uses them: the team answer where the team decided;
+    where it did not, the answer everyone who answered agrees on (at least two); a
+    disagreement or a question nobody answered stays open (``unknown``) — nobody's side is
+    picked. ``answers`` and ``team`` as for :func:`compare_answers`; the result has
+    ``customer_id`` and the four questions, one row per customer in ``customers``' order."""
+    people = [p for p in answers if p != TEAM]
+    compared = compare_answers(customers, {p: answers[p] for p in people}, team)
+    agreed = compared[people].bfill(axis=1).iloc[:, 0] if people else None
+    value = compared[TEAM].astype(object)
+    if agreed is not None:
+        fallback = agreed.where(compared["agree"].to_numpy(), None)
+        value = value.where(value.notna(), fallback)
+    compared = compared.assign(value=value.where(value.notna(), "unknown"))
+    wide = compared.pivot(index="customer_id", columns="question", values="value")
+    wide = wide.reindex(index=customers["customer_id"].astype(str), columns=list(QUESTIONS))
+    table = wide.reset_index()
+    table.columns.name = None
+    return table.astype("string")
 
 
 def majority(answers: Sequence[str | None]) -> str | None:

@@ -82,6 +82,7 @@ def start_here_result(
     from klantlib.answer_files import is_sample_session
     from klantlib.method import segment_customers
     from klantlib.reading import read_answers_csv, read_customers_csv
+    from klantlib.segmentation import segment_session
     from klantlib.session import open_session, session_path
 
     if session_path(session).is_file():
@@ -91,7 +92,7 @@ def start_here_result(
                     print(text("start.own_data", lang, name=current.name, source=current.source))
                 else:  # made by the command line or another program from a table
                     print(text("start.own_customers", lang, name=current.name))
-                return current.segmentation(None, lang=lang)
+                return segment_session(current, None, lang=lang)
     customers = read_customers_csv(customers_file)
     return segment_customers(customers, read_answers_csv(answers_file), lang=lang)
 

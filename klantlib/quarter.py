@@ -15,6 +15,7 @@ from klantlib.errors import KlantlibError
 from klantlib.exports import history_for_export, out_folder, owner_only, write_csv
 from klantlib.i18n import check_language, format_number, get_language, text
 from klantlib.moves import compare_segments, quarter_history
+from klantlib.segmentation import segment_session
 from klantlib.session import (
     Session,
     create_next_session,
@@ -103,7 +104,7 @@ def quarter_segments(
 ) -> list[tuple[str, pd.DataFrame]]:
     """(session name, segment table) of ``session`` and of the sessions it was carried from,
     oldest first. The chain stops at a session no longer in the workspace."""
-    chain = [(session.name, session.segmentation(lang=lang).customers)]
+    chain = [(session.name, segment_session(session, lang=lang).customers)]
     seen = {session.name}
     previous = session.carried_from
     folder = session.path.parent
@@ -111,7 +112,7 @@ def quarter_segments(
         if not session_path(previous, folder).is_file():
             break
         with open_session(previous, workspace=folder) as earlier:
-            chain.append((earlier.name, earlier.segmentation(lang=lang).customers))
+            chain.append((earlier.name, segment_session(earlier, lang=lang).customers))
             seen.add(earlier.name)
             previous = earlier.carried_from
     return chain[::-1]

@@ -153,12 +153,13 @@ def write_session_report(
     kit's folder); file name -> path."""
     from klantlib.matrix import matrix_chart
     from klantlib.plan import plan_table
+    from klantlib.segmentation import segment_session
     from klantlib.workshop import kit_root
 
     lang = check_language(lang) if lang is not None else get_language()
     folder = Path(out_dir) if out_dir is not None else kit_root() / REPORT_FOLDER / session.name
     return write_report(
-        session.segmentation(participant or None, lang=lang),
+        segment_session(session, participant or None, lang=lang),
         folder,
         lang=lang,
         answers={p: session.answer_table(p) for p in session.participants()},

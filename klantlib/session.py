@@ -528,39 +528,12 @@ class Session:
         return set().union(*self.favourites().values())
 
     def whose_answers(self, participant: str | None = None) -> str | None:
-        """The answers the matrix uses: ``participant`` when given; else, with several
-        participants or a team answer, ``"team"`` (see :meth:`team_answer_table`); else the
-        only participant's (``None``: nobody answered yet)."""
-        known = self.participants()
-        if participant:
-            return check_participant(participant)
-        if TEAM in known or len(known) > 1:
-            return TEAM
-        return known[0] if known else None
+        """Whose answers the matrix uses (:func:`klantlib.consensus.whose_answers`)."""
+        from klantlib.consensus import whose_answers
 
-    def team_answer_table(self, customers: pd.DataFrame | None = None) -> pd.DataFrame:
-        """The team's answers as the matrix uses them: the team answer where the team decided;
-        where it did not, the answer everyone who answered agrees on; a disagreement or a
-        question nobody answered stays open (``unknown``) — nobody's side is picked.
-        ``customers``: the session's table when the caller has read it already."""
-        from klantlib.consensus import compare_answers
-
-        people = [p for p in self.participants() if p != TEAM]
-        customers = self.customers() if customers is None else customers
-        compared = compare_answers(
-            customers, {p: self.current(p) for p in people}, self.current(TEAM)
+        return whose_answers(
+            self.participants(), check_participant(participant) if participant else None
         )
-        agreed = compared[people].bfill(axis=1).iloc[:, 0] if people else None
-        value = compared[TEAM].astype(object)
-        if agreed is not None:
-            fallback = agreed.where(compared["agree"].to_numpy(), None)
-            value = value.where(value.notna(), fallback)
-        compared = compared.assign(value=value.where(value.notna(), "unknown"))
-        wide = compared.pivot(index="customer_id", columns="question", values="value")
-        wide = wide.reindex(index=customers["customer_id"].astype(str), columns=list(QUESTIONS))
-        table = wide.reset_index()
-        table.columns.name = None
-        return table.astype("string")
 
     def answers_line(self, participant: str | None = None, lang: str | None = None) -> str:
         """One sentence: whose answers the matrix and the plan use."""
@@ -570,26 +543,6 @@ class Session:
         if who == TEAM:
             return text("plan.answers_team", lang)
         return text("plan.answers_of", lang, who=who or text("session.nobody_yet", lang))
-
-    def segmentation(self, participant: str | None = None, *, lang: str | None = None):
-        """The method run on this session: its customers, thresholds (stored, else the 80/15/5
-        suggestion), grid, weights, and the answers :meth:`whose_answers` picks."""
-        from klantlib.method import segment_customers
-
-        who = self.whose_answers(participant)
-        customers = self.customers()
-        if who == TEAM:
-            answers = self.team_answer_table(customers)
-        else:
-            answers = self.answer_table(who) if who is not None else None
-        return segment_customers(
-            customers,
-            answers,
-            thresholds=self.thresholds,
-            grid=self.grid,
-            lang=lang,
-            weights=self.weights,
-        )
 
     @property
     def plan(self) -> dict[str, SegmentPlan]:

@@ -34,6 +34,7 @@ from klantlib.plan import default_plan, favourites_by_segment, plan_hours
 from klantlib.quarter import QUARTER_FILES, carried_lines, quarter_segments
 from klantlib.questions import QUESTIONS
 from klantlib.report import REPORT_FILES, REPORT_FOLDER
+from klantlib.segmentation import segment_session
 from klantlib.session import (
     FIELDS,
     SESSION_FOLDER,
@@ -1100,7 +1101,7 @@ def test_action_plan_notebook_stores_a_changed_plan_in_jupyterlab(
     with open_session(SESSION, workspace=sessions) as session:
         assert session.participants() == ["An", "Pieter"]  # the example answers
         default = session.plan
-        customers = session.segmentation(None, lang=lang).customers
+        customers = segment_session(session, None, lang=lang).customers
         favourites = favourites_by_segment(customers, session.favourites())
     segment = PLAN_CHANGE["segment"]
     assert default == default_plan(), "a new session already holds a plan"

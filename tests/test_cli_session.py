@@ -15,6 +15,7 @@ import pytest
 
 from klantlib.bands import Thresholds
 from klantlib.cli import main
+from klantlib.segmentation import segment_session
 from klantlib.session import open_session
 from tests.test_loading_ods import write_ods
 
@@ -533,13 +534,16 @@ def test_segment_from_a_session_gives_the_same_segments_as_from_the_files(tmp_pa
     expected = (files / "segments.csv").read_bytes()
     assert (tmp_path / "session" / "segments.csv").read_bytes() == expected
 
-    # a second participant: now --participant is needed, and An's segments stay the same
+    # a second participant: without --participant the team's answers, as the notebooks and
+    # the report use them (what both agree on); An's segments with --participant An
     ok(*import_(ws, SAMPLE / "antwoorden_pieter.csv", who="Pieter", into="2026-Q4"))
-    assert refused(*from_session, tmp_path / "nope") == (
-        "Fout: In sessie '2026-Q4' antwoordden meerdere deelnemers: An, Pieter. Kies wiens"
-        " antwoorden met --participant."
-    )
-    assert not (tmp_path / "nope").exists()
+    team = ok(*from_session, tmp_path / "team")
+    assert team.startswith("De matrix en het plan gebruiken het antwoord van het team;")
+    with open_session("2026-Q4", workspace=ws) as session:
+        agreed = segment_session(session).segments
+    written = pd.read_csv(tmp_path / "team" / "segments.csv", dtype={"customer_id": str})
+    assert written["segment"].tolist() == agreed["segment"].tolist()
+    assert (tmp_path / "team" / "segments.csv").read_bytes() != expected
     ok(*from_session, tmp_path / "again", "--participant", "An")
     assert (tmp_path / "again" / "segments.csv").read_bytes() == expected
 

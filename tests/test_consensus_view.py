@@ -12,6 +12,7 @@ from klantlib.consensus import TEAM
 from klantlib.consensus_view import ConsensusView
 from klantlib.method import segment_customers
 from klantlib.questions import QUESTIONS
+from klantlib.segmentation import segment_session, session_answers
 from klantlib.session import create_session, open_session, start_session
 from klantlib.workshop import kit_root
 from tests.conftest import table_cells
@@ -185,13 +186,13 @@ def test_the_matrix_uses_team_then_agreed_answers_and_leaves_disagreements_open(
     """No team answer yet: agreed answers count, the margin of 012 (yes vs no) stays open;
     once the team decides it, the team's answer counts."""
     assert session.whose_answers() == "team"
-    table = session.team_answer_table().set_index("customer_id")
+    table = session_answers(session, TEAM).set_index("customer_id")
     assert table.loc["007"].tolist() == ["yes", "no", "yes", "yes"]
     assert table.loc["012", "margin"] == "unknown"
     assert table.loc["012", "cashflow"] == "no"
     assert table.loc["3"].tolist() == ["unknown"] * 4
     session.record(TEAM, "012", "margin", "no")
-    assert session.team_answer_table().set_index("customer_id").loc["012", "margin"] == "no"
-    result = session.segmentation()
+    assert session_answers(session, TEAM).set_index("customer_id").loc["012", "margin"] == "no"
+    result = segment_session(session)
     assert result.customers.set_index("customer_id").loc["007", "score"] == 3
     assert session.whose_answers("An") == "An"

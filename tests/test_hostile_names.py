@@ -29,6 +29,7 @@ from klantlib.present import (
     table_view,
 )
 from klantlib.questions import QUESTIONS
+from klantlib.segmentation import segment_session
 from klantlib.session import create_session
 from tests.conftest import table_cells
 from tests.hostile import (
@@ -127,7 +128,7 @@ def test_segment_table_and_moves_show_names_as_text(customers, lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_favourites_and_agreement_tables_show_participants_as_text(session, lang):
     """Participants are names people typed: favourites (05) and agreement (03) tables."""
-    result = session.segmentation(PARTICIPANTS[0], lang=lang)
+    result = segment_session(session, PARTICIPANTS[0], lang=lang)
     favourites = favourites_by_segment(result.customers, session.favourites())
     markup = favourites_table(favourites, lang).to_html()
     assert_no_markup(markup)
@@ -153,7 +154,7 @@ def test_widgets_hold_no_markup_from_data(session, lang):
     assert any(escape_text(IMAGE_NAME) in v for v in values)
     picker = BandPicker(session, lang=lang)
     assert_no_markup(picker.table.value + picker.state.value)
-    result = session.segmentation(PARTICIPANTS[0], lang=lang)
+    result = segment_session(session, PARTICIPANTS[0], lang=lang)
     editor = PlanEditor(session, result, lang=lang)
     assert_no_markup(editor.table.value + editor.warnings.value)
     managers = [row[0] for row in table_cells(editor.table.value)]

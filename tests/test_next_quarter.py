@@ -7,6 +7,7 @@ import pytest
 
 from klantlib.bands import Thresholds
 from klantlib.questions import QUESTIONS
+from klantlib.segmentation import segment_session
 from klantlib.session import create_next_session, create_session, open_session
 
 Q3 = pd.DataFrame(
@@ -169,7 +170,7 @@ def test_three_generated_quarters_carry_flag_and_move_exactly(tmp_path):
     ]
     first.record_many("An", changes)
     answered = set(first.current("An")["customer_id"])
-    previous, ids = first.segmentation("An"), set(q1["customer_id"])
+    previous, ids = segment_session(first, "An"), set(q1["customer_id"])
     try:
         for name, table in (("Q2", q2), ("Q3", q3_)):
             later = create_next_session(name, table, sessions[-1], workspace=tmp_path)
@@ -178,7 +179,7 @@ def test_three_generated_quarters_carry_flag_and_move_exactly(tmp_path):
             assert set(later.new_customers()) == now - ids
             assert {cid for cid, _ in later.gone_customers()} == ids - now
             assert later.to_confirm("An") == answered & now
-            result = later.segmentation("An")
+            result = segment_session(later, "An")
             moves, transitions = compare_segments(previous.segments, result.segments)
             assert transitions["customers"].sum() == len(ids | now)
             assert set(moves.loc[moves["from_segment"] == "", "customer_id"]) == now - ids
@@ -214,8 +215,8 @@ def test_bands_the_previous_session_only_suggested_carry_over_as_they_were(tmp_p
     """Last quarter never stored its bands: the 80/15/5 suggestion it used carries over, so a
     customer changes band because its revenue changed, not because the suggestion moved."""
     with create_session("2026-Q3", Q3, workspace=tmp_path) as q3:
-        used = q3.segmentation().thresholds
+        used = segment_session(q3).thresholds
         assert q3.thresholds is None
         with create_next_session("2026-Q4", Q4, q3, workspace=tmp_path) as q4:
             assert q4.thresholds == used
-            assert q4.segmentation().thresholds == used
+            assert segment_session(q4).thresholds == used
