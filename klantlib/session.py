@@ -25,7 +25,7 @@ import os
 import re
 import sqlite3
 import weakref
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -75,7 +75,13 @@ TIME_WORDS_READ: dict[str, str] = {
 """A time word as typed (lower case, English or Dutch) -> the word stored."""
 
 SUFFIX = ".sqlite"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+"""The session file's format. 1: the first, its number in the ``meta`` table only; 2: the number
+also in SQLite's own header (``PRAGMA user_version``), readable without knowing any table.
+
+A file of an older format is brought up to this one when it is opened (:data:`MIGRATIONS`,
+one step per version, in one transaction), after a copy of it is kept beside it as
+``<name>.sqlite-v<old>``; a file of a newer format is refused with a message that says so."""
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}")
 _MAX_PARTICIPANT = 80
 _MAX_NOTE = 2000
@@ -103,6 +109,45 @@ CREATE TABLE changes (
 );
 CREATE INDEX changes_by_participant ON changes (participant, customer_id, field, id);
 """
+
+
+def _version_2(connection: sqlite3.Connection) -> None:
+    """1 -> 2: the format's number in SQLite's header too (set by :func:`_migrate`)."""
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _version_2}
+"""Format ``v`` -> the step that turns a file of format ``v`` into format ``v + 1``."""
+
+
+def _file_version(connection: sqlite3.Connection) -> int | None:
+    """The format of an open session file: SQLite's header, else the ``meta`` table's
+    number (format 1); ``None`` when it holds neither (not a session file)."""
+    header = connection.execute("PRAGMA user_version").fetchone()[0]
+    if header:
+        return int(header)
+    try:
+        row = connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    except sqlite3.OperationalError:  # no meta table
+        return None
+    return int(row[0]) if row is not None and row[0].isdigit() else None
+
+
+def _migrate(path: Path, connection: sqlite3.Connection, version: int) -> None:
+    """Bring the file from ``version`` to :data:`SCHEMA_VERSION`, keeping a copy first."""
+    copy = path.with_name(f"{path.name}-v{version}")
+    copy.touch(mode=0o600)  # a team's customers: the owner's only, as the session itself
+    kept = sqlite3.connect(copy)
+    try:
+        connection.backup(kept)
+    finally:
+        kept.close()
+    with _transaction(connection):
+        for step in range(version, SCHEMA_VERSION):
+            MIGRATIONS[step](connection)
+            connection.execute(f"PRAGMA user_version = {step + 1}")
+            connection.execute(
+                "UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(step + 1),)
+            )
 
 
 WORKSPACE_VARIABLE = "KLANTLIB_WORKSPACE"
@@ -186,6 +231,7 @@ def create_session(
             for statement in _SCHEMA.split(";"):
                 if statement.strip():
                     connection.execute(statement)
+            connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             meta = {
                 "schema_version": str(SCHEMA_VERSION),
                 "name": path.stem,
@@ -357,16 +403,20 @@ class Session:
         try:
             connection = sqlite3.connect(self.path, timeout=30, isolation_level=None)
             try:
-                row = connection.execute(
-                    "SELECT value FROM meta WHERE key = 'schema_version'"
-                ).fetchone()
+                version = _file_version(connection)
             finally:
                 connection.close()
-            if row is not None and row[0].isdigit() and int(row[0]) > SCHEMA_VERSION:
+            if version is not None and version > SCHEMA_VERSION:
                 raise KlantlibError("error.session_newer", path=str(self.path))
-            if row is None or row[0] != str(SCHEMA_VERSION):
+            if version is None or version not in (SCHEMA_VERSION, *MIGRATIONS):
                 raise KlantlibError("error.session_unreadable", path=str(self.path))
             self._connection = _connect(self.path)
+            if version < SCHEMA_VERSION:
+                try:
+                    _migrate(self.path, self._connection, version)
+                except BaseException:
+                    self._connection.close()
+                    raise
         except sqlite3.DatabaseError as exc:
             _remove_newsidecars(before)
             raise storage_error(exc, self.path) from exc

@@ -151,7 +151,8 @@ def test_a_session_of_a_newer_kit_says_so(tmp_path):
 
     small_session(tmp_path).close()
     with sqlite3.connect(tmp_path / "s.sqlite") as connection:
-        connection.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+        connection.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+        connection.execute("PRAGMA user_version = 99")
     with pytest.raises(KlantlibError) as refused:
         open_session("s", workspace=tmp_path)
     assert "was made by a newer version of the kit" in refused.value.message("en")
