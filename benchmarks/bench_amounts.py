@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 from timing import median_seconds
 
-from klantlib.amounts import parse_amounts
+from klantlib.core.amounts import parse_amounts
 
 DISTINCT = 200_000
 

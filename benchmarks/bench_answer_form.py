@@ -29,10 +29,10 @@ from pathlib import Path
 import pandas as pd
 from timing import median_seconds
 
-from klantlib.answer_form import AnswerForm
-from klantlib.questions import QUESTIONS
+from klantlib.core.questions import QUESTIONS
 from klantlib.sample import generate_sample
-from klantlib.session import create_session, open_session
+from klantlib.store.session import create_session, open_session
+from klantlib.widgets.answer_form import AnswerForm
 
 GOAL_OPEN_SECONDS = 1.0
 GOAL_CLICK_SECONDS = 0.050

@@ -4,7 +4,7 @@ with a message, never a traceback or a machine out of memory.
 Run: `python benchmarks/bench_limits.py [--fresh] [--only NAME,…]`.
 
 The files are written once under `out/bench/limits/` (git-ignored; `--fresh` writes them
-again). Each is loaded by `klantlib.loading.load_customers` in a fresh subprocess, which
+again). Each is loaded by `klantlib.ingest.loading.load_customers` in a fresh subprocess, which
 reports the outcome (customers, or the first line of the refusal), the seconds the load took,
 and its own peak memory (VmHWM: interpreter and imports included).
 
@@ -35,7 +35,7 @@ TARGET = 100 * MB
 CHILD = r"""
 import json, sys, time
 from klantlib.errors import KlantlibError
-from klantlib.loading import load_customers
+from klantlib.ingest.loading import load_customers
 path, year = sys.argv[1], (int(sys.argv[2]) if sys.argv[2] != "-" else None)
 start = time.perf_counter()
 try:

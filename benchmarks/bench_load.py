@@ -15,7 +15,7 @@ The file (about N lines, default 10,000,000, from `klantlib.sample.generate_samp
 written once under `out/bench/` (git-ignored) and reused by later runs (`--fresh` writes it
 again). Each measured run is a fresh subprocess: first DuckDB (`read_csv` with the options
 the style needs, `GROUP BY` customer id in SQL: the baseline), then
-`klantlib.loading.load_customers(path, year=...)` (the whole customer table: headers
+`klantlib.ingest.loading.load_customers(path, year=...)` (the whole customer table: headers
 recognised, every amount and date checked, blank and total rows, the report), in rounds, so
 that a slow spell of the machine hits both alike. Time is the load alone, after the imports;
 peak memory is the subprocess's own high-water mark (VmHWM), interpreter and imports
@@ -218,7 +218,7 @@ def checked_duckdb(layout: Layout, threads: int | None):
     against klantlib's own amount pattern (RE2 in both), each date with strptime, customers
     grouped by id and name; any bad cell fails the run. No row numbers, no report: a lower
     bound for any engine that checks every cell, not a replacement for klantlib."""
-    from klantlib.amounts import AMOUNT_PATTERNS
+    from klantlib.core.amounts import AMOUNT_PATTERNS
 
     con = duckdb_connection(threads)
     style = "comma" if layout.flemish else "dot"
@@ -265,8 +265,8 @@ def checked_duckdb(layout: Layout, threads: int | None):
 
 
 def klantlib_load(layout: Layout, threads: int | None):
-    """klantlib.loading.load_customers(path, year=...): the whole customer table."""
-    from klantlib.loading import load_customers
+    """klantlib.ingest.loading.load_customers(path, year=...): the whole customer table."""
+    from klantlib.ingest.loading import load_customers
 
     if threads:
         import pyarrow as pa
@@ -279,7 +279,7 @@ def klantlib_load(layout: Layout, threads: int | None):
 # name -> (function, the module(s) it imports before the clock starts, label)
 CANDIDATES: dict[str, tuple[Callable, tuple[str, ...], str]] = {
     "baseline": (baseline_duckdb, ("duckdb",), "DuckDB read_csv + GROUP BY"),
-    "klantlib": (klantlib_load, ("klantlib.loading",), "klantlib load_customers"),
+    "klantlib": (klantlib_load, ("klantlib.ingest.loading",), "klantlib load_customers"),
     "checked": (checked_duckdb, ("duckdb",), "DuckDB + klantlib's cell checks"),
 }
 

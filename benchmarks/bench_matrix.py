@@ -20,8 +20,8 @@ import numpy as np  # noqa: E402
 from timing import median_seconds  # noqa: E402
 
 from klantlib import segment_customers  # noqa: E402
-from klantlib.bands import BANDS  # noqa: E402
-from klantlib.matrix import MATRIX_FIGURE_SIZE, matrix_chart  # noqa: E402
+from klantlib.core.bands import BANDS  # noqa: E402
+from klantlib.reports.matrix import MATRIX_FIGURE_SIZE, matrix_chart  # noqa: E402
 from klantlib.sample import generate_sample  # noqa: E402
 
 GOAL_SECONDS = 3.0

@@ -6,7 +6,7 @@ session of the sample customers (`data/voorbeeld/klanten.csv`, thresholds € 10
 
 * **report**: open the session, segment An's answers, and `write_report` with An's answer
   sheet and the matrix: segments.csv, crm.csv, report.xlsx, report.html, matrix.png and
-  matrix.pdf, with the matrix of `klantlib.matrix.matrix_chart`.
+  matrix.pdf, with the matrix of `klantlib.reports.matrix.matrix_chart`.
 * **baseline** in the same run: the same tables written with plain pandas
   (`DataFrame.to_csv` twice, `DataFrame.to_excel` of the customers, summary and answer sheets,
   `DataFrame.to_html` of the customers and summary) and the same matrix figure saved as PNG and
@@ -26,20 +26,20 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from timing import median_seconds
 
-from klantlib.answer_files import import_answers
-from klantlib.bands import Thresholds
-from klantlib.method import segment_customers
-from klantlib.report import A4_LANDSCAPE, write_report
-from klantlib.session import create_session, open_session
+from klantlib.core.bands import Thresholds
+from klantlib.core.method import segment_customers
+from klantlib.reports.report import A4_LANDSCAPE, write_report
+from klantlib.store.answer_files import import_answers
+from klantlib.store.session import create_session, open_session
 
 GOAL_SECONDS = 10.0
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "voorbeeld"
 
 
 def the_matrix() -> tuple[str, Callable]:
-    from klantlib.matrix import matrix_chart
+    from klantlib.reports.matrix import matrix_chart
 
-    return "klantlib.matrix.matrix_chart", matrix_chart
+    return "klantlib.reports.matrix.matrix_chart", matrix_chart
 
 
 def report(workspace: Path, out: Path, matrix: Callable) -> dict[str, Path]:

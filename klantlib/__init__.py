@@ -21,102 +21,102 @@ __version__ = "0.1.0"
 # Public name -> the module that defines it. Imported on first use, so that
 # `klantlib.check_environment` can still say what is missing when pandas is not installed.
 _EXPORTS: dict[str, str] = {
-    "ANSWERS": "klantlib.questions",
-    "AnswerForm": "klantlib.answer_form",
-    "ConsensusView": "klantlib.consensus_view",
-    "GridEditor": "klantlib.grid_editor",
-    "PlanEditor": "klantlib.plan_editor",
-    "REPORT_FILES": "klantlib.report",
-    "ReportButton": "klantlib.report_button",
-    "add_example_answers": "klantlib.answer_files",
-    "BANDS": "klantlib.bands",
-    "BandPicker": "klantlib.band_picker",
-    "band_chart": "klantlib.plots",
-    "suggest_share_of_total": "klantlib.bands",
-    "CustomerFilePicker": "klantlib.upload",
-    "QuarterView": "klantlib.quarter_view",
+    "ANSWERS": "klantlib.core.questions",
+    "AnswerForm": "klantlib.widgets.answer_form",
+    "ConsensusView": "klantlib.widgets.consensus_view",
+    "GridEditor": "klantlib.widgets.grid_editor",
+    "PlanEditor": "klantlib.widgets.plan_editor",
+    "REPORT_FILES": "klantlib.reports.report",
+    "ReportButton": "klantlib.widgets.report_button",
+    "add_example_answers": "klantlib.store.answer_files",
+    "BANDS": "klantlib.core.bands",
+    "BandPicker": "klantlib.widgets.band_picker",
+    "band_chart": "klantlib.reports.plots",
+    "suggest_share_of_total": "klantlib.core.bands",
+    "CustomerFilePicker": "klantlib.widgets.upload",
+    "QuarterView": "klantlib.widgets.quarter_view",
     "InputError": "klantlib.errors",
     "KlantlibError": "klantlib.errors",
     "LANGUAGES": "klantlib.i18n",
-    "LoadReport": "klantlib.loading",
+    "LoadReport": "klantlib.ingest.loading",
     "Notice": "klantlib.errors",
-    "OPTIONAL_COLUMNS": "klantlib.customers",
-    "ParetoPoint": "klantlib.pareto",
-    "QUESTIONS": "klantlib.questions",
-    "REQUIRED_COLUMNS": "klantlib.customers",
-    "SCORES": "klantlib.segments",
-    "SEGMENTS": "klantlib.segments",
-    "SegmentGrid": "klantlib.segments",
-    "Segmentation": "klantlib.method",
-    "Session": "klantlib.session",
-    "Thresholds": "klantlib.bands",
-    "answer_table": "klantlib.questions",
-    "assign_bands": "klantlib.bands",
-    "assign_segments": "klantlib.segments",
-    "band_summary": "klantlib.bands",
+    "OPTIONAL_COLUMNS": "klantlib.core.customers",
+    "ParetoPoint": "klantlib.core.pareto",
+    "QUESTIONS": "klantlib.core.questions",
+    "REQUIRED_COLUMNS": "klantlib.core.customers",
+    "SCORES": "klantlib.core.segments",
+    "SEGMENTS": "klantlib.core.segments",
+    "SegmentGrid": "klantlib.core.segments",
+    "Segmentation": "klantlib.core.method",
+    "Session": "klantlib.store.session",
+    "Thresholds": "klantlib.core.bands",
+    "answer_table": "klantlib.core.questions",
+    "assign_bands": "klantlib.core.bands",
+    "assign_segments": "klantlib.core.segments",
+    "band_summary": "klantlib.core.bands",
     "check_environment": "klantlib.environment",
-    "compare_segments": "klantlib.moves",
-    "create_session": "klantlib.session",
-    "customer_list_table": "klantlib.present",
-    "customer_shares": "klantlib.pareto",
-    "customer_table": "klantlib.customers",
-    "empty_band_notices": "klantlib.bands",
-    "favourites_by_segment": "klantlib.plan",
-    "favourites_table": "klantlib.present",
+    "compare_segments": "klantlib.core.moves",
+    "create_session": "klantlib.store.session",
+    "customer_list_table": "klantlib.reports.present",
+    "customer_shares": "klantlib.core.pareto",
+    "customer_table": "klantlib.core.customers",
+    "empty_band_notices": "klantlib.core.bands",
+    "favourites_by_segment": "klantlib.core.plan",
+    "favourites_table": "klantlib.reports.present",
     "format_money": "klantlib.i18n",
     "format_number": "klantlib.i18n",
     "format_share": "klantlib.i18n",
     "get_language": "klantlib.i18n",
-    "list_sessions": "klantlib.session",
-    "load_customers": "klantlib.loading",
-    "match_answers": "klantlib.questions",
-    "matrix_chart": "klantlib.matrix",
-    "open_line": "klantlib.present",
-    "open_session": "klantlib.session",
-    "pareto_chart": "klantlib.plots",
-    "pareto_line": "klantlib.present",
-    "pareto_point": "klantlib.pareto",
-    "parse_answer": "klantlib.questions",
-    "question_label": "klantlib.questions",
-    "question_table": "klantlib.present",
-    "question_text": "klantlib.questions",
-    "read_answers_csv": "klantlib.reading",
-    "read_customers_csv": "klantlib.reading",
-    "score": "klantlib.questions",
-    "segment_customers": "klantlib.method",
-    "segment_session": "klantlib.segmentation",
-    "segment_summary": "klantlib.segments",
-    "segment_table": "klantlib.present",
+    "list_sessions": "klantlib.store.session",
+    "load_customers": "klantlib.ingest.loading",
+    "match_answers": "klantlib.core.questions",
+    "matrix_chart": "klantlib.reports.matrix",
+    "open_line": "klantlib.reports.present",
+    "open_session": "klantlib.store.session",
+    "pareto_chart": "klantlib.reports.plots",
+    "pareto_line": "klantlib.reports.present",
+    "pareto_point": "klantlib.core.pareto",
+    "parse_answer": "klantlib.core.questions",
+    "question_label": "klantlib.core.questions",
+    "question_table": "klantlib.reports.present",
+    "question_text": "klantlib.core.questions",
+    "read_answers_csv": "klantlib.ingest.reading",
+    "read_customers_csv": "klantlib.ingest.reading",
+    "score": "klantlib.core.questions",
+    "segment_customers": "klantlib.core.method",
+    "segment_session": "klantlib.store.segmentation",
+    "segment_summary": "klantlib.core.segments",
+    "segment_table": "klantlib.reports.present",
     "set_language": "klantlib.i18n",
     "setup_notebook": "klantlib.notebook",
     "open_notebook_session": "klantlib.notebook",
     "start_here_result": "klantlib.notebook",
-    "start_session": "klantlib.session",
-    "use_customers_file": "klantlib.customer_file",
-    "session_header": "klantlib.customer_file",
-    "suggest_cumulative_share": "klantlib.bands",
-    "suggest_natural_breaks": "klantlib.bands",
-    "suggest_thirds": "klantlib.bands",
-    "summary_table": "klantlib.present",
+    "start_session": "klantlib.store.session",
+    "use_customers_file": "klantlib.store.customer_file",
+    "session_header": "klantlib.store.customer_file",
+    "suggest_cumulative_share": "klantlib.core.bands",
+    "suggest_natural_breaks": "klantlib.core.bands",
+    "suggest_thirds": "klantlib.core.bands",
+    "summary_table": "klantlib.reports.present",
     "text": "klantlib.i18n",
-    "thresholds_line": "klantlib.present",
-    "top_share": "klantlib.pareto",
-    "write_report": "klantlib.report",
-    "carried_lines": "klantlib.quarter",
-    "create_next_session": "klantlib.session",
-    "history_table": "klantlib.moves",
-    "history_view": "klantlib.present",
-    "moves_chart": "klantlib.moves_chart",
-    "moves_table": "klantlib.present",
-    "quarter_history": "klantlib.moves",
-    "quarter_segments": "klantlib.quarter",
+    "thresholds_line": "klantlib.reports.present",
+    "top_share": "klantlib.core.pareto",
+    "write_report": "klantlib.reports.report",
+    "carried_lines": "klantlib.reports.quarter",
+    "create_next_session": "klantlib.store.session",
+    "history_table": "klantlib.core.moves",
+    "history_view": "klantlib.reports.present",
+    "moves_chart": "klantlib.reports.moves_chart",
+    "moves_table": "klantlib.reports.present",
+    "quarter_history": "klantlib.core.moves",
+    "quarter_segments": "klantlib.reports.quarter",
     "run_notebook": "klantlib.headless",
-    "start_next_session": "klantlib.quarter",
-    "transition_table": "klantlib.moves",
-    "what_moved": "klantlib.quarter",
-    "write_quarter_files": "klantlib.quarter",
-    "write_session_report": "klantlib.report",
-    "written_line": "klantlib.present",
+    "start_next_session": "klantlib.reports.quarter",
+    "transition_table": "klantlib.core.moves",
+    "what_moved": "klantlib.reports.quarter",
+    "write_quarter_files": "klantlib.reports.quarter",
+    "write_session_report": "klantlib.reports.report",
+    "written_line": "klantlib.reports.present",
 }
 
 __all__ = [
@@ -234,7 +234,7 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # pragma: no cover - for editors and type checkers only
-    from klantlib.bands import (
+    from klantlib.core.bands import (
         BANDS,
         Thresholds,
         assign_bands,
@@ -245,11 +245,38 @@ if TYPE_CHECKING:  # pragma: no cover - for editors and type checkers only
         suggest_share_of_total,
         suggest_thirds,
     )
-    from klantlib.customer_file import session_header, use_customers_file
-    from klantlib.customers import (
+    from klantlib.core.customers import (
         OPTIONAL_COLUMNS,
         REQUIRED_COLUMNS,
         customer_table,
+    )
+    from klantlib.core.method import (
+        Segmentation,
+        segment_customers,
+    )
+    from klantlib.core.moves import history_table, quarter_history, transition_table
+    from klantlib.core.pareto import (
+        ParetoPoint,
+        customer_shares,
+        pareto_point,
+        top_share,
+    )
+    from klantlib.core.questions import (
+        ANSWERS,
+        QUESTIONS,
+        answer_table,
+        match_answers,
+        parse_answer,
+        question_label,
+        question_text,
+        score,
+    )
+    from klantlib.core.segments import (
+        SCORES,
+        SEGMENTS,
+        SegmentGrid,
+        assign_segments,
+        segment_summary,
     )
     from klantlib.environment import (
         check_environment,
@@ -269,32 +296,25 @@ if TYPE_CHECKING:  # pragma: no cover - for editors and type checkers only
         set_language,
         text,
     )
-    from klantlib.loading import (
+    from klantlib.ingest.loading import (
         LoadReport,
         load_customers,
     )
-    from klantlib.method import (
-        Segmentation,
-        segment_customers,
+    from klantlib.ingest.reading import (
+        read_answers_csv,
+        read_customers_csv,
     )
-    from klantlib.moves import history_table, quarter_history, transition_table
-    from klantlib.moves_chart import moves_chart
     from klantlib.notebook import (
         open_notebook_session,
         setup_notebook,
         start_here_result,
     )
-    from klantlib.pareto import (
-        ParetoPoint,
-        customer_shares,
-        pareto_point,
-        top_share,
-    )
-    from klantlib.plots import (
+    from klantlib.reports.moves_chart import moves_chart
+    from klantlib.reports.plots import (
         band_chart,
         pareto_chart,
     )
-    from klantlib.present import (
+    from klantlib.reports.present import (
         customer_list_table,
         favourites_table,
         history_view,
@@ -307,38 +327,17 @@ if TYPE_CHECKING:  # pragma: no cover - for editors and type checkers only
         thresholds_line,
         written_line,
     )
-    from klantlib.quarter import (
+    from klantlib.reports.quarter import (
         carried_lines,
         quarter_segments,
         start_next_session,
         what_moved,
         write_quarter_files,
     )
-    from klantlib.quarter_view import QuarterView
-    from klantlib.questions import (
-        ANSWERS,
-        QUESTIONS,
-        answer_table,
-        match_answers,
-        parse_answer,
-        question_label,
-        question_text,
-        score,
-    )
-    from klantlib.reading import (
-        read_answers_csv,
-        read_customers_csv,
-    )
-    from klantlib.report import write_session_report
-    from klantlib.segmentation import segment_session
-    from klantlib.segments import (
-        SCORES,
-        SEGMENTS,
-        SegmentGrid,
-        assign_segments,
-        segment_summary,
-    )
-    from klantlib.session import (
+    from klantlib.reports.report import write_session_report
+    from klantlib.store.customer_file import session_header, use_customers_file
+    from klantlib.store.segmentation import segment_session
+    from klantlib.store.session import (
         Session,
         create_next_session,
         create_session,
@@ -346,6 +345,7 @@ if TYPE_CHECKING:  # pragma: no cover - for editors and type checkers only
         open_session,
         start_session,
     )
-    from klantlib.upload import (
+    from klantlib.widgets.quarter_view import QuarterView
+    from klantlib.widgets.upload import (
         CustomerFilePicker,
     )

@@ -12,7 +12,7 @@ mix). ``segment --session`` takes the customers, thresholds and grid from the se
 ``--bands`` still overrides the thresholds. ``answers export`` of a session without answers, or
 for a participant who has not answered yet, writes a blank sheet to fill in; ``segment`` refuses
 a participant who has not answered. How answer files are read and written:
-:mod:`klantlib.answer_files`.
+:mod:`klantlib.store.answer_files`.
 """
 
 from __future__ import annotations
@@ -27,28 +27,28 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from klantlib.answer_files import check_answer_file_kind, import_answers, write_answer_file
-from klantlib.bands import Thresholds
-from klantlib.consensus import TEAM
-from klantlib.errors import KlantlibError, Money
-from klantlib.exports import history_for_export, out_folder, spreadsheet_safe, write_csv
-from klantlib.i18n import LANGUAGES, format_money, format_number, format_share, text
-from klantlib.loading import load_customers
-from klantlib.method import segment_customers
-from klantlib.moves import REQUIRED as SEGMENT_TABLE_COLUMNS
-from klantlib.moves import (
+from klantlib.core.bands import Thresholds
+from klantlib.core.consensus import TEAM
+from klantlib.core.method import segment_customers
+from klantlib.core.moves import REQUIRED as SEGMENT_TABLE_COLUMNS
+from klantlib.core.moves import (
     compare_segments,
     history_table,
     quarter_history,
     require_segment_columns,
 )
-from klantlib.plan import plan_table
-from klantlib.present import history_lines, open_line, shown_path, thresholds_line
-from klantlib.quarter import carried_lines, quarter_segments
-from klantlib.reading import read_answers_csv, read_customers_csv, read_table_csv
-from klantlib.report import write_report
-from klantlib.segmentation import segment_session
-from klantlib.session import (
+from klantlib.core.plan import plan_table
+from klantlib.errors import KlantlibError, Money
+from klantlib.i18n import LANGUAGES, format_money, format_number, format_share, text
+from klantlib.ingest.loading import load_customers
+from klantlib.ingest.reading import read_answers_csv, read_customers_csv, read_table_csv
+from klantlib.reports.present import history_lines, open_line, shown_path, thresholds_line
+from klantlib.reports.quarter import carried_lines, quarter_segments
+from klantlib.reports.report import write_report
+from klantlib.store.answer_files import check_answer_file_kind, import_answers, write_answer_file
+from klantlib.store.exports import history_for_export, out_folder, spreadsheet_safe, write_csv
+from klantlib.store.segmentation import segment_session
+from klantlib.store.session import (
     Session,
     check_participant,
     create_next_session,
@@ -354,7 +354,7 @@ def _segment(args: argparse.Namespace) -> int:
 
 def _matrix() -> Callable[..., Any]:
     """The matrix chart for the report (matplotlib imported only when a report is made)."""
-    from klantlib.matrix import matrix_chart
+    from klantlib.reports.matrix import matrix_chart
 
     return matrix_chart
 

@@ -36,8 +36,6 @@ __all__ = [
 INJECTED_MARK = "# Parameters\n"
 """How papermill's cell of given parameters starts (its Python translator's comment)."""
 
-NOTEBOOK_FOLDER = Path("notebooks")
-"""Where the kit's notebooks are, per language, relative to the kit's folder."""
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
@@ -46,7 +44,7 @@ def find_notebook(notebook: str | Path, lang: str | None = None) -> Path:
     """The notebook file: a path as given, or a name of the kit's (``06_nieuw_kwartaal``,
     with or without ``.ipynb``) looked up in ``notebooks/<lang>/``, then in the other
     language's folder."""
-    from klantlib.workshop import kit_root
+    from klantlib.paths import NOTEBOOK_FOLDER, kit_root
 
     given = Path(notebook)
     if given.suffix != ".ipynb":
@@ -146,9 +144,8 @@ def run_notebook(
     ``session`` parameter). A cell that fails stops the run with its message."""
     import papermill
 
-    from klantlib.present import shown_path
-    from klantlib.report import REPORT_FOLDER
-    from klantlib.workshop import kit_root
+    from klantlib.paths import REPORT_FOLDER, kit_root
+    from klantlib.reports.present import shown_path
 
     lang = check_language(lang) if lang is not None else get_language()
     path = find_notebook(notebook, lang)

@@ -53,7 +53,7 @@ def open_notebook_session(
     when — plus what became of the session with this file, and with ``report`` what the kit
     understood of the file when it read it now. ``previous``: last quarter's session, for a new
     quarter's (its answers, bands, grid and plan carry over)."""
-    from klantlib.customer_file import use_customers_file
+    from klantlib.store.customer_file import use_customers_file
 
     opened = use_customers_file(
         session,
@@ -79,11 +79,11 @@ def start_here_result(
     ``answers_file``) while the team has not chosen its own file; once session ``session``
     holds the team's own customers, on those, with the answers given so far (and a line that
     says so) — no notebook shows the sample after a team chose its file."""
-    from klantlib.answer_files import is_sample_session
-    from klantlib.method import segment_customers
-    from klantlib.reading import read_answers_csv, read_customers_csv
-    from klantlib.segmentation import segment_session
-    from klantlib.session import open_session, session_path
+    from klantlib.core.method import segment_customers
+    from klantlib.ingest.reading import read_answers_csv, read_customers_csv
+    from klantlib.store.answer_files import is_sample_session
+    from klantlib.store.segmentation import segment_session
+    from klantlib.store.session import open_session, session_path
 
     if session_path(session).is_file():
         with open_session(session) as current:

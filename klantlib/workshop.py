@@ -18,12 +18,11 @@ from pathlib import Path
 
 from klantlib.errors import KlantlibError
 from klantlib.i18n import check_language, text
+from klantlib.paths import WORK_FOLDER, kit_root
 
 __all__ = [
     "FIRST_NOTEBOOK",
-    "WORK_FOLDER",
     "jupyter_command",
-    "kit_root",
     "prepare_working_copies",
     "run_workshop",
 ]
@@ -35,19 +34,7 @@ FIRST_NOTEBOOK = {
 }
 
 
-WORK_FOLDER = Path("werkmap")
-"""Where the team's copies of the notebooks live, in the kit's folder; git ignores it, so the
-shipped notebooks stay as they are and a new kit version arrives with a plain ``git pull``."""
-
 _STAMP = "klantwaarde"  # the notebook metadata key holding the shipped notebook's fingerprint
-
-
-def kit_root() -> Path:
-    """The folder holding ``notebooks/`` and ``data/``: the checkout klantlib is installed from."""
-    package_parent = Path(__file__).resolve().parents[1]
-    if (package_parent / "notebooks").is_dir():
-        return package_parent
-    return Path.cwd()
 
 
 def free_port(start: int, tries: int = 50) -> int:

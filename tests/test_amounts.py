@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pandas.testing import assert_series_equal
 
-from klantlib.amounts import NUMBER_STYLES, detect_number_style, parse_amounts
+from klantlib.core.amounts import NUMBER_STYLES, detect_number_style, parse_amounts
 from klantlib.errors import InputError
 
 try:
@@ -415,7 +415,7 @@ def test_numpy_float_cells_pass_through():
 def test_grouped_plain_amounts_take_the_fast_path_in_both_styles(style, cells, expected):
     """Thousands separators come out in one Arrow pass in either style, and the result is what
     the regular expressions read."""
-    from klantlib.amounts import _plain_amounts
+    from klantlib.core.amounts import _plain_amounts
 
     fast = _plain_amounts(pd.Series(cells, dtype="str"), np.ones(len(cells), bool), style)
     assert fast is not None

@@ -7,9 +7,9 @@ import sqlite3
 import pandas as pd
 import pytest
 
-from klantlib.answer_form import AnswerForm
-from klantlib.questions import QUESTIONS
-from klantlib.session import create_session, open_session
+from klantlib.core.questions import QUESTIONS
+from klantlib.store.session import create_session, open_session
+from klantlib.widgets.answer_form import AnswerForm
 
 CUSTOMERS = pd.DataFrame(
     {
@@ -200,7 +200,7 @@ def test_a_store_that_fails_is_said_in_the_form_and_logged_and_nothing_shows_sav
     )
     assert form.buttons["margin"]["yes"].button_style == ""
     records = logged.take()
-    assert [r.name for r in records] == ["klantlib.answer_form"]
+    assert [r.name for r in records] == ["klantlib.widgets.answer_form"]
 
 
 def test_a_name_too_long_is_refused_in_plain_words(session):
@@ -240,7 +240,7 @@ def test_answering_for_the_potential_is_off_by_default_and_said_on_every_card(se
 
 
 def test_the_form_says_which_bands_it_uses_and_whether_they_are_stored(session):
-    from klantlib.bands import Thresholds
+    from klantlib.core.bands import Thresholds
 
     form = AnswerForm(session, participant="An", lang="en")
     assert "80/15/5 suggestion: choose and store them in notebook 02" in form.progress.value

@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from klantlib.answering import AnswerSheet, Progress, SheetFilter
-from klantlib.bands import Thresholds
-from klantlib.questions import QUESTIONS
-from klantlib.segments import SegmentGrid
+from klantlib.core.answering import AnswerSheet, Progress, SheetFilter
+from klantlib.core.bands import Thresholds
+from klantlib.core.questions import QUESTIONS
+from klantlib.core.segments import SegmentGrid
 
 CUSTOMERS = pd.DataFrame(
     {

@@ -7,9 +7,9 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
-from klantlib.bands import Thresholds
+from klantlib.core.bands import Thresholds
 from klantlib.errors import KlantlibError
-from klantlib.plots import BAND_COLOURS, band_chart
+from klantlib.reports.plots import BAND_COLOURS, band_chart
 from tests.conftest import assert_large_type, customers_frame
 
 plt = pytest.importorskip("matplotlib.pyplot")

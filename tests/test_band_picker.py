@@ -11,8 +11,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from klantlib.band_picker import BandPicker, parse_amount, parse_percent
-from klantlib.bands import (
+from klantlib.core.bands import (
     Thresholds,
     suggest_cumulative_share,
     suggest_natural_breaks,
@@ -21,7 +20,8 @@ from klantlib.bands import (
     with_potential_as_revenue,
 )
 from klantlib.errors import KlantlibError
-from klantlib.session import create_session, open_session
+from klantlib.store.session import create_session, open_session
+from klantlib.widgets.band_picker import BandPicker, parse_amount, parse_percent
 
 # Total 100,000: 80/15/5 gives large from 8,000 and medium from 2,000.
 CUSTOMERS = pd.DataFrame(

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pandas.testing import assert_frame_equal
 
-from klantlib.bands import (
+from klantlib.core.bands import (
     BANDS,
     SHARE_OF_TOTAL_MEDIUM,
     Thresholds,
@@ -21,7 +21,7 @@ from klantlib.bands import (
     suggest_share_of_total,
     with_potential_as_revenue,
 )
-from klantlib.customers import customer_table
+from klantlib.core.customers import customer_table
 from klantlib.errors import KlantlibError
 from tests.conftest import customers_frame
 

@@ -26,18 +26,18 @@ import pandas as pd
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-from klantlib.answer_files import add_example_answers
-from klantlib.bands import Thresholds, suggest_cumulative_share, suggest_thirds
+from klantlib.core.bands import Thresholds, suggest_cumulative_share, suggest_thirds
+from klantlib.core.moves import compare_segments, transition_table
+from klantlib.core.plan import default_plan, favourites_by_segment, plan_hours
+from klantlib.core.questions import QUESTIONS
 from klantlib.i18n import format_money, format_number, format_share, text
-from klantlib.moves import compare_segments, transition_table
-from klantlib.plan import default_plan, favourites_by_segment, plan_hours
-from klantlib.quarter import QUARTER_FILES, carried_lines, quarter_segments
-from klantlib.questions import QUESTIONS
-from klantlib.report import REPORT_FILES, REPORT_FOLDER
-from klantlib.segmentation import segment_session
-from klantlib.session import (
+from klantlib.paths import REPORT_FOLDER, SESSION_FOLDER
+from klantlib.reports.quarter import QUARTER_FILES, carried_lines, quarter_segments
+from klantlib.reports.report import REPORT_FILES
+from klantlib.store.answer_files import add_example_answers
+from klantlib.store.segmentation import segment_session
+from klantlib.store.session import (
     FIELDS,
-    SESSION_FOLDER,
     WORKSPACE_VARIABLE,
     open_session,
     session_path,
@@ -1051,7 +1051,7 @@ PLAN_CHANGE = {"segment": "C", "contacts": 4, "owner": "Jonas"}  # the default: 
 
 
 def _hours_rows(hours: pd.DataFrame, lang: str) -> list[list[str]]:
-    """The plan editor's hours table as it must read, from :func:`klantlib.plan.plan_hours`."""
+    """The plan editor's hours table as it must read, from :func:`klantlib.core.plan.plan_hours`."""
 
     def number(value: float) -> str:
         return "—" if pd.isna(value) else format_number(value, lang)

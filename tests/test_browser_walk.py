@@ -16,11 +16,11 @@ import pandas as pd
 import pytest
 from playwright.sync_api import Page, expect
 
+from klantlib.core.moves import compare_segments
+from klantlib.core.questions import QUESTIONS
 from klantlib.i18n import CATALOGUE, text
-from klantlib.moves import compare_segments
-from klantlib.quarter import quarter_segments
-from klantlib.questions import QUESTIONS
-from klantlib.session import open_session
+from klantlib.reports.quarter import quarter_segments
+from klantlib.store.session import open_session
 from tests.test_browser import (  # noqa: F401 (fixtures)
     ROOT,
     _button,

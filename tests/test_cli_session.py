@@ -13,10 +13,10 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from klantlib.bands import Thresholds
 from klantlib.cli import main
-from klantlib.segmentation import segment_session
-from klantlib.session import open_session
+from klantlib.core.bands import Thresholds
+from klantlib.store.segmentation import segment_session
+from klantlib.store.session import open_session
 from tests.test_loading_ods import write_ods
 
 KIT = Path(__file__).resolve().parents[1]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from klantlib.columns import find_header_row, normalise_header, recognise_columns
 from klantlib.errors import InputError
+from klantlib.ingest.columns import find_header_row, normalise_header, recognise_columns
 
 
 def fields(headers, overrides=None, **options):

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from klantlib.consensus import agreed_answers, agreement, compare_answers, majority
+from klantlib.core.consensus import agreed_answers, agreement, compare_answers, majority
+from klantlib.core.questions import QUESTIONS
 from klantlib.errors import KlantlibError
-from klantlib.questions import QUESTIONS
 
 CUSTOMERS = pd.DataFrame({"customer_id": ["1", "2", "3"], "name": ["Aa", "Bb", "Cc"]})
 

@@ -7,14 +7,14 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from klantlib.answer_files import add_example_answers
-from klantlib.consensus import TEAM
-from klantlib.consensus_view import ConsensusView
-from klantlib.method import segment_customers
-from klantlib.questions import QUESTIONS
-from klantlib.segmentation import segment_session, session_answers
-from klantlib.session import create_session, open_session, start_session
-from klantlib.workshop import kit_root
+from klantlib.core.consensus import TEAM
+from klantlib.core.method import segment_customers
+from klantlib.core.questions import QUESTIONS
+from klantlib.paths import kit_root
+from klantlib.store.answer_files import add_example_answers
+from klantlib.store.segmentation import segment_session, session_answers
+from klantlib.store.session import create_session, open_session, start_session
+from klantlib.widgets.consensus_view import ConsensusView
 from tests.conftest import table_cells
 
 CUSTOMERS = pd.DataFrame(

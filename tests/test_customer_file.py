@@ -5,12 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from klantlib.answer_files import add_example_answers
-from klantlib.bands import Thresholds
-from klantlib.customer_file import resolve_path, session_header, use_customers_file
+from klantlib.core.bands import Thresholds
 from klantlib.errors import KlantlibError
-from klantlib.session import list_sessions, open_session
-from klantlib.workshop import kit_root
+from klantlib.paths import kit_root
+from klantlib.store.answer_files import add_example_answers
+from klantlib.store.customer_file import resolve_path, session_header, use_customers_file
+from klantlib.store.session import list_sessions, open_session
 
 SAMPLE = kit_root() / "data" / "voorbeeld"
 

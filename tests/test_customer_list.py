@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from klantlib import customer_list_table, customer_table
-from klantlib.present import percent_text
+from klantlib.reports.present import percent_text
 from tests.conftest import customers_frame
 
 

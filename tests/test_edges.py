@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 
 from klantlib.errors import KlantlibError
-from klantlib.session import check_session_name
-from klantlib.upload import store_upload
+from klantlib.store.session import check_session_name
+from klantlib.widgets.upload import store_upload
 
 
 @pytest.mark.parametrize("name", ["CON", "nul", "NUL.txt", "com1", "LPT9.csv", "aux"])
@@ -90,8 +90,8 @@ def test_what_holds_customer_data_is_the_owners_only(tmp_path):
 
     import pandas as pd
 
-    from klantlib.report import write_session_report
-    from klantlib.session import create_session
+    from klantlib.reports.report import write_session_report
+    from klantlib.store.session import create_session
 
     def mode(path) -> int:
         return stat.S_IMODE(path.stat().st_mode)
@@ -113,7 +113,7 @@ def test_what_holds_customer_data_is_the_owners_only(tmp_path):
 def small_session(folder):
     import pandas as pd
 
-    from klantlib.session import create_session
+    from klantlib.store.session import create_session
 
     customers = pd.DataFrame(
         {"customer_id": ["1", "2", "3"], "name": ["A", "B", "C"], "revenue": [9e4, 2e4, 5e3]}
@@ -126,8 +126,8 @@ def test_a_read_only_workspace_says_so_and_leaves_nothing_behind(tmp_path, monke
     session file', and the log files the attempt made are gone."""
     import sqlite3
 
-    import klantlib.session as session_module
-    from klantlib.session import open_session
+    import klantlib.store.session as session_module
+    from klantlib.store.session import open_session
 
     small_session(tmp_path).close()
 
@@ -147,7 +147,7 @@ def test_a_read_only_workspace_says_so_and_leaves_nothing_behind(tmp_path, monke
 def test_a_session_of_a_newer_kit_says_so(tmp_path):
     import sqlite3
 
-    from klantlib.session import open_session
+    from klantlib.store.session import open_session
 
     small_session(tmp_path).close()
     with sqlite3.connect(tmp_path / "s.sqlite") as connection:
@@ -161,7 +161,7 @@ def test_a_session_of_a_newer_kit_says_so(tmp_path):
 def test_a_click_on_a_full_disk_says_so_and_stores_nothing(tmp_path, monkeypatch, logged):
     import sqlite3
 
-    from klantlib.answer_form import AnswerForm
+    from klantlib.widgets.answer_form import AnswerForm
 
     with small_session(tmp_path) as session:
         form = AnswerForm(session, participant="An", lang="en")
@@ -196,7 +196,7 @@ def run_on(tmp_path, monkeypatch, lang: str, notebook: str, revenues: list[str])
     import nbclient
     import nbformat
 
-    from klantlib.workshop import kit_root
+    from klantlib.paths import kit_root
     from tests.test_hostile_notebooks import with_parameters
 
     monkeypatch.setenv("KLANTLIB_WORKSPACE", str(tmp_path / "w"))
@@ -293,11 +293,11 @@ def test_without_lang_the_command_line_follows_the_computers_language(env, expec
 def previous_quarter(workspace, revenues: list[str] | None) -> None:
     """Last quarter's session 2026-Q4: the sample's 48 customers with its thresholds, or the
     same few customers as this quarter (no thresholds can be chosen on them)."""
-    from klantlib.bands import Thresholds
-    from klantlib.customers import customer_table
-    from klantlib.loading import load_customers
-    from klantlib.session import create_session
-    from klantlib.workshop import kit_root
+    from klantlib.core.bands import Thresholds
+    from klantlib.core.customers import customer_table
+    from klantlib.ingest.loading import load_customers
+    from klantlib.paths import kit_root
+    from klantlib.store.session import create_session
 
     if revenues is None:
         customers, _ = load_customers(kit_root() / "data" / "voorbeeld" / "klanten.csv")

@@ -7,9 +7,9 @@ import logging
 import pandas as pd
 import pytest
 
-from klantlib.grid_editor import GridEditor
-from klantlib.segments import SegmentGrid
-from klantlib.session import create_session, open_session
+from klantlib.core.segments import SegmentGrid
+from klantlib.store.session import create_session, open_session
+from klantlib.widgets.grid_editor import GridEditor
 
 CUSTOMERS = pd.DataFrame(
     {"customer_id": ["1", "2"], "name": ["Aa", "Bb"], "revenue": [90_000.0, 5_000.0]}

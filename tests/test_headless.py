@@ -20,7 +20,7 @@ from klantlib.headless import (
     notebook_parameters,
     parameter_value,
 )
-from klantlib.quarter import QUARTER_FILES
+from klantlib.reports.quarter import QUARTER_FILES
 
 KIT = Path(__file__).resolve().parents[1]
 NEW_QUARTER = {"nl": KIT / "notebooks/nl/06_nieuw_kwartaal.ipynb",

@@ -10,15 +10,12 @@ import pandas as pd
 import pytest
 from matplotlib.figure import Figure
 
-from klantlib.answer_form import AnswerForm
-from klantlib.band_picker import BandPicker
-from klantlib.consensus_view import ConsensusView
-from klantlib.matrix import matrix_chart
-from klantlib.method import segment_customers
-from klantlib.moves import compare_segments, quarter_history
-from klantlib.plan import SegmentPlan, default_plan, favourites_by_segment
-from klantlib.plan_editor import PlanEditor
-from klantlib.present import (
+from klantlib.core.method import segment_customers
+from klantlib.core.moves import compare_segments, quarter_history
+from klantlib.core.plan import SegmentPlan, default_plan, favourites_by_segment
+from klantlib.core.questions import QUESTIONS
+from klantlib.reports.matrix import matrix_chart
+from klantlib.reports.present import (
     NO_MATH,
     customer_list_table,
     escape_text,
@@ -28,9 +25,12 @@ from klantlib.present import (
     segment_table,
     table_view,
 )
-from klantlib.questions import QUESTIONS
-from klantlib.segmentation import segment_session
-from klantlib.session import create_session
+from klantlib.store.segmentation import segment_session
+from klantlib.store.session import create_session
+from klantlib.widgets.answer_form import AnswerForm
+from klantlib.widgets.band_picker import BandPicker
+from klantlib.widgets.consensus_view import ConsensusView
+from klantlib.widgets.plan_editor import PlanEditor
 from tests.conftest import table_cells
 from tests.hostile import (
     IMAGE_NAME,
@@ -207,7 +207,7 @@ def test_every_table_of_the_kit_is_built_by_table_view():
     import klantlib
 
     offenders = []
-    for path in sorted(Path(klantlib.__file__).parent.glob("*.py")):
+    for path in sorted(Path(klantlib.__file__).parent.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for function in ast.walk(tree):
             if not isinstance(function, ast.FunctionDef):

@@ -9,8 +9,8 @@ import nbformat
 import pytest
 
 import klantlib
-from klantlib.plan import SegmentPlan, default_plan
-from klantlib.questions import QUESTIONS
+from klantlib.core.plan import SegmentPlan, default_plan
+from klantlib.core.questions import QUESTIONS
 from tests.hostile import (
     NAMES,
     NOTE,

@@ -30,7 +30,7 @@ def test_every_key_the_code_uses_is_in_the_catalogue():
     """Keys named in klantlib's code (text(...), Notice(...), errors) all exist."""
     used: set[str] = set()
     pattern = re.compile(r"""(?:text|Notice|KlantlibError)\(\s*["']([a-z_]+\.[a-z_.]+)["']""")
-    for source in PACKAGE.glob("*.py"):
+    for source in PACKAGE.rglob("*.py"):
         used |= set(pattern.findall(source.read_text(encoding="utf-8")))
     assert used, "the scan found no keys"
     assert sorted(used - set(CATALOGUE)) == []

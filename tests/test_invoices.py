@@ -9,7 +9,7 @@ import pytest
 from pandas.testing import assert_frame_equal
 
 from klantlib.errors import InputError
-from klantlib.invoices import Period, aggregate_invoice_lines, choose_period, parse_dates
+from klantlib.ingest.invoices import Period, aggregate_invoice_lines, choose_period, parse_dates
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""Loading real-world exports: python -m klantlib load and klantlib.loading.load_customers."""
+"""Loading real-world exports: python -m klantlib load and klantlib.load_customers."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from klantlib.errors import InputError, KlantlibError
-from klantlib.loading import load_customers
+from klantlib.ingest.loading import load_customers
 
 FLEMISH = (
     "Omzet per klant - Verbeke Grootkeukens bv\n"

@@ -10,8 +10,8 @@ import pytest
 from pandas.testing import assert_frame_equal
 
 from klantlib.errors import InputError
-from klantlib.loading import load_customers
-from klantlib.sources import inspect_source
+from klantlib.ingest.loading import load_customers
+from klantlib.ingest.sources import inspect_source
 
 REPORT = """\
 KLANTENOVERZICHT OMZET 2025                          Pagina 1

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from klantlib.errors import MAX_KEPT, InputError
-from klantlib.loading import load_customers
+from klantlib.ingest.loading import load_customers
 
 TINY = 256  # bytes per slice: a 50-line file spans many batches
 

@@ -9,8 +9,8 @@ import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from klantlib.amounts import cents_half_up, to_units
-from klantlib.loading import load_customers
+from klantlib.core.amounts import cents_half_up, to_units
+from klantlib.ingest.loading import load_customers
 
 
 def write_lines(path: Path, amounts: list[str]) -> Path:

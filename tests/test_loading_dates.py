@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from klantlib.errors import InputError
-from klantlib.loading import load_customers
+from klantlib.ingest.loading import load_customers
 
 HEADER = "Invoice,Date,Customer ID,Customer,Amount"
 

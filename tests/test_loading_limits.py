@@ -9,9 +9,9 @@ import zipfile
 import openpyxl
 import pytest
 
-from klantlib import sources, textfile
 from klantlib.errors import InputError, KlantlibError
-from klantlib.loading import load_customers
+from klantlib.ingest import sources, textfile
+from klantlib.ingest.loading import load_customers
 from tests.test_loading_ods import write_ods
 
 

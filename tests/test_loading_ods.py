@@ -13,7 +13,7 @@ import pytest
 from python_calamine import CalamineWorkbook
 
 from klantlib.errors import KlantlibError
-from klantlib.loading import load_customers
+from klantlib.ingest.loading import load_customers
 
 ODS_MIMETYPE = "application/vnd.oasis.opendocument.spreadsheet"
 _NAMESPACES = (

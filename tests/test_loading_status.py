@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from klantlib.errors import InputError
-from klantlib.loading import load_customers
+from klantlib.ingest.loading import load_customers
 
 HEADER = "Order,Date,Customer,Status,Currency,Amount"
 

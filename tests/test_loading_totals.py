@@ -7,7 +7,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from klantlib.loading import load_customers
+from klantlib.ingest.loading import load_customers
 
 LOOK_ALIKES = [
     ("101", "Total Energies Nederland", "1.000,00"),

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from klantlib.columns import normalise_header, recognise_columns
-from klantlib.loading import load_customers
+from klantlib.ingest.columns import normalise_header, recognise_columns
+from klantlib.ingest.loading import load_customers
 
 
 @pytest.mark.parametrize(

@@ -6,10 +6,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from klantlib.bands import BANDS
-from klantlib.matrix import MATRIX_FIGURE_SIZE, SEGMENT_COLOURS, matrix_chart
-from klantlib.method import segment_customers
-from klantlib.segments import SegmentGrid
+from klantlib.core.bands import BANDS
+from klantlib.core.method import segment_customers
+from klantlib.core.segments import SegmentGrid
+from klantlib.reports.matrix import MATRIX_FIGURE_SIZE, SEGMENT_COLOURS, matrix_chart
 from tests.conftest import customers_frame
 
 plt = pytest.importorskip("matplotlib.pyplot")
@@ -347,7 +347,7 @@ def test_it_renders_to_png():
 def test_a_name_gets_smaller_before_it_is_cut():
     """A name too long for its cell at the usual size, but not at a smaller one, is written
     whole in smaller type; only a name too long even at the smallest size is cut."""
-    from klantlib.matrix import MIN_NAME_SIZE, NAME_SIZE
+    from klantlib.reports.matrix import MIN_NAME_SIZE, NAME_SIZE
 
     def first_name(name: str):
         rows = [("01", name, 120_000.0, "jjjn"), *ROWS[1:]]

@@ -9,11 +9,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from klantlib.bands import Thresholds
 from klantlib.cli import main
+from klantlib.core.bands import Thresholds
+from klantlib.core.moves import MOVE_COLUMNS, TRANSITION_COLUMNS, compare_segments
 from klantlib.errors import KlantlibError
-from klantlib.moves import MOVE_COLUMNS, TRANSITION_COLUMNS, compare_segments
-from klantlib.session import create_session
+from klantlib.store.session import create_session
 
 KIT = Path(__file__).resolve().parents[1]
 

@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from klantlib.core.moves import compare_segments
 from klantlib.errors import KlantlibError
-from klantlib.matrix import SEGMENT_COLOURS
-from klantlib.moves import compare_segments
-from klantlib.moves_chart import moves_chart
+from klantlib.reports.matrix import SEGMENT_COLOURS
+from klantlib.reports.moves_chart import moves_chart
 
 plt = pytest.importorskip("matplotlib.pyplot")
 from matplotlib.colors import to_rgba  # noqa: E402

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from klantlib.bands import Thresholds
-from klantlib.questions import QUESTIONS
-from klantlib.segmentation import segment_session
-from klantlib.session import create_next_session, create_session, open_session
+from klantlib.core.bands import Thresholds
+from klantlib.core.questions import QUESTIONS
+from klantlib.store.segmentation import segment_session
+from klantlib.store.session import create_next_session, create_session, open_session
 
 Q3 = pd.DataFrame(
     {
@@ -87,7 +87,7 @@ def test_three_quarters_carry_the_latest_answers(q3, tmp_path):
 
 
 def test_the_form_flags_carried_and_new_customers_and_filters_to_confirm(q3, tmp_path):
-    from klantlib.answer_form import AnswerForm
+    from klantlib.widgets.answer_form import AnswerForm
 
     with create_next_session("2026-Q4", Q4, q3, workspace=tmp_path) as q4:
         form = AnswerForm(q4, participant="An", lang="en")
@@ -149,11 +149,11 @@ def test_session_create_from_the_previous_session_on_the_command_line(q3, tmp_pa
 def test_three_generated_quarters_carry_flag_and_move_exactly(tmp_path):
     """The sample a quarter and two quarters later (generated: customers leave, arrive, grow
     and shrink): carried answers, new and gone customers, and moves agree with the lists."""
-    from klantlib.method import segment_customers
-    from klantlib.moves import compare_segments
-    from klantlib.questions import answer_table
+    from klantlib.core.method import segment_customers
+    from klantlib.core.moves import compare_segments
+    from klantlib.core.questions import answer_table
+    from klantlib.paths import kit_root
     from klantlib.sample import next_quarter
-    from klantlib.workshop import kit_root
 
     sample = kit_root() / "data" / "voorbeeld"
     q1 = pd.read_csv(sample / "klanten.csv", dtype={"customer_id": str})

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import klantlib
-from klantlib.quarter import QUARTER_FILES
+from klantlib.reports.quarter import QUARTER_FILES
 
 NOTEBOOK_ROOT = Path(__file__).resolve().parents[1] / "notebooks"
 SAMPLE_INVOICES = NOTEBOOK_ROOT.parent / "data" / "voorbeeld" / "factuurlijnen.csv"

@@ -14,18 +14,18 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from klantlib.answer_files import import_answers
-from klantlib.answer_form import AnswerForm
-from klantlib.bands import Thresholds
 from klantlib.cli import main
-from klantlib.consensus import TEAM
-from klantlib.loading import load_customers
-from klantlib.method import segment_customers
-from klantlib.quarter import quarter_segments
-from klantlib.report import write_report, write_session_report
-from klantlib.segmentation import segment_session
-from klantlib.session import create_session, open_session
-from klantlib.workshop import kit_root
+from klantlib.core.bands import Thresholds
+from klantlib.core.consensus import TEAM
+from klantlib.core.method import segment_customers
+from klantlib.ingest.loading import load_customers
+from klantlib.paths import kit_root
+from klantlib.reports.quarter import quarter_segments
+from klantlib.reports.report import write_report, write_session_report
+from klantlib.store.answer_files import import_answers
+from klantlib.store.segmentation import segment_session
+from klantlib.store.session import create_session, open_session
+from klantlib.widgets.answer_form import AnswerForm
 
 SAMPLE = kit_root() / "data" / "voorbeeld"
 TEAM_DECISIONS = [("margin", "no"), ("cashflow", "yes"), ("innovation", "unknown")]

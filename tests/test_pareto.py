@@ -18,7 +18,7 @@ from klantlib import (
     pareto_point,
     top_share,
 )
-from klantlib.pareto import top_count
+from klantlib.core.pareto import top_count
 from tests.conftest import customers_frame
 
 

@@ -7,8 +7,7 @@ import math
 import pandas as pd
 import pytest
 
-from klantlib.errors import KlantlibError
-from klantlib.plan import (
+from klantlib.core.plan import (
     SegmentPlan,
     default_plan,
     favourites_by_segment,
@@ -18,7 +17,8 @@ from klantlib.plan import (
     plan_notices,
     plan_table,
 )
-from klantlib.session import create_session
+from klantlib.errors import KlantlibError
+from klantlib.store.session import create_session
 
 SEGMENTED = pd.DataFrame(
     {

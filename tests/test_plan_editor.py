@@ -7,11 +7,11 @@ import logging
 import pandas as pd
 import pytest
 
-from klantlib.method import segment_customers
-from klantlib.plan import default_plan
-from klantlib.plan_editor import PlanEditor
-from klantlib.session import create_session, open_session
-from klantlib.workshop import kit_root
+from klantlib.core.method import segment_customers
+from klantlib.core.plan import default_plan
+from klantlib.paths import kit_root
+from klantlib.store.session import create_session, open_session
+from klantlib.widgets.plan_editor import PlanEditor
 from tests.conftest import table_cells
 
 SAMPLE = kit_root() / "data" / "voorbeeld"

@@ -7,18 +7,18 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
-from klantlib.bands import Thresholds
 from klantlib.cli import main
-from klantlib.errors import KlantlibError
-from klantlib.moves import (
+from klantlib.core.bands import Thresholds
+from klantlib.core.moves import (
     HISTORY_COLUMNS,
     compare_segments,
     history_table,
     quarter_history,
     transition_table,
 )
-from klantlib.present import written_line
-from klantlib.quarter import (
+from klantlib.errors import KlantlibError
+from klantlib.reports.present import written_line
+from klantlib.reports.quarter import (
     QUARTER_FILES,
     carried_lines,
     quarter_segments,
@@ -26,7 +26,7 @@ from klantlib.quarter import (
     what_moved,
     write_quarter_files,
 )
-from klantlib.session import create_session, open_session, session_path
+from klantlib.store.session import create_session, open_session, session_path
 from tests.test_next_quarter import Q3 as CUSTOMERS_Q1  # 007, 012, 3
 from tests.test_next_quarter import Q4 as CUSTOMERS_Q2  # 012 grew, 3 left, 44 arrived
 
@@ -269,7 +269,7 @@ def test_previous_session_is_never_changed(last_quarter, tmp_path):
 
 
 def test_history_view_shows_the_table_without_row_numbers():
-    from klantlib.present import history_view
+    from klantlib.reports.present import history_view
 
     html = history_view(quarter_history([("Q1", Q1), ("Q2", Q2)]), "nl").to_html()
     assert ">A · groot · 3</td>" in html and ">Slagerij Maes bv</td>" in html

@@ -6,13 +6,13 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from klantlib.answer_form import AnswerForm
-from klantlib.bands import Thresholds
-from klantlib.moves import compare_segments
-from klantlib.quarter import quarter_segments
-from klantlib.quarter_view import QuarterView
-from klantlib.questions import QUESTIONS
-from klantlib.session import create_next_session, create_session
+from klantlib.core.bands import Thresholds
+from klantlib.core.moves import compare_segments
+from klantlib.core.questions import QUESTIONS
+from klantlib.reports.quarter import quarter_segments
+from klantlib.store.session import create_next_session, create_session
+from klantlib.widgets.answer_form import AnswerForm
+from klantlib.widgets.quarter_view import QuarterView
 from tests.conftest import table_cells
 from tests.test_next_quarter import Q3, Q4
 

@@ -12,10 +12,10 @@ import pandas as pd
 import pytest
 
 from klantlib import KlantlibError, Thresholds, segment_customers
-from klantlib.answer_files import import_answers
 from klantlib.cli import main
-from klantlib.report import REPORT_FILES, write_report
-from klantlib.session import create_session
+from klantlib.reports.report import REPORT_FILES, write_report
+from klantlib.store.answer_files import import_answers
+from klantlib.store.session import create_session
 
 plt = pytest.importorskip("matplotlib.pyplot")
 
@@ -164,12 +164,12 @@ def test_out_dir_that_is_a_file_is_refused(tmp_path, result):
 
 def test_a_failure_half_way_leaves_no_file(tmp_path, result, monkeypatch):
     """The page fails after the CSVs and the workbook: no file at all, no temporary left."""
-    import klantlib.report
+    import klantlib.reports.report
 
     def broken(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(klantlib.report, "_html", broken)
+    monkeypatch.setattr(klantlib.reports.report, "_html", broken)
     with pytest.raises(OSError, match="No space left"):
         written(tmp_path, result, matrix=simple_matrix)
     assert list((tmp_path / "out").iterdir()) == []
@@ -315,10 +315,10 @@ def test_plan_sheet_has_one_row_per_segment_with_its_own_columns(tmp_path, resul
 def test_the_plan_of_a_session_reads_in_the_reports_language(tmp_path):
     """A Dutch report of a stored plan: headers, approach and channels in Dutch, in the
     workbook and on the page alike (no 'proactive', no 'visit,video')."""
-    from klantlib.bands import Thresholds
-    from klantlib.plan import default_plan
-    from klantlib.report import write_session_report
-    from klantlib.session import create_session
+    from klantlib.core.bands import Thresholds
+    from klantlib.core.plan import default_plan
+    from klantlib.reports.report import write_session_report
+    from klantlib.store.session import create_session
 
     customers = pd.DataFrame(
         {"customer_id": ["1", "2"], "name": ["Een", "Twee"], "revenue": [9_000.0, 100.0]}

@@ -9,9 +9,9 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from klantlib.report import REPORT_FILES
-from klantlib.report_button import ReportButton
-from klantlib.session import create_session
+from klantlib.reports.report import REPORT_FILES
+from klantlib.store.session import create_session
+from klantlib.widgets.report_button import ReportButton
 
 CUSTOMERS = pd.DataFrame(
     {
@@ -49,7 +49,7 @@ def test_one_click_writes_every_report_file(session, tmp_path):
 
 
 def test_a_failure_is_said_in_plain_words_and_logged(session, tmp_path, monkeypatch, caplog):
-    import klantlib.report_button as module
+    import klantlib.widgets.report_button as module
 
     def broken(*args, **kwargs):
         raise OSError("disk full")
@@ -59,7 +59,7 @@ def test_a_failure_is_said_in_plain_words_and_logged(session, tmp_path, monkeypa
     button.button.click()
     assert "Something unexpected went wrong (OSError: disk full)" in button.status.value
     assert [r.name for r in caplog.records if r.levelno >= logging.ERROR] == [
-        "klantlib.report_button"
+        "klantlib.widgets.report_button"
     ]
     caplog.clear()
 
@@ -87,17 +87,17 @@ def test_the_status_says_when_and_links_every_file(session, tmp_path, monkeypatc
 
 def test_the_reports_matrix_stars_the_favourites(session, tmp_path, monkeypatch):
     """The exported matrix answers the workshop's question too: favourites are starred."""
-    import klantlib.matrix
+    import klantlib.reports.matrix
 
     drawn = []
-    real = klantlib.matrix.matrix_chart
+    real = klantlib.reports.matrix.matrix_chart
 
     def spy(*args, **kwargs):
         ax = real(*args, **kwargs)
         drawn.append([c.get_gid() for c in ax.collections])
         return ax
 
-    monkeypatch.setattr(klantlib.matrix, "matrix_chart", spy)
+    monkeypatch.setattr(klantlib.reports.matrix, "matrix_chart", spy)
     session.record("Pieter", "012", "favourite", "yes")
     ReportButton(session, lang="nl", folder=tmp_path / "rapport").button.click()
     assert drawn and "favourites" in drawn[0]

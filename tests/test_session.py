@@ -8,10 +8,10 @@ import pandas as pd
 import pytest
 
 import klantlib
-from klantlib.bands import Thresholds
+from klantlib.core.bands import Thresholds
+from klantlib.core.segments import SegmentGrid
 from klantlib.errors import InputError, KlantlibError
-from klantlib.segments import SegmentGrid
-from klantlib.session import FIELDS, create_session, list_sessions, open_session
+from klantlib.store.session import FIELDS, create_session, list_sessions, open_session
 
 CUSTOMERS = pd.DataFrame(
     {

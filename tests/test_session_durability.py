@@ -25,8 +25,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from klantlib.questions import ANSWERS, QUESTIONS
-from klantlib.session import FIELDS, create_session, open_session, session_path
+from klantlib.core.questions import ANSWERS, QUESTIONS
+from klantlib.store.session import FIELDS, create_session, open_session, session_path
 
 ROOT = Path(__file__).resolve().parents[1]
 NAME = "2026-Q4"
@@ -46,7 +46,7 @@ import random
 import sys
 import time
 
-from klantlib import session as store
+from klantlib.store import session as store
 
 mode, workspace, name, participant, plan_file = sys.argv[1:6]
 with open(plan_file, encoding="utf-8") as file:

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from klantlib.errors import KlantlibError
-from klantlib.report import write_report
-from klantlib.segmentation import segment_session
-from klantlib.session import (
+from klantlib.reports.report import write_report
+from klantlib.store.segmentation import segment_session
+from klantlib.store.session import (
     SCHEMA_VERSION,
     create_next_session,
     list_sessions,

@@ -8,7 +8,7 @@ import openpyxl
 import pytest
 
 from klantlib.errors import KlantlibError
-from klantlib.sources import (
+from klantlib.ingest.sources import (
     detect_delimiter,
     detect_encoding,
     inspect_source,

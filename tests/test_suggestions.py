@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from klantlib.answer_form import AnswerForm
+from klantlib.core.suggestions import suggest_answers
 from klantlib.errors import KlantlibError
-from klantlib.session import create_session
-from klantlib.suggestions import suggest_answers
+from klantlib.store.session import create_session
+from klantlib.widgets.answer_form import AnswerForm
 
 CUSTOMERS = pd.DataFrame(
     {

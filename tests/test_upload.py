@@ -11,8 +11,13 @@ from pathlib import Path
 import pytest
 
 import klantlib
-from klantlib.upload import ACCEPTED_SUFFIXES, CustomerFilePicker, store_upload, upload_folder
-from klantlib.workshop import kit_root
+from klantlib.paths import kit_root
+from klantlib.widgets.upload import (
+    ACCEPTED_SUFFIXES,
+    CustomerFilePicker,
+    store_upload,
+    upload_folder,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 INVOICES = ROOT / "data" / "voorbeeld" / "factuurlijnen.csv"
@@ -196,7 +201,7 @@ def test_a_failing_on_loaded_callback_is_shown_and_logged(picker, logged):
         " Meld dit aan wie de kit beheert."
     )
     records = logged.take()
-    assert [r.name for r in records] == ["klantlib.upload"]
+    assert [r.name for r in records] == ["klantlib.widgets.upload"]
     assert records[0].exc_info[0] is ZeroDivisionError
 
 
@@ -206,7 +211,7 @@ def test_an_unexpected_error_while_reading_is_shown_and_logged(picker, logged, m
     def crash(*args, **kwargs):
         raise KeyError("revenue")
 
-    monkeypatch.setattr("klantlib.upload.load_customers", crash)
+    monkeypatch.setattr("klantlib.widgets.upload.load_customers", crash)
     upload(picker, "klanten.csv", CUSTOMERS.read_bytes())
     assert picker.table is None
     assert picker.error.startswith("Er liep iets onverwachts mis (KeyError: ")
@@ -320,7 +325,7 @@ def test_an_error_while_drawing_is_shown_in_the_area_and_logged(picker, logged):
     area = picker.view(broken, default)
     assert "Er liep iets onverwachts mis (ZeroDivisionError: division by zero)." in area_text(area)
     records = logged.take()
-    assert [r.name for r in records] == ["klantlib.upload"]
+    assert [r.name for r in records] == ["klantlib.widgets.upload"]
 
     def refuses(customers):
         raise klantlib.InputError([klantlib.Notice("error.no_customers")])

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from klantlib.answer_form import AnswerForm
+from klantlib.core.method import segment_customers
+from klantlib.core.questions import QUESTIONS, check_weights, score
+from klantlib.core.segments import SegmentGrid
 from klantlib.errors import KlantlibError
-from klantlib.method import segment_customers
-from klantlib.questions import QUESTIONS, check_weights, score
-from klantlib.segments import SegmentGrid
-from klantlib.session import create_session
+from klantlib.store.session import create_session
+from klantlib.widgets.answer_form import AnswerForm
 
 CUSTOMERS = pd.DataFrame(
     {

@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
+from klantlib.paths import kit_root
 from klantlib.workshop import (
     FIRST_NOTEBOOK,
     free_port,
     jupyter_command,
-    kit_root,
     lab_settings_for,
     prepare_working_copies,
     server_environment,

@@ -1,0 +1,297 @@
+"""Who moved between two segmentations, and why (core: tables in, tables out; no files).
+
+:func:`compare_segments` takes two segment tables (an earlier and a later session, or two
+``segments.csv`` files) and returns the customers whose segment changed, with the reason said
+in the user's language, and the number of customers for every pair of segments.
+:func:`quarter_history` lines up more quarters: per customer its band, score and segment in
+each; :func:`history_table` and :func:`transition_table` turn both into tables to show.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+from klantlib.core.questions import ANSWERS, QUESTIONS
+from klantlib.errors import KlantlibError, Notice
+from klantlib.i18n import LANGUAGES, format_number, get_language, text
+
+__all__ = [
+    "HISTORY_COLUMNS",
+    "MOVE_COLUMNS",
+    "TRANSITION_COLUMNS",
+    "compare_segments",
+    "history_table",
+    "quarter_history",
+    "require_segment_columns",
+    "transition_table",
+]
+
+MOVE_COLUMNS: tuple[str, ...] = ("customer_id", "name", "from_segment", "to_segment", "reason")
+TRANSITION_COLUMNS: tuple[str, ...] = ("from_segment", "to_segment", "customers")
+HISTORY_COLUMNS: tuple[str, ...] = ("customer_id", "name", "quarter", "band", "score", "segment")
+REQUIRED: tuple[str, ...] = ("customer_id", "name", "segment")
+SEGMENT_ORDER: tuple[str, ...] = ("A", "B", "C")
+_BANDS: tuple[str, ...] = ("small", "medium", "large")
+_FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+def compare_segments(
+    old: pd.DataFrame, new: pd.DataFrame, *, lang: str | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The moves and the transitions from segment table ``old`` to segment table ``new``.
+
+    Both tables need ``customer_id``, ``name`` and ``segment``; ``band`` (as ``small`` or as
+    the band's name in either language) and the question columns are used for the reason when
+    both tables have them. ``moves`` has one row per customer whose segment changed, plus new
+    customers (``from_segment`` empty) and lost ones (``to_segment`` empty), sorted by
+    ``to_segment``, ``from_segment``, ``customer_id``. ``transitions`` counts the customers of
+    every pair of segments that occurs (staying in a segment included), sorted the same way.
+    Neither input DataFrame is changed.
+    """
+    before, after = _table(old, "old"), _table(new, "new")
+    rows = []
+    for customer_id in sorted(set(before.index) | set(after.index)):
+        was = before.loc[customer_id] if customer_id in before.index else None
+        now = after.loc[customer_id] if customer_id in after.index else None
+        rows.append(
+            {
+                "customer_id": customer_id,
+                "name": (now if now is not None else was)["name"],
+                "from_segment": was["segment"] if was is not None else "",
+                "to_segment": now["segment"] if now is not None else "",
+                "reason": _reason(was, now, lang),
+            }
+        )
+    every = pd.DataFrame(rows, columns=list(MOVE_COLUMNS), dtype="string")
+    order = ["to_segment", "from_segment", "customer_id"]
+    moved = every[every["from_segment"] != every["to_segment"]]
+    moves = moved.sort_values(order, kind="stable").reset_index(drop=True)
+    transitions = (
+        every.groupby(["from_segment", "to_segment"], sort=False)
+        .size()
+        .rename("customers")
+        .reset_index()
+        .sort_values(["to_segment", "from_segment"], kind="stable")
+        .reset_index(drop=True)
+    )
+    transitions["customers"] = transitions["customers"].astype("int64")
+    return moves, transitions[list(TRANSITION_COLUMNS)]
+
+
+def quarter_history(quarters: Sequence[tuple[str, pd.DataFrame]]) -> pd.DataFrame:
+    """Every customer's band, score and segment in each quarter, oldest quarter first.
+
+    ``quarters`` is a sequence of (quarter name, segment table) pairs in time order, each table
+    as :func:`compare_segments` takes it (``band`` and ``score`` are used when present). The
+    result has :data:`HISTORY_COLUMNS`, one row per customer per quarter the customer is listed
+    in (a customer who left has no row for the later quarters), the name as that quarter's table
+    spells it, band as ``small``/``medium``/``large``, score as a nullable integer. Sorted by
+    customer id, then quarter order. Quarter names must differ; the tables are not changed.
+    """
+    names = [str(name) for name, _ in quarters]
+    repeated = sorted({n for n in names if names.count(n) > 1})
+    if repeated:
+        raise KlantlibError("error.history_quarters", names=repeated)
+    frames = []
+    for position, (name, segments) in enumerate(quarters):
+        table = _table(segments, "quarter")
+        scores = (
+            pd.to_numeric(segments["score"].to_numpy(), errors="coerce")
+            if "score" in segments.columns
+            else [pd.NA] * len(segments)
+        )
+        frames.append(
+            pd.DataFrame(
+                {
+                    "customer_id": table.index.to_numpy(),
+                    "name": table["name"].to_numpy(),
+                    "quarter": str(name),
+                    "band": table["band"].to_numpy() if "band" in table.columns else "",
+                    "score": scores,  # _table keeps the rows in order
+                    "segment": table["segment"].to_numpy(),
+                    "_position": position,
+                }
+            )
+        )
+    if not frames:
+        return pd.DataFrame({c: pd.Series(dtype=_HISTORY_TYPES[c]) for c in HISTORY_COLUMNS})
+    history = pd.concat(frames, ignore_index=True)
+    history = history.sort_values(["customer_id", "_position"], kind="stable")
+    history = history.drop(columns="_position").reset_index(drop=True)
+    return history.astype(_HISTORY_TYPES)[list(HISTORY_COLUMNS)]
+
+
+_HISTORY_TYPES = {
+    "customer_id": "string",
+    "name": "string",
+    "quarter": "string",
+    "band": "string",
+    "score": "Int64",
+    "segment": "string",
+}
+
+
+def history_table(
+    history: pd.DataFrame, *, lang: str | None = None, changed_only: bool = False
+) -> pd.DataFrame:
+    """One row per customer, one column per quarter: "B · groot · 2" (segment, band, score),
+    "—" where the customer was not in the list. With ``changed_only``, only customers whose
+    segment changed or who arrived or left along the way. Rows: by segment in the last quarter
+    the customer is in (A, B, C; customers no longer listed last), then by customer id."""
+    require_segment_columns(history, HISTORY_COLUMNS, Notice("compare.history"))
+    quarters = list(dict.fromkeys(history["quarter"].astype(str)))
+    id_column, name_column = text("col.customer_id", lang), text("col.name", lang)
+    rows = []
+    for customer_id, rows_of in history.groupby(history["customer_id"].astype(str), sort=True):
+        cells = {
+            str(q): _history_cell(r, lang)
+            for q, r in zip(rows_of["quarter"], rows_of.to_dict("records"), strict=True)
+        }
+        segments = rows_of["segment"].astype(str).tolist()
+        changed = len(set(segments)) > 1 or len(cells) < len(quarters)
+        if changed_only and not changed:
+            continue
+        gone = str(rows_of["quarter"].iloc[-1]) != quarters[-1]
+        last = segments[-1]
+        rank = len(SEGMENT_ORDER) if gone else _segment_rank(last)
+        rows.append(
+            (
+                rank,
+                customer_id,
+                {
+                    id_column: customer_id,
+                    name_column: str(rows_of["name"].iloc[-1]),
+                    **{q: cells.get(q, "—") for q in quarters},
+                },
+            )
+        )
+    rows.sort(key=lambda row: (row[0], row[1]))
+    return pd.DataFrame(
+        [row for _, _, row in rows], columns=[id_column, name_column, *quarters], dtype="string"
+    )
+
+
+def _history_cell(row: dict, lang: str | None) -> str:
+    parts = [str(row["segment"])]
+    if str(row["band"]):
+        parts.append(_band_name(str(row["band"]), lang))
+    if not pd.isna(row["score"]):
+        parts.append(format_number(int(row["score"]), lang or get_language()))
+    return " · ".join(parts)
+
+
+def _segment_rank(segment: str) -> int:
+    return SEGMENT_ORDER.index(segment) if segment in SEGMENT_ORDER else len(SEGMENT_ORDER)
+
+
+def transition_table(transitions: pd.DataFrame, *, lang: str | None = None) -> pd.DataFrame:
+    """The transitions as a grid to read: a row per segment last quarter (A, B, C, then new
+    customers), a column per segment now (A, B, C, then no longer in the list), the number of
+    customers in each cell (0 where none), and a total row and column."""
+    require_segment_columns(transitions, TRANSITION_COLUMNS, Notice("compare.transitions"))
+    counts = transitions.groupby(
+        [
+            transitions["from_segment"].fillna("").astype(str),
+            transitions["to_segment"].fillna("").astype(str),
+        ]
+    )["customers"].sum()
+    others = sorted({s for pair in counts.index for s in pair if s and s not in SEGMENT_ORDER})
+    sources = [*SEGMENT_ORDER, *others, ""]
+    targets = [*SEGMENT_ORDER, *others, ""]
+    grid = pd.DataFrame(
+        [[int(counts.get((a, b), 0)) for b in targets] for a in sources],
+        index=[a or text("moves_chart.new", lang) for a in sources],
+        columns=[b or text("moves_chart.gone", lang) for b in targets],
+        dtype="int64",
+    )
+    total = text("moves.total", lang)
+    grid[total] = grid.sum(axis=1)
+    grid.loc[total] = grid.sum(axis=0)
+    grid.columns.name = text("moves.from_to", lang)  # shown in the corner, one header row
+    return grid
+
+
+def require_segment_columns(
+    table: pd.DataFrame, columns: Sequence[str], which: Notice | str
+) -> None:
+    """Refuse ``table`` when it lacks one of ``columns``, naming what it has."""
+    missing = [c for c in columns if c not in table.columns]
+    if missing:
+        raise KlantlibError(
+            "error.compare_columns",
+            which=which,
+            missing=missing,
+            columns=[str(c) for c in table.columns] or ["—"],
+        )
+
+
+def _table(segments: pd.DataFrame, which: str) -> pd.DataFrame:
+    """The table as text indexed by id: ids, names and segments as typed (no apostrophe that a
+    spreadsheet-safe export put before ``-5``), bands as ``small``/``medium``/``large``."""
+    require_segment_columns(segments, REQUIRED, Notice(f"compare.{which}"))
+    columns = [c for c in (*REQUIRED, "band", *QUESTIONS) if c in segments.columns]
+    table = segments[columns].astype(object).where(segments[columns].notna(), "")
+    table = table.map(lambda v: _unsafe(str(v).strip()))
+    repeated = sorted(set(table["customer_id"][table["customer_id"].duplicated()]))
+    if repeated or (table["customer_id"] == "").any():
+        raise KlantlibError(
+            "error.compare_ids",
+            which=Notice(f"compare.{which}"),
+            ids=repeated[:10] or [Notice("compare.empty_id")],
+        )
+    if "band" in table.columns:
+        table["band"] = table["band"].map(_band_key)
+    for question in QUESTIONS:
+        if question in table.columns:
+            table[question] = table[question].map(lambda v: v if v in ANSWERS else "unknown")
+    return table.set_index("customer_id")
+
+
+def _unsafe(value: str) -> str:
+    """``'-5`` as a spreadsheet-safe export wrote it, back to ``-5``."""
+    return value[1:] if value.startswith("'") and value[1:].startswith(_FORMULA_STARTS) else value
+
+
+def _band_key(value: str) -> str:
+    """``klein``/``small``/``Small`` → ``small``; anything else stays as it is."""
+    for band in _BANDS:
+        names = {band, *(text(f"band.{band}", lang) for lang in LANGUAGES)}
+        if value.casefold() in names:
+            return band
+    return value
+
+
+def _band_name(band: str, lang: str | None) -> str:
+    return text(f"band.{band}", lang) if band in _BANDS else band
+
+
+def _reason(was: pd.Series | None, now: pd.Series | None, lang: str | None) -> str:
+    """Why the customer moved: band and answer changes, or new / no longer in the list."""
+    if was is None:
+        return text("moves.new", lang)
+    if now is None:
+        return text("moves.lost", lang)
+    parts = []
+    if "band" in was.index and "band" in now.index and was["band"] != now["band"]:
+        parts.append(
+            text(
+                "moves.band",
+                lang,
+                before=_band_name(was["band"], lang),
+                after=_band_name(now["band"], lang),
+            )
+        )
+    for question in QUESTIONS:
+        if question in was.index and question in now.index and was[question] != now[question]:
+            parts.append(
+                text(
+                    "moves.answer",
+                    lang,
+                    question=text(f"question.{question}", lang),
+                    before=text(f"answer.{was[question]}", lang),
+                    after=text(f"answer.{now[question]}", lang),
+                )
+            )
+    return "; ".join(parts) if parts else text("moves.other", lang)

@@ -1,0 +1,1 @@
+"""What a team sees and takes home (edge): tables, charts, the matrix, the report files."""

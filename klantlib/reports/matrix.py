@@ -1,0 +1,635 @@
+"""The customer matrix: revenue band × score, every cell shaded by its segment (edge).
+
+Three lanes (small at the bottom, large on top) by the score columns of the grid; each cell
+is coloured by the segment the grid gives it and carries its letter. Every customer is a dot
+inside its own cell. The layout is computed, not searched: within a cell the customers that get
+a name stand one per text row from the top, then a "+N" row for the rest, then the rest as a
+compact field of dots in revenue order. Nothing can overlap and nothing leaves its cell, the
+same input always gives the same picture, and the work grows with the number of cells and
+names, not with the number of customers (one scatter per cell).
+
+No label-placement library is used. adjustText (on PyPI, not in the kit's requirements) moves
+labels iteratively away from what they cover, measured on the rendered figure: its result
+depends on the renderer and on the iterations, a moved label may cross into the next cell, and
+it costs a draw per iteration. Rows inside a cell avoid all of that by construction.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import unicodedata
+from collections.abc import Collection
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+from klantlib.core.bands import BANDS, Thresholds
+from klantlib.core.segments import SCORES
+from klantlib.errors import Money
+from klantlib.i18n import check_language, format_number, get_language, text
+
+if TYPE_CHECKING:  # pragma: no cover
+    from matplotlib.axes import Axes
+
+    from klantlib.core.method import Segmentation
+
+__all__ = ["SEGMENT_COLOURS", "matrix_chart"]
+
+MATRIX_FIGURE_SIZE = (13.0, 7.5)
+"""A 16:9 slide: wide enough for five score columns with names in them."""
+TITLE_SIZE = 18
+LANE_SIZE = 14
+TICK_SIZE = 14
+LABEL_SIZE = 15
+NAME_SIZE = 12
+MIN_NAME_SIZE = 9  # a name gets smaller, down to this, before it is cut
+LEGEND_SIZE = 12
+
+SEGMENT_COLOURS = {"A": "#7fa6d3", "B": "#f2c57c", "C": "#f0f0f0"}
+"""Cell fills: blue, amber and light grey. Blue against amber stays apart for colour-blind
+eyes, and the lightness steps (L* about 67, 82, 95) keep them apart in grey print too."""
+LETTER_COLOUR = "#1d2b4f"
+LETTER_ALPHA = 0.22
+DOT_COLOUR = "#1d2b4f"
+FAVOURITE_COLOUR = "#d1495b"
+NAME_COLOUR = "#111111"
+MORE_COLOUR = "#333333"
+CELL_EDGE = "white"
+
+ROW_HEIGHT = 1.4
+"""The height of a name row, in multiples of the name font size."""
+CELL_PADDING = 0.07
+"""The space kept free along each cell's border, in inches."""
+DOT_SHARE = 0.85
+"""The largest dot takes this share of the pitch between neighbouring dots."""
+NAME_GAP = 0.65
+"""From a named dot's centre to the start of its name, in name rows (the largest dot's
+radius is 0.425 rows)."""
+CROWDED_DOT = 6.0
+"""Below this largest dot (points) the unnamed dots no longer show hours: all one size."""
+NAMED_DOT = 0.3
+"""A named customer's dot is at least this share of a name row wide."""
+SMALLEST_DOT = 0.3
+"""With hours, the dot of the customer with the fewest hours is at least this share of the
+largest (its area then no longer follows the hours, but it stays visible)."""
+
+
+@dataclass(frozen=True)
+class _Geometry:
+    """Sizes in inches of one cell, and how data units map to inches."""
+
+    x_inch: float  # inches per data unit along x (one cell is one unit wide)
+    y_inch: float
+    row: float  # height of a name row
+    pad: float
+
+    @property
+    def inner_width(self) -> float:
+        return max(self.x_inch - 2 * self.pad, 1e-6)
+
+    @property
+    def inner_height(self) -> float:
+        return max(self.y_inch - 2 * self.pad, 1e-6)
+
+    @property
+    def rows(self) -> int:
+        """How many name rows fit in a cell."""
+        return int(self.inner_height // self.row)
+
+
+def matrix_chart(
+    result: Segmentation,
+    *,
+    lang: str | None = None,
+    ax: Axes | None = None,
+    anonymous: bool = False,
+    favourites: Collection[str] = (),
+    max_labels: int = 40,
+) -> Axes:
+    """Every customer in its cell of revenue band × score, the cells coloured by segment.
+
+    The lanes are named with their band and € range, the columns are the scores of
+    ``result.grid``. Up to ``max_labels`` customers get their name (``favourites`` first, then
+    the largest revenue; ties by customer id), each cell only as many as fit; a cell writes
+    "+N" for the customers it shows without a name. ``favourites`` (customer ids) are stars
+    and named in the legend. When the customers have known ``hours``, a dot's area follows
+    them (a size legend says how); otherwise all dots are equal. ``anonymous`` writes codes
+    (K01 for the largest customer, K02, ...) instead of names, for showing outside the team.
+
+    Draws on ``ax`` (or a new figure) and returns it; never changes matplotlib's global
+    settings. 50,000 customers draw as fast as 50: one scatter per cell, names only for the
+    few that get one.
+    """
+    lang = check_language(lang) if lang is not None else get_language()
+    from matplotlib.patches import Rectangle
+
+    grid = result.grid
+    scores = list(grid.scores)
+    table = _placed_table(result.customers, favourites)
+    hours = _known_hours(result.customers, table)
+    if ax is None:
+        import matplotlib.pyplot as plt
+
+        _, ax = plt.subplots(figsize=MATRIX_FIGURE_SIZE, layout="constrained")
+
+    # The frame first (ticks, lane names, title, legend): the room left for the cells follows.
+    ax.set_xlim(-0.5, grid.max_score + 0.5)
+    ax.set_ylim(-0.5, len(BANDS) - 0.5)
+    ax.set_xticks(scores, [format_number(s, lang) for s in scores])
+    ax.xaxis.tick_top()  # the scores head the columns, as in a table; the legend goes below
+    ax.xaxis.set_label_position("top")
+    ax.set_yticks(range(len(BANDS)), [_lane_label(band, result.thresholds, lang) for band in BANDS])
+    ax.tick_params(axis="both", which="both", length=0, pad=8)
+    ax.tick_params(axis="x", labelsize=TICK_SIZE)
+    ax.tick_params(axis="y", labelsize=LANE_SIZE)
+    for label in ax.get_yticklabels():
+        label.set_horizontalalignment("right")
+    for side in ax.spines.values():
+        side.set_visible(False)
+    weighted = grid.max_score != len(SCORES) - 1
+    ax.set_xlabel(
+        text("matrix.x_label_weighted" if weighted else "matrix.x_label", lang),
+        fontsize=LABEL_SIZE,
+    )
+    ax.set_ylabel(text("matrix.y_label", lang), fontsize=LABEL_SIZE)
+    ax.set_title(text("matrix.title", lang), fontsize=TITLE_SIZE, loc="left", pad=12)
+
+    is_favourite = table["favourite"].to_numpy()
+    legend_parts = (bool(is_favourite.any()), hours, lang)
+    _add_legend(ax, *legend_parts, widest=DOT_SHARE * ROW_HEIGHT * NAME_SIZE)  # size for now
+    geometry = _geometry(ax, len(scores))
+
+    # The cells: a fill in the segment's colour and its letter, large and faint, bottom right.
+    letter_size = float(np.clip(0.36 * min(geometry.x_inch, geometry.y_inch) * 72, 18, 44))
+    for band_index, band in enumerate(BANDS):
+        for s in scores:
+            letter = grid.cells[band][s]
+            ax.add_patch(
+                Rectangle(
+                    (s - 0.5, band_index - 0.5),
+                    1.0,
+                    1.0,
+                    facecolor=SEGMENT_COLOURS[letter],
+                    edgecolor=CELL_EDGE,
+                    linewidth=3,
+                    zorder=0,
+                    gid=f"fill-{band}-{s}",
+                )
+            )
+            ax.text(
+                s + 0.5 - geometry.pad / geometry.x_inch,
+                band_index - 0.5 + geometry.pad / geometry.y_inch,
+                letter,
+                ha="right",
+                va="bottom",
+                fontsize=letter_size,
+                fontweight="bold",
+                color=LETTER_COLOUR,
+                alpha=LETTER_ALPHA,
+                zorder=1,
+                gid=f"letter-{band}-{s}",
+            )
+
+    # Who gets a name, then where everyone goes.
+    cell_of = table["band_index"].to_numpy() * len(scores) + table["score"].to_numpy()
+    named = _choose_named(table, cell_of, geometry.rows, max_labels)
+    x, y, pitch, more = _positions(table, cell_of, named, geometry, len(scores))
+    # Dot sizes. When the unnamed dots have room to show sizes, every dot shares one scale;
+    # in a crowded chart they are all one small size (sizes that small cannot be read) and
+    # the named dots, which have a whole row, keep the scale the legend shows.
+    row_points = geometry.row * 72
+    field_dot = DOT_SHARE * pitch * 72  # points
+    crowded = field_dot < CROWDED_DOT
+    widest = DOT_SHARE * row_points if crowded else field_dot
+    diameters = _diameters(hours, widest, count=len(table))
+    unknown = np.isnan(hours) if hours is not None else np.zeros(len(table), dtype=bool)
+    if crowded:
+        diameters = np.where(named, diameters, field_dot)
+        unknown &= named
+    diameters = np.where(named, np.maximum(diameters, NAMED_DOT * row_points), diameters)
+    star_sizes = np.where(
+        named,
+        np.clip(1.35 * diameters, 0.6 * row_points, DOT_SHARE * row_points),
+        np.clip(1.35 * diameters, 0.7 * field_dot, field_dot / DOT_SHARE),
+    )
+
+    # One scatter per cell for the dots (favourites apart, as stars, in one scatter).
+    from matplotlib.colors import to_rgba
+
+    dark, white = np.array(to_rgba(DOT_COLOUR)), np.array(to_rgba("white"))
+    faces = np.where(unknown[:, None], white, dark)
+    edges = np.where(unknown[:, None], dark, white)
+    plain_edge = 0.0 if crowded else 0.6
+    widths = np.where(unknown, max(plain_edge, 1.0), np.where(named, 0.6, plain_edge))
+    for band_index, band in enumerate(BANDS):
+        for s in scores:
+            members = np.flatnonzero((cell_of == band_index * len(scores) + s) & ~is_favourite)
+            if not members.size:
+                continue
+            ax.scatter(
+                x[members],
+                y[members],
+                s=diameters[members] ** 2,
+                facecolors=faces[members],
+                edgecolors=edges[members],
+                linewidths=widths[members],
+                marker="o",
+                zorder=3,
+                gid=f"points-{band}-{s}",
+            )
+    stars = np.flatnonzero(is_favourite)
+    if stars.size:
+        ax.scatter(
+            x[stars],
+            y[stars],
+            s=star_sizes[stars] ** 2,
+            marker="*",
+            facecolors=FAVOURITE_COLOUR,
+            edgecolors=DOT_COLOUR,
+            linewidths=np.where(named[stars] | (not crowded), 0.8, 0.3),
+            zorder=4,
+            gid="favourites",
+        )
+
+    # Names (or codes) beside their dots, cut to the room they have; "+N" for the rest.
+    _write_names(
+        ax, table, named, cell_of, len(scores), x, y, geometry, letter_size, anonymous, lang
+    )
+    for cell, (mx, my, count) in more.items():
+        band, s = BANDS[cell // len(scores)], cell % len(scores)
+        ax.text(
+            mx,
+            my,
+            text("matrix.more", lang, count=format_number(count, lang)),
+            ha="left",
+            va="center",
+            fontsize=NAME_SIZE,
+            fontweight="bold",
+            color=MORE_COLOUR,
+            zorder=5,
+            gid=f"more-{band}-{s}",
+        )
+
+    _add_legend(ax, *legend_parts, widest=widest)  # the same entries, the true sizes
+    return ax
+
+
+def _add_legend(
+    ax: Axes, favourites: bool, hours: np.ndarray | None, lang: str, *, widest: float
+) -> None:
+    """Below the matrix, in one row: the favourites' star, dot sizes for some hours, and
+    the hollow dot of unknown hours; none when there is nothing to explain."""
+    from matplotlib.lines import Line2D
+
+    def entry(label: str, gid: str, size: float, **style: object) -> Line2D:
+        return Line2D([], [], linestyle="none", markersize=size, label=label, gid=gid, **style)
+
+    handles: list[Line2D] = []
+    if favourites:
+        handles.append(
+            entry(
+                text("matrix.favourite", lang),
+                "legend-favourite",
+                max(1.35 * widest, 14.0),
+                marker="*",
+                markerfacecolor=FAVOURITE_COLOUR,
+                markeredgecolor=DOT_COLOUR,
+            )
+        )
+    if hours is not None:
+        steps = _hour_steps(hours)
+        sizes = _diameters(np.array(steps), widest, reference=hours)
+        for step, size in zip(steps, sizes, strict=True):
+            handles.append(
+                entry(
+                    text("matrix.hours", lang, hours=format_number(step, lang)),
+                    f"legend-hours-{step:g}",
+                    max(float(size), 2.0),
+                    marker="o",
+                    color=DOT_COLOUR,
+                )
+            )
+        if np.isnan(hours).any():
+            handles.append(
+                entry(
+                    text("matrix.hours_unknown", lang),
+                    "legend-hours-unknown",
+                    max(float(_diameters(np.array([np.nan]), widest, reference=hours)[0]), 6.0),
+                    marker="o",
+                    markerfacecolor="white",
+                    markeredgecolor=DOT_COLOUR,
+                )
+            )
+    if handles:
+        ax.legend(
+            handles=handles,
+            loc="upper center",
+            bbox_to_anchor=(0.5, -0.02),
+            ncols=len(handles),
+            borderaxespad=0.0,
+            frameon=False,
+            fontsize=LEGEND_SIZE,
+            handletextpad=0.4,
+            columnspacing=1.8,
+        )
+
+
+def _placed_table(customers: pd.DataFrame, favourites: Collection[str]) -> pd.DataFrame:
+    """The columns the chart needs, largest revenue first (ties by id), with the rank."""
+    favourite_ids = {str(f) for f in favourites}
+    ids = customers["customer_id"].astype(str).to_numpy()
+    revenue = customers["revenue"].to_numpy(dtype="float64")
+    order = np.lexsort((ids, -revenue))
+    band_index = pd.Categorical(customers["band"].astype(str), categories=list(BANDS)).codes
+    table = pd.DataFrame(
+        {
+            "position": order,
+            "customer_id": ids[order],
+            "name": customers["name"].astype(str).to_numpy()[order],
+            "revenue": revenue[order],
+            "band_index": np.asarray(band_index, dtype="int64")[order],
+            "score": customers["score"].to_numpy(dtype="int64")[order],
+        }
+    )
+    table["rank"] = np.arange(1, len(table) + 1)
+    table["favourite"] = table["customer_id"].isin(favourite_ids).to_numpy()
+    return table
+
+
+def _known_hours(customers: pd.DataFrame, table: pd.DataFrame) -> np.ndarray | None:
+    """Hours per customer in the table's order (NaN when unknown), or None when none known."""
+    if "hours" not in customers.columns:
+        return None
+    hours = pd.to_numeric(customers["hours"], errors="coerce").to_numpy(dtype="float64")
+    hours = hours[table["position"].to_numpy()]
+    if not np.isfinite(hours).any():
+        return None
+    return np.where(np.isfinite(hours), np.maximum(hours, 0.0), np.nan)
+
+
+def _lane_label(band: str, thresholds: Thresholds, lang: str) -> str:
+    """The band's name with its € range, e.g. ``groot:`` / ``vanaf € 50.000``."""
+
+    def money(amount: float) -> str:
+        return Money(amount).message(lang)
+
+    return text(
+        f"matrix.lane.{band}",
+        lang,
+        band=text(f"band.{band}", lang),
+        low=money(thresholds.low) if band != "large" else money(thresholds.high),
+        high=money(thresholds.high) if band == "medium" else money(thresholds.low),
+    )
+
+
+def _geometry(ax: Axes, columns: int) -> _Geometry:
+    """The size of one cell in inches, after the figure's layout has made room for the frame."""
+    figure = ax.get_figure(root=True)
+    engine = figure.get_layout_engine()
+    if engine is not None:
+        engine.execute(figure)
+    box = ax.get_position()
+    width, height = figure.get_size_inches()
+    return _Geometry(
+        x_inch=box.width * width / columns,
+        y_inch=box.height * height / len(BANDS),
+        row=ROW_HEIGHT * NAME_SIZE / 72,
+        pad=CELL_PADDING,
+    )
+
+
+def _choose_named(
+    table: pd.DataFrame, cell_of: np.ndarray, rows: int, max_labels: int
+) -> np.ndarray:
+    """Which customers get a name: favourites first, then by revenue, as many as fit a cell.
+
+    A cell that shows some customers without a name keeps two rows free: one for "+N" and at
+    least one for the dots of the rest."""
+    counts = np.bincount(cell_of, minlength=int(cell_of.max(initial=0)) + 1)  # per cell
+    named = np.zeros(len(table), dtype=bool)
+    if max_labels <= 0 or rows <= 0:
+        return named
+    caps = np.where(counts <= rows, counts, max(rows - 2, 0))
+    used = np.zeros_like(counts)
+    favourite = table["favourite"].to_numpy()
+    priority = np.concatenate([np.flatnonzero(favourite), np.flatnonzero(~favourite)])
+    total = 0
+    for i in priority:
+        if total >= max_labels:
+            break
+        cell = cell_of[i]
+        if used[cell] < caps[cell]:
+            named[i] = True
+            used[cell] += 1
+            total += 1
+    # A cell that could not name everyone needs its "+N" row and a row of dots.
+    for cell in np.flatnonzero((used < counts) & (used > max(rows - 2, 0))):
+        members = np.flatnonzero(named & (cell_of == cell))
+        keep = members[np.argsort(_priority_order(favourite[members], members))]
+        named[keep[max(rows - 2, 0) :]] = False
+    return named
+
+
+def _priority_order(favourite: np.ndarray, rank: np.ndarray) -> np.ndarray:
+    """A sort key: favourites first, then by rank (the table is largest first)."""
+    return np.where(favourite, 0, 1) * (len(rank) + int(rank.max(initial=0)) + 1) + rank
+
+
+def _positions(
+    table: pd.DataFrame,
+    cell_of: np.ndarray,
+    named: np.ndarray,
+    geometry: _Geometry,
+    columns: int,
+) -> tuple[np.ndarray, np.ndarray, float, dict[int, tuple[float, float, int]]]:
+    """Each customer's place, the pitch between unnamed dots, and where each "+N" goes.
+
+    Named customers take one row each from the top of their cell (largest first). The rest
+    fill the room below, left to right and top to bottom in revenue order, at one pitch for
+    the whole chart (the largest at which the fullest cell still fits, at most a row): a
+    cell's dots then cover an area that grows with their number. Everything stays inside
+    the cell's padding."""
+    g = geometry
+    x = np.zeros(len(table))
+    y = np.zeros(len(table))
+    more: dict[int, tuple[float, float, int]] = {}
+    fields: list[tuple[np.ndarray, float, float, float]] = []  # rest, left, top, height
+    pitch = g.row
+    order = np.argsort(cell_of, kind="stable")  # within a cell: largest first (table order)
+    starts = np.flatnonzero(np.r_[True, np.diff(cell_of[order]) != 0])
+    for members in np.split(order, starts[1:]) if len(order) else []:
+        cell = int(cell_of[members[0]])
+        left = cell % columns - 0.5 + g.pad / g.x_inch
+        top = cell // columns + 0.5 - g.pad / g.y_inch
+        with_name = members[named[members]]
+        rest = members[~named[members]]
+        for row, i in enumerate(with_name):
+            x[i] = left + 0.5 * g.row / g.x_inch
+            y[i] = top - (row + 0.5) * g.row / g.y_inch
+        if not rest.size:
+            continue
+        field_height = g.inner_height - (len(with_name) + 1) * g.row
+        if field_height < 0.5 * g.row:  # a cell too small for rows: dots only, in all of it
+            field_top, field_height = top, g.inner_height
+        else:
+            more[cell] = (left, top - (len(with_name) + 0.5) * g.row / g.y_inch, int(rest.size))
+            field_top = top - (len(with_name) + 1) * g.row / g.y_inch
+        fields.append((rest, left, field_top, field_height))
+        pitch = min(pitch, _field_pitch(rest.size, g.inner_width, field_height))
+    per_row = max(int(g.inner_width / pitch + 1e-9), 1)
+    for rest, left, field_top, _ in fields:
+        place = np.arange(rest.size)
+        x[rest] = left + (place % per_row + 0.5) * pitch / g.x_inch
+        y[rest] = field_top - (place // per_row + 0.5) * pitch / g.y_inch
+    return x, y, pitch, more
+
+
+def _field_pitch(count: int, width: float, height: float) -> float:
+    """The largest pitch at which ``count`` dots fit a ``width`` × ``height`` field on a
+    square grid (rows filled left to right)."""
+    per_row = np.arange(1, count + 1, dtype="float64")
+    return float(np.max(np.minimum(width / per_row, height / np.ceil(count / per_row))))
+
+
+def _diameters(
+    hours: np.ndarray | None,
+    widest: float,
+    *,
+    count: int = 0,
+    reference: np.ndarray | None = None,
+) -> np.ndarray:
+    """Dot diameters in points: the area follows the hours (most hours: ``widest``), all
+    ``count`` equal when hours are not known; unknown hours get the median's size."""
+    reference = hours if reference is None else reference
+    if hours is None or reference is None:
+        return np.full(count, widest)
+    top = float(np.nanmax(reference)) if np.isfinite(reference).any() else 0.0
+    if top <= 0:
+        return np.full(len(hours), widest)
+    middle = float(np.nanmedian(reference))
+    values = np.where(np.isnan(hours), middle, hours)
+    return widest * np.clip(np.sqrt(values / top), SMALLEST_DOT, 1.0)
+
+
+def _hour_steps(hours: np.ndarray) -> list[float]:
+    """Three round numbers of hours for the size legend: near the most, a quarter, 1/16."""
+    top = float(np.nanmax(hours))
+    if top <= 0:
+        return []
+    steps: list[float] = []
+    for share in (1.0, 0.25, 1 / 16):
+        value = _round_down(top * share)
+        if value > 0 and value not in steps:
+            steps.append(value)
+    return steps
+
+
+def _round_down(value: float) -> float:
+    """The largest of 1, 2, 5 × a power of ten that is at most ``value``."""
+    if value <= 0:
+        return 0.0
+    power = 10 ** math.floor(math.log10(value))
+    return float(max(m for m in (1, 2, 5) if m * power <= value + 1e-9) * power)
+
+
+def _write_names(
+    ax: Axes,
+    table: pd.DataFrame,
+    named: np.ndarray,
+    cell_of: np.ndarray,
+    columns: int,
+    x: np.ndarray,
+    y: np.ndarray,
+    g: _Geometry,
+    letter_size: float,
+    anonymous: bool,
+    lang: str,
+) -> None:
+    """One text per named customer, right of its dot, shortened with … to fit its cell."""
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import TextToPath
+
+    measure = TextToPath()
+    width = len(str(len(table))) if len(table) >= 10 else 2
+    letter_height = letter_size * 0.75 / 72 + g.pad  # inches above the cell's bottom
+    letter_width = letter_size * 0.8 / 72 + g.pad
+    for i in np.flatnonzero(named):
+        favourite = bool(table["favourite"].iat[i])
+        label = (
+            text("matrix.code", lang, number=str(int(table["rank"].iat[i])).zfill(width))
+            if anonymous
+            else str(table["name"].iat[i])
+        )
+        cell_left = cell_of[i] % columns - 0.5
+        cell_bottom = cell_of[i] // columns - 0.5
+        start = x[i] + NAME_GAP * g.row / g.x_inch
+        room = (cell_left + 1 - start) * g.x_inch - g.pad  # inches
+        if (y[i] - cell_bottom) * g.y_inch - 0.5 * g.row < letter_height:
+            room -= letter_width  # this row passes the big letter: stop before it
+        weight = "bold" if favourite else "normal"
+        label = _drawable(label, FontProperties(size=NAME_SIZE, weight=weight))
+        # The whole name at the largest size that fits (down to MIN_NAME_SIZE); cut only a
+        # name that does not fit even then.
+        for size in range(NAME_SIZE, MIN_NAME_SIZE - 1, -1):
+            prop = FontProperties(size=size, weight=weight)
+            fitted = _fit(label, room * 72, prop, measure)
+            if fitted == label:
+                break
+        label = fitted
+        if not label:
+            continue
+        ax.text(
+            start,
+            y[i],
+            label,
+            ha="left",
+            va="center",
+            fontsize=size,
+            fontweight="bold" if favourite else "normal",
+            color=NAME_COLOUR,
+            zorder=5,
+            gid=f"name-{int(table['rank'].iat[i])}",
+            parse_math=False,  # a name is text: "$5 Deals" is no formula
+        )
+
+
+def _drawable(label: str, prop: object) -> str:
+    """``label`` without the characters its font cannot draw (an emoji in a CRM name): they
+    would be empty boxes on the slide and a warning in the notebook. Invisible format
+    characters go too (a right-to-left override, a zero-width joiner): drawn one by one they
+    only confuse the measuring of the name."""
+    from matplotlib.font_manager import findfont
+
+    drawn = _font_characters(findfont(prop))
+    kept = "".join(c for c in label if ord(c) in drawn and unicodedata.category(c) != "Cf")
+    return " ".join(kept.split())
+
+
+@functools.lru_cache(maxsize=8)
+def _font_characters(path: str) -> frozenset[int]:
+    from matplotlib.font_manager import get_font
+
+    return frozenset(get_font(path).get_charmap())
+
+
+def _fit(label: str, room: float, prop: object, measure: object) -> str:
+    """``label`` as it is when it fits ``room`` points, else cut and ended with …"""
+
+    def width(candidate: str) -> float:
+        return float(measure.get_text_width_height_descent(candidate, prop, ismath=False)[0])
+
+    if room <= 0:
+        return ""
+    if width(label) <= room:
+        return label
+    low, high = 0, len(label)
+    while low < high:  # the longest prefix that fits with its …
+        middle = (low + high + 1) // 2
+        if width(label[:middle].rstrip() + "…") <= room:
+            low = middle
+        else:
+            high = middle - 1
+    return label[:low].rstrip() + "…" if low else ""

@@ -1,0 +1,639 @@
+"""The report a team takes home after the session: every file in one call (edge).
+
+:func:`write_report` writes into one folder, in the chosen language:
+
+- ``segments.csv``: the segment table, as
+  :func:`klantlib.store.exports.write_segments_csv` writes it;
+- ``crm.csv``: ``customer_id,name,segment`` (UTF-8, comma), to import the segment as a tag in
+  a CRM;
+- ``report.xlsx``: sheet *customers* (id, name, revenue, band, score, segment, reason: the
+  header row frozen, an autofilter, money in €), sheet *summary* (customers, revenue and share
+  per segment, a total row, the thresholds in use), sheet *plan* when a plan is given (one row
+  per segment, whatever columns the plan has), and one sheet of answers per participant when
+  answers are given;
+- ``report.html``: one file that opens in any browser and prints: the thresholds, the matrix,
+  the summary, every customer and the plan. Its style is inside the file; it has no scripts
+  and links to nothing (the matrix is embedded as a ``data:`` image);
+- ``matrix.png`` and ``matrix.pdf`` when a ``matrix`` function is given: the same figure, the
+  PDF one A4 landscape page.
+
+No cell of the workbook is ever a formula: text is stored as text, also a name such as
+``=SUM(A1)``, ``+32 475`` or ``#N/A``, and text a spreadsheet would read as a formula when it
+is typed in again is marked with Excel's quote prefix. Names keep their quotes, semicolons and
+accents exactly. The CSV files get the leading apostrophe of
+:func:`klantlib.store.exports.spreadsheet_safe`.
+
+Every file is first written into a hidden folder inside the output folder and moved into place
+only when all of them are complete: a failure leaves no half file and no new file at all, and
+a report already in the folder stays as it was.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import functools
+import html
+import io
+import math
+import numbers
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from klantlib.core.method import Segmentation
+from klantlib.core.plan import APPROACHES, CHANNELS
+from klantlib.core.questions import QUESTIONS, answer_table, question_label
+from klantlib.i18n import (
+    CATALOGUE,
+    check_language,
+    format_money,
+    format_number,
+    format_share,
+    get_language,
+    text,
+)
+from klantlib.reports.present import MONEY_COLUMNS, open_line, thresholds_line
+from klantlib.store.exports import (
+    EXPORT_COLUMNS,
+    FORMULA_STARTS,
+    out_folder,
+    owner_only,
+    write_csv,
+    write_segments_csv,
+)
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+    from klantlib.store.session import Session
+
+__all__ = ["A4_LANDSCAPE", "REPORT_FILES", "write_report", "write_session_report"]
+
+"""Where the notebooks write reports, relative to the kit's folder (git ignores it)."""
+
+REPORT_FILES: tuple[str, ...] = (
+    "segments.csv",
+    "crm.csv",
+    "report.xlsx",
+    "report.html",
+    "matrix.png",
+    "matrix.pdf",
+)
+"""The files :func:`write_report` writes, in this order (the matrix files only with a matrix)."""
+
+A4_LANDSCAPE: tuple[float, float] = (11.69, 8.27)
+"""The matrix figure's size in inches: one A4 page, landscape."""
+
+PNG_DPI = 150
+
+CRM_COLUMNS: tuple[str, ...] = ("customer_id", "name", "segment")
+
+MONEY_FORMAT = '"€" #,##0.00'
+PERCENT_FORMAT = "0.0%"
+HOURS_FORMAT = "#,##0.0"
+
+_ERROR_CODES = {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"}
+_SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+_ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def write_report(
+    result: Segmentation,
+    out_dir: str | Path,
+    *,
+    lang: str | None = None,
+    answers: Mapping[str, pd.DataFrame] | None = None,
+    plan: pd.DataFrame | None = None,
+    matrix: Callable[..., Axes] | None = None,
+    session: str | None = None,
+) -> dict[str, Path]:
+    """Write the report of ``result`` into ``out_dir`` (made when missing); file name -> path.
+
+    ``answers`` maps each participant to their answers (as :meth:`Session.answer_table` gives
+    them) for one sheet each; ``plan`` is the plan per segment (one row per segment, as
+    :func:`klantlib.core.plan.plan_table` gives it); ``matrix`` draws the matrix when called as
+    ``matrix(result, lang=lang, ax=ax)`` on an A4 landscape Axes (the figure is closed afterwards);
+    ``session`` is the session's name, shown in the title.
+    """
+    lang = check_language(lang) if lang is not None else get_language()
+    out = out_folder(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(dir=out, prefix=".klantlib-report-"))
+    try:
+        staged = _write_files(result, staging, lang, answers, plan, matrix, session)
+        written = {}
+        for name, path in staged.items():
+            owner_only(path)  # customer data: the owner's only
+            os.replace(path, out / name)
+            written[name] = out / name
+        return written
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def write_session_report(
+    session: Session,
+    out_dir: str | Path | None = None,
+    *,
+    participant: str | None = None,
+    lang: str | None = None,
+) -> dict[str, Path]:
+    """Write the report of a session: its segmentation (the answers
+    :meth:`Session.whose_answers` picks, or ``participant``'s), every participant's answers,
+    its plan and the matrix, into ``out_dir`` (default ``data/rapporten/<session>/`` in the
+    kit's folder); file name -> path."""
+    from klantlib.core.plan import plan_table
+    from klantlib.paths import REPORT_FOLDER, kit_root
+    from klantlib.reports.matrix import matrix_chart
+    from klantlib.store.segmentation import segment_session
+
+    lang = check_language(lang) if lang is not None else get_language()
+    folder = Path(out_dir) if out_dir is not None else kit_root() / REPORT_FOLDER / session.name
+    return write_report(
+        segment_session(session, participant or None, lang=lang),
+        folder,
+        lang=lang,
+        answers={p: session.answer_table(p) for p in session.participants()},
+        plan=plan_table(session.plan),
+        # the workshop's question on every export: where do the favourites land?
+        matrix=functools.partial(matrix_chart, favourites=session.favourite_ids()),
+        session=session.name,
+    )
+
+
+def _write_files(
+    result: Segmentation,
+    folder: Path,
+    lang: str,
+    answers: Mapping[str, pd.DataFrame] | None,
+    plan: pd.DataFrame | None,
+    matrix: Callable[..., Axes] | None,
+    session: str | None,
+) -> dict[str, Path]:
+    plan_frame = _plan_frame(plan) if plan is not None else None
+    files: dict[str, Path] = {
+        "segments.csv": write_segments_csv(result, folder, lang),
+        "crm.csv": write_csv(result.customers[list(CRM_COLUMNS)], folder / "crm.csv"),
+    }
+    images = _matrix_images(result, matrix, lang) if matrix is not None else None
+    tables = _Tables(  # once, for the workbook and the page
+        customers=_customer_table(result, lang),
+        summary=_summary_table(result, lang, session),
+        plan=_plan_table(plan_frame, lang) if plan_frame is not None else None,
+    )
+    files["report.xlsx"] = folder / "report.xlsx"
+    _write_workbook(_sheets(result, tables, lang, answers), files["report.xlsx"], lang)
+    files["report.html"] = folder / "report.html"
+    page = _html(result, tables, lang, images[0] if images else None, session)
+    files["report.html"].write_text(page, encoding="utf-8", newline="\n")
+    if images is not None:
+        files["matrix.png"] = folder / "matrix.png"
+        files["matrix.png"].write_bytes(images[0])
+        files["matrix.pdf"] = folder / "matrix.pdf"
+        files["matrix.pdf"].write_bytes(images[1])
+    return files
+
+
+# ------------------------------------------------------------------------------------------
+# The matrix
+# ------------------------------------------------------------------------------------------
+
+
+def _matrix_images(
+    result: Segmentation, matrix: Callable[..., Axes], lang: str
+) -> tuple[bytes, bytes]:
+    """The matrix figure as PNG and as a one-page A4 landscape PDF; the figure is closed."""
+    import matplotlib.pyplot as plt
+
+    # Drawn on an A4 figure from the start: the chart fits its names to the room it has, so
+    # the figure must not be resized after drawing.
+    figure, ax = plt.subplots(figsize=A4_LANDSCAPE, layout="constrained")
+    try:
+        matrix(result, lang=lang, ax=ax)
+        png, pdf = io.BytesIO(), io.BytesIO()
+        figure.savefig(png, format="png", dpi=PNG_DPI, metadata={"Software": None})
+        figure.savefig(
+            pdf,
+            format="pdf",
+            metadata={"Title": text("report.title", lang), "Creator": None, "CreationDate": None},
+        )
+    finally:
+        plt.close(figure)
+    return png.getvalue(), pdf.getvalue()
+
+
+# ------------------------------------------------------------------------------------------
+# Tables, once for the workbook and the page
+# ------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Table:
+    """A table as the report shows it: headers in the language, raw values, one kind per
+    column (``money``, ``share``, ``hours``, ``whole`` or ``text``)."""
+
+    headers: list[str]
+    kinds: list[str]
+    rows: list[list[object]]
+    footer: list[object] | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def _header(column: str, lang: str) -> str:
+    key = f"col.{column}"
+    return text(key, lang) if key in CATALOGUE else column
+
+
+def _kind(column: str, values: pd.Series) -> str:
+    if column in MONEY_COLUMNS:
+        return "money"
+    if column.endswith("share"):
+        return "share"
+    if "hours" in column:
+        return "hours"
+    if pd.api.types.is_integer_dtype(values) and not pd.api.types.is_bool_dtype(values):
+        return "whole"
+    return "text"
+
+
+def _customer_table(result: Segmentation, lang: str) -> _Table:
+    table = result.customers[list(EXPORT_COLUMNS)]
+    bands = {b: text(f"band.{b}", lang) for b in ("small", "medium", "large")}
+    rows = [
+        [cid, name, revenue, bands.get(str(band), str(band)), score, segment, reason]
+        for cid, name, revenue, band, score, segment, reason in table.itertuples(
+            index=False, name=None
+        )
+    ]
+    kinds = ["text", "text", "money", "text", "whole", "text", "text"]
+    return _Table([_header(c, lang) for c in EXPORT_COLUMNS], kinds, rows)
+
+
+def _summary_table(result: Segmentation, lang: str, session: str | None) -> _Table:
+    summary = result.summary.reset_index()
+    columns = list(summary.columns)
+    kinds = ["text"] + [_kind(c, summary[c]) for c in columns[1:]]
+    rows = [list(row) for row in summary.itertuples(index=False, name=None)]
+    footer: list[object] = [text("report.total", lang)]
+    for column in columns[1:]:
+        footer.append(None if column == "revenue_per_hour" else summary[column].sum())
+    notes = [_title_line(result, lang, session), open_line(result, lang)]
+    notes += [notice.message(lang) for notice in result.notices]
+    return _Table([_header(c, lang) for c in columns], kinds, rows, footer, notes)
+
+
+def _plan_frame(plan: pd.DataFrame) -> pd.DataFrame:
+    """The plan with its segment (the index, when named or not a plain count) as a column."""
+    if plan.index.name is not None or not isinstance(plan.index, pd.RangeIndex):
+        plan = plan.reset_index()
+    return plan
+
+
+def _plan_table(plan: pd.DataFrame, lang: str) -> _Table:
+    """The plan in the report's language: headers, approach and channels in words."""
+    shown = plan.copy()
+    if "approach" in shown.columns:
+        shown["approach"] = shown["approach"].map(
+            lambda a: text(f"plan.approach.{a}", lang) if a in APPROACHES else a
+        )
+    if "channels" in shown.columns:
+        shown["channels"] = shown["channels"].map(lambda c: _channels_text(c, lang))
+    columns = [str(c) for c in shown.columns]
+    kinds = [_kind(c, shown[column]) for c, column in zip(columns, shown.columns, strict=True)]
+    rows = [list(row) for row in shown.itertuples(index=False, name=None)]
+    return _Table([_header(c, lang) for c in columns], kinds, rows)
+
+
+def _channels_text(channels: object, lang: str) -> object:
+    """``visit,video`` -> ``bezoek, videogesprek``: the plan's channels in words."""
+    if not isinstance(channels, str):
+        return channels
+    parts = [c.strip() for c in channels.split(",") if c.strip()]
+    return ", ".join(text(f"plan.channel.{c}", lang) if c in CHANNELS else c for c in parts)
+
+
+def _answer_table(result: Segmentation, answers: pd.DataFrame, lang: str) -> _Table:
+    """A participant's answers in the language, one row per customer of ``result`` in its
+    order (empty cells for a customer the table does not have)."""
+    canonical = answer_table(answers).set_index("customer_id")
+    ids = result.customers["customer_id"]
+    shown = {a: text(f"answer.{a}", lang) for a in ("yes", "no", "unknown")}
+    columns = [ids.tolist(), result.customers["name"].tolist()]
+    for question in QUESTIONS:
+        values = canonical[question].reindex(ids.to_numpy()).astype(object)
+        columns.append([shown.get(v) if isinstance(v, str) else None for v in values])
+    headers = [_header("customer_id", lang), _header("name", lang)]
+    headers += [question_label(q, lang) for q in QUESTIONS]
+    return _Table(
+        headers, ["text"] * len(headers), [list(row) for row in zip(*columns, strict=True)]
+    )
+
+
+def _title_line(result: Segmentation, lang: str, session: str | None) -> str:
+    line = thresholds_line(result, lang)
+    return text("report.session_line", lang, name=session, bands=line) if session else line
+
+
+def _missing(value: object) -> bool:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    return isinstance(value, float) and math.isnan(value)
+
+
+def _text_value(value: object, lang: str) -> str:
+    """A cell that is not a number, as text."""
+    if isinstance(value, bool | np.bool_):
+        return text("answer.yes" if value else "answer.no", lang)
+    if isinstance(value, list | tuple | set | frozenset):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+# ------------------------------------------------------------------------------------------
+# The workbook
+# ------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Sheet:
+    title: str
+    table: _Table
+    filtered: bool
+
+
+@dataclass
+class _Tables:
+    """The report's tables, built once for the workbook and the page."""
+
+    customers: _Table
+    summary: _Table
+    plan: _Table | None
+
+
+def _sheets(
+    result: Segmentation,
+    tables: _Tables,
+    lang: str,
+    answers: Mapping[str, pd.DataFrame] | None,
+) -> list[_Sheet]:
+    sheets = [
+        _Sheet(text("report.sheet.customers", lang), tables.customers, True),
+        _Sheet(text("report.sheet.summary", lang), tables.summary, False),
+    ]
+    if tables.plan is not None:
+        sheets.append(_Sheet(text("report.sheet.plan", lang), tables.plan, False))
+    for participant, table in (answers or {}).items():
+        title = text("report.sheet.answers", lang, participant=participant)
+        sheets.append(_Sheet(title, _answer_table(result, table, lang), True))
+    used: set[str] = set()
+    for sheet in sheets:
+        sheet.title = _sheet_title(sheet.title, used)
+    return sheets
+
+
+def _sheet_title(wanted: str, used: set[str]) -> str:
+    """A sheet name Excel accepts: no ``[]:*?/\\``, at most 31 characters, not used yet."""
+    title = _SHEET_NAME_FORBIDDEN.sub("_", _ILLEGAL_XML.sub("", wanted)).strip("' ") or "_"
+    title = title[:31]
+    number = 1
+    candidate = title
+    while candidate.casefold() in used:
+        number += 1
+        suffix = f" ({number})"
+        candidate = title[: 31 - len(suffix)] + suffix
+    used.add(candidate.casefold())
+    return candidate
+
+
+_FORMATS = {"money": MONEY_FORMAT, "share": PERCENT_FORMAT, "hours": HOURS_FORMAT}
+
+
+def _write_workbook(sheets: Sequence[_Sheet], path: Path, lang: str) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    workbook = Workbook(write_only=True)  # streams the rows: 50,000 customers stay quick
+    bold = Font(bold=True)
+    try:
+        for sheet in sheets:
+            _write_sheet(workbook.create_sheet(sheet.title), sheet, lang, bold)
+        workbook.save(path)
+    except BaseException:
+        _discard(workbook)
+        raise
+
+
+def _discard(workbook: Any) -> None:
+    """Close the streamed sheets of a workbook that was not saved and remove their temporary
+    files (else they are closed half-way when Python collects them, with a warning)."""
+    for worksheet in workbook.worksheets:
+        writer = getattr(worksheet, "_writer", None)
+        if writer is None:
+            continue
+        if not worksheet.closed:
+            with contextlib.suppress(Exception):
+                worksheet.close()
+        with contextlib.suppress(Exception):
+            writer.cleanup()
+
+
+def _write_sheet(worksheet: Any, sheet: _Sheet, lang: str, bold: Any) -> None:
+    from openpyxl.utils import get_column_letter
+
+    table = sheet.table
+    for index, size in enumerate(_widths(table), start=1):
+        worksheet.column_dimensions[get_column_letter(index)].width = size
+    worksheet.freeze_panes = "A2"
+    if sheet.filtered:
+        last = f"{get_column_letter(len(table.headers))}{len(table.rows) + 1}"
+        worksheet.auto_filter.ref = f"A1:{last}"
+    worksheet.append([_xlsx_cell(worksheet, h, "text", lang, bold) for h in table.headers])
+    for row in table.rows:
+        worksheet.append(
+            [_xlsx_cell(worksheet, v, k, lang, None) for v, k in zip(row, table.kinds, strict=True)]
+        )
+    if table.footer is not None:
+        footer = zip(table.footer, table.kinds, strict=True)
+        worksheet.append([_xlsx_cell(worksheet, v, k, lang, bold) for v, k in footer])
+    if table.notes:
+        worksheet.append([])
+        for note in table.notes:
+            worksheet.append([_xlsx_cell(worksheet, note, "text", lang, None)])
+
+
+def _xlsx_cell(worksheet: Any, value: object, kind: str, lang: str, font: Any) -> object:
+    """What to append for one value: the plain value where that is safe, else a cell with the
+    number format, the font, or text that must stay text."""
+    from openpyxl.cell import WriteOnlyCell
+
+    if _missing(value):
+        return None
+    if isinstance(value, numbers.Real) and not isinstance(value, bool):
+        value = int(value) if kind == "whole" else float(value)  # type: ignore[call-overload]
+        if kind not in _FORMATS and font is None:
+            return value
+        written = WriteOnlyCell(worksheet, value=value)
+        if kind in _FORMATS:
+            written.number_format = _FORMATS[kind]
+    else:
+        value = _ILLEGAL_XML.sub("", _text_value(value, lang))
+        risky = value.startswith(FORMULA_STARTS) or value in _ERROR_CODES
+        if not risky and font is None:
+            return value
+        written = WriteOnlyCell(worksheet)
+        written.value = value
+        written.data_type = "s"  # text, never a formula or an error value
+        if risky:
+            written.quotePrefix = True  # and it stays text when someone edits it in Excel
+    if font is not None:
+        written.font = font
+    return written
+
+
+def _widths(table: _Table) -> list[float]:
+    """Column widths (in characters) that fit the header and the longest value, 8 to 60."""
+    widths = []
+    for index, header in enumerate(table.headers):
+        kind = table.kinds[index]
+        longest = len(header)
+        for row in table.rows:
+            value = row[index]
+            if _missing(value):
+                continue
+            if kind in ("money", "hours") and isinstance(value, numbers.Real):
+                size = len(f"{float(value):,.2f}") + (2 if kind == "money" else 0)
+            elif kind == "share":
+                size = 6
+            else:
+                size = len(str(value))
+            longest = max(longest, size)
+        widths.append(min(60.0, max(8.0, longest + 2.0)))
+    return widths
+
+
+# ------------------------------------------------------------------------------------------
+# The page
+# ------------------------------------------------------------------------------------------
+
+_STYLE = """
+body { font-family: "Segoe UI", Calibri, Arial, sans-serif; color: #222; margin: 2em; }
+h1 { font-size: 1.6em; margin-bottom: 0.2em; }
+h2 { font-size: 1.2em; margin-top: 1.6em; border-bottom: 1px solid #ccc; }
+p.lead { color: #444; margin-top: 0; }
+ul.notices { color: #8a4b00; }
+img.matrix { max-width: 100%; height: auto; border: 1px solid #ddd; }
+table { border-collapse: collapse; font-size: 0.9em; }
+th, td { padding: 0.25em 0.6em; border-bottom: 1px solid #e2e2e2; text-align: left;
+  vertical-align: top; }
+th { background: #f2f2f2; }
+td.num, th.num { text-align: right; white-space: nowrap; }
+tfoot td { font-weight: bold; border-top: 2px solid #999; }
+@page { size: A4 landscape; margin: 12mm; }
+@media print { body { margin: 0; } h2 { break-after: avoid; } tr { break-inside: avoid; } }
+""".strip()
+
+
+def _html(
+    result: Segmentation,
+    tables: _Tables,
+    lang: str,
+    png: bytes | None,
+    session: str | None,
+) -> str:
+    def e(value: object) -> str:
+        return html.escape(str(value), quote=True)
+
+    title = text("report.title", lang)
+    heading = f"{title} — {session}" if session else title
+    parts = [
+        "<!DOCTYPE html>",
+        f'<html lang="{e(lang)}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{e(heading)}</title>",
+        f"<style>\n{_STYLE}\n</style>",
+        "</head>",
+        "<body>",
+        f"<h1>{e(title)}</h1>",
+        f'<p class="lead">{e(_title_line(result, lang, session))}<br>'
+        f"{e(open_line(result, lang))}</p>",
+    ]
+    if result.notices:
+        parts.append('<ul class="notices">')
+        parts += [f"<li>{e(n.message(lang))}</li>" for n in result.notices]
+        parts.append("</ul>")
+    if png is not None:
+        data = base64.b64encode(png).decode("ascii")
+        parts += [
+            f"<h2>{e(text('report.matrix', lang))}</h2>",
+            f'<img class="matrix" src="data:image/png;base64,{data}"'
+            f' alt="{e(text("report.matrix_alt", lang))}">',
+        ]
+    parts += [f"<h2>{e(text('report.summary', lang))}</h2>", _html_table(tables.summary, lang)]
+    parts += [
+        f"<h2>{e(text('report.customers', lang))}</h2>",
+        _html_table(tables.customers, lang),
+    ]
+    if tables.plan is not None:
+        parts += [
+            f"<h2>{e(text('report.plan', lang))}</h2>",
+            _html_table(tables.plan, lang),
+        ]
+    parts += ["</body>", "</html>", ""]
+    return "\n".join(parts)
+
+
+def _html_table(table: _Table, lang: str) -> str:
+    def e(value: object) -> str:
+        return html.escape(str(value), quote=True)
+
+    def row(values: Iterable[object], tag: str) -> str:
+        cells = []
+        for value, kind in zip(values, table.kinds, strict=True):
+            shown = _shown(value, kind, lang)
+            number = kind != "text" or (
+                isinstance(value, numbers.Real) and not isinstance(value, bool)
+            )
+            css = ' class="num"' if number else ""
+            cells.append(f"<{tag}{css}>{e(shown)}</{tag}>")
+        return "<tr>" + "".join(cells) + "</tr>"
+
+    lines = ["<table>", "<thead>", row(table.headers, "th"), "</thead>", "<tbody>"]
+    lines += [row(values, "td") for values in table.rows]
+    lines.append("</tbody>")
+    if table.footer is not None:
+        lines += ["<tfoot>", row(table.footer, "td"), "</tfoot>"]
+    lines.append("</table>")
+    return "\n".join(lines)
+
+
+def _shown(value: object, kind: str, lang: str) -> str:
+    """A value as the page shows it, in the language."""
+    if _missing(value):
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, numbers.Real) and not isinstance(value, bool):
+        return _number_text(float(value), kind, lang)
+    return _text_value(value, lang)
+
+
+@functools.lru_cache(maxsize=4096)
+def _number_text(value: float, kind: str, lang: str) -> str:
+    if kind == "money":
+        return format_money(value, lang)
+    if kind == "share":
+        return format_share(value, lang)
+    if kind == "hours":
+        return format_number(value, lang, decimals=1)
+    return format_number(value, lang, decimals=0 if value.is_integer() else 2)

@@ -1,0 +1,108 @@
+"""Writing results to files a team opens in Excel (edge: tables in, files out)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+from klantlib.core.method import Segmentation
+from klantlib.errors import KlantlibError
+from klantlib.i18n import text
+
+__all__ = [
+    "OWNER_ONLY",
+    "history_for_export",
+    "owner_only",
+    "segments_for_export",
+    "spreadsheet_safe",
+    "write_csv",
+    "write_segments_csv",
+]
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+EXPORT_COLUMNS = ("customer_id", "name", "revenue", "band", "score", "segment", "reason")
+
+
+def spreadsheet_safe(table: pd.DataFrame) -> pd.DataFrame:
+    """A copy in which no text cell can be taken for a formula by a spreadsheet.
+
+    Text that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading
+    apostrophe, which spreadsheets show as plain text. Number columns are left alone.
+    """
+    safe = table.copy()
+    for column in safe.columns:
+        if pd.api.types.is_string_dtype(safe[column]) or safe[column].dtype == object:
+            safe[column] = safe[column].map(
+                lambda v: "'" + v if isinstance(v, str) and v.startswith(FORMULA_STARTS) else v
+            )
+    return safe
+
+
+def segments_for_export(result: Segmentation, lang: str | None = None) -> pd.DataFrame:
+    """The segment table as exported: bands named in ``lang``, text cells spreadsheet-safe."""
+    table = result.customers[list(EXPORT_COLUMNS)].copy()
+    table["band"] = table["band"].astype(str).map(lambda b: text(f"band.{b}", lang))
+    return spreadsheet_safe(table)
+
+
+def history_for_export(history: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
+    """The history over quarters as exported: bands named in ``lang``, as ``segments.csv``
+    names them (the column names stay the kit's, so the files read back)."""
+    table = history.copy()
+    table["band"] = table["band"].map(
+        lambda b: text(f"band.{b}", lang) if b in ("small", "medium", "large") else b
+    )
+    return table
+
+
+OWNER_ONLY = 0o600
+"""The one rule for what holds a team's customer data (sessions, uploads, reports, exports):
+readable and writable by the computer's user who made it, nobody else."""
+
+
+def owner_only(path: str | Path) -> Path:
+    """Make ``path`` the owner's only (a file ``rw-------``, a folder ``rwx------``); where the
+    system has no such modes (Windows), it stays as the system made it."""
+    path = Path(path)
+    with contextlib.suppress(NotImplementedError, PermissionError):
+        path.chmod(0o700 if path.is_dir() else OWNER_ONLY)
+    return path
+
+
+def out_folder(path: str | Path) -> Path:
+    """``path`` as a folder to write into: refused when a file of that name is in the way."""
+    out = Path(path)
+    if out.exists() and not out.is_dir():
+        raise KlantlibError("error.out_not_dir", path=str(out))
+    return out
+
+
+def write_segments_csv(result: Segmentation, out_dir: str | Path, lang: str | None = None) -> Path:
+    """Write ``segments.csv`` (UTF-8, comma, ``.`` decimals) into ``out_dir``; returns its path."""
+    out = out_folder(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    return write_csv(segments_for_export(result, lang), out / "segments.csv")
+
+
+def write_csv(table: pd.DataFrame, target: str | Path) -> Path:
+    """Write ``table`` as CSV (UTF-8, comma, ``.`` decimals, cents), formula-safe.
+
+    The file is written to a temporary name beside the target and then renamed, so a failed
+    run never leaves half a file behind.
+    """
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".klantlib-", suffix=".csv")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            spreadsheet_safe(table).to_csv(stream, index=False, float_format="%.2f")
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return target

@@ -1,0 +1,51 @@
+"""A session's segmentation: the one path from what a session holds to the matrix.
+
+Every route that shows or writes a session's segments — the command line (``segment
+--session``, ``compare``), the notebooks, the answer form's overview, the report, the quarter
+comparison and the headless run — calls :func:`segment_session`, so they cannot drift apart:
+the same customers, thresholds (stored, else the 80/15/5 suggestion), grid and weights, and the
+answers :func:`klantlib.core.consensus.whose_answers` picks — for the team, the team's decisions
+completed with what everyone agrees on (:func:`klantlib.core.consensus.team_answers`).
+"""
+
+from __future__ import annotations
+
+from klantlib.core.bands import Thresholds
+from klantlib.core.consensus import TEAM, team_answers
+from klantlib.core.method import Segmentation, segment_customers
+from klantlib.store.session import Session
+
+__all__ = ["segment_session", "session_answers"]
+
+
+def session_answers(session: Session, participant: str | None = None, customers=None):
+    """The answer table the matrix uses for ``participant`` (or, without one, as
+    :meth:`Session.whose_answers` picks); ``None`` when nobody answered yet."""
+    who = session.whose_answers(participant)
+    if who is None:
+        return None
+    if who != TEAM:
+        return session.answer_table(who)
+    customers = session.customers() if customers is None else customers
+    people = [p for p in session.participants() if p != TEAM]
+    return team_answers(customers, {p: session.current(p) for p in people}, session.current(TEAM))
+
+
+def segment_session(
+    session: Session,
+    participant: str | None = None,
+    *,
+    thresholds: Thresholds | None = None,
+    lang: str | None = None,
+) -> Segmentation:
+    """The method run on ``session``: its customers, ``thresholds`` (else the stored ones, else
+    the suggestion), grid and weights, with the answers :func:`session_answers` gives."""
+    customers = session.customers()
+    return segment_customers(
+        customers,
+        session_answers(session, participant, customers),
+        thresholds=thresholds or session.thresholds,
+        grid=session.grid,
+        lang=lang,
+        weights=session.weights,
+    )

@@ -1,0 +1,1 @@
+"""The notebooks' controls (edge): core ipywidgets that read and write the session."""
