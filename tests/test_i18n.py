@@ -70,3 +70,21 @@ def test_public_api_lists_exactly_what_it_exports():
     assert set(klantlib.__all__) == set(klantlib._EXPORTS)
     for name in klantlib.__all__:
         assert getattr(klantlib, name) is not None, name
+
+
+def test_the_type_checkers_imports_name_the_same_public_api():
+    """The imports under ``TYPE_CHECKING`` in ``klantlib/__init__.py`` (for editors) import
+    each public name from the module the one list says, and nothing else."""
+    import ast
+
+    import klantlib
+
+    tree = ast.parse(Path(klantlib.__file__).read_text(encoding="utf-8"))
+    block = next(n for n in tree.body if isinstance(n, ast.If) and "TYPE_CHECKING" in ast.dump(n))
+    imported = {
+        alias.name: node.module
+        for node in ast.walk(block)
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+    }
+    assert imported == klantlib._EXPORTS
