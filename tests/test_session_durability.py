@@ -5,6 +5,8 @@ session and records changes as a participant's kernel would. A change counts as 
 once the child has printed its line, which it only does after :meth:`Session.record` returned.
 The parent kills the child with SIGKILL mid-write (or lets two children write at once) and then
 checks the session file: every acknowledged change is there, intact, and SQLite finds no damage.
+The random moments come from one seed per run (:data:`SEED`), named in a failure; set
+``KLANTLIB_TEST_SEED`` to replay it.
 """
 
 from __future__ import annotations
@@ -32,6 +34,15 @@ ROOT = Path(__file__).resolve().parents[1]
 NAME = "2026-Q4"
 CUSTOMER_IDS = [f"{number:03d}" for number in range(1, 51)]  # "001" … "050"
 WATCHDOG = 90  # seconds: a child still running then is killed, so a hang fails the test
+SEED = int(os.environ.get("KLANTLIB_TEST_SEED") or random.SystemRandom().randrange(1 << 32))
+"""The run's randomness (kill moments, pauses): a failure names it; run again with
+``KLANTLIB_TEST_SEED=<seed>`` to replay it."""
+
+
+def seeded(name: str) -> random.Random:
+    """A random source for one test, from the run's seed."""
+    return random.Random(f"{SEED}-{name}")
+
 
 Plan = list[tuple[str, str, str | None]]
 
@@ -69,6 +80,7 @@ if mode == "stream":
         print(i, change.id, flush=True)
         i += 1
 elif mode == "race":
+    pauses = random.Random(plan["seed"])
     print("ready", flush=True)
     if sys.stdin.readline().strip() != "go":
         sys.exit("no go")
@@ -76,7 +88,7 @@ elif mode == "race":
     for change in plan["changes"]:
         ids.append(session.record(participant, *change).id)
         if plan["pause"]:
-            time.sleep(random.uniform(0, plan["pause"]))
+            time.sleep(pauses.uniform(0, plan["pause"]))
     print(json.dumps(ids), flush=True)
 elif mode == "batch":
     for i, change in enumerate(plan["changes"]):
@@ -232,7 +244,7 @@ def test_every_acknowledged_answer_survives_a_sigkill(tmp_path, acknowledged):
     """The child records answers one by one and says so after each; it is killed with SIGKILL
     after N lines were read. Every acknowledged answer is stored with its value, at most the
     one being written at the kill is extra, and the file passes SQLite's integrity check."""
-    n = random.randint(1, 2_000) if acknowledged == "random" else acknowledged
+    n = seeded("sigkill").randint(1, 2_000) if acknowledged == "random" else acknowledged
     path = new_session(tmp_path)
     plan = make_plan("An", 2_000, seed=n)
     with child(tmp_path, "stream", "An", {"changes": plan}) as process:
@@ -240,7 +252,7 @@ def test_every_acknowledged_answer_survives_a_sigkill(tmp_path, acknowledged):
         rest = sigkill(process)
     assert_sound(path)
     stored = check_stream(tmp_path, "An", plan, read + rest)
-    assert stored >= n, f"N = {n}"
+    assert stored >= n, f"N = {n}, seed {SEED}"
 
 
 def test_the_sigkill_check_catches_answers_acknowledged_before_they_are_committed(tmp_path):
@@ -287,8 +299,15 @@ def test_two_participants_writing_at_once_lose_nothing_and_mix_nothing(tmp_path,
     path = new_session(tmp_path)
     plans = {"An": make_plan("An", 1_000, seed=11), "Pieter": make_plan("Pieter", 1_000, seed=12)}
     with (
-        child(tmp_path, "race", "An", {"changes": plans["An"], "pause": pause}) as first,
-        child(tmp_path, "race", "Pieter", {"changes": plans["Pieter"], "pause": pause}) as second,
+        child(
+            tmp_path, "race", "An", {"changes": plans["An"], "pause": pause, "seed": SEED}
+        ) as first,
+        child(
+            tmp_path,
+            "race",
+            "Pieter",
+            {"changes": plans["Pieter"], "pause": pause, "seed": SEED + 1},
+        ) as second,  # fmt: skip
     ):
         processes = {"An": first, "Pieter": second}
         for process in processes.values():
@@ -358,7 +377,7 @@ def test_a_batch_killed_midway_is_stored_whole_or_not_at_all(tmp_path, moment):
                 time.sleep(0.002)
             assert process.poll() is None, "the batch was done before the kill"
         elif moment == "random":
-            time.sleep(random.uniform(0, 0.8))
+            time.sleep(seeded("batch").uniform(0, 0.8))
         rest = sigkill(process)
 
     assert_sound(path)
@@ -366,7 +385,7 @@ def test_a_batch_killed_midway_is_stored_whole_or_not_at_all(tmp_path, moment):
     assert history["id"].tolist()[: len(read)] == [int(line.split()[1]) for line in read]
     assert as_plan(history.iloc[: len(singles)]) == singles
     in_batch = as_plan(history.iloc[len(singles) :])
-    assert len(in_batch) in (0, BATCH), f"{len(in_batch)} of {BATCH} changes of the batch stored"
+    assert len(in_batch) in (0, BATCH), f"{len(in_batch)} of {BATCH} of the batch, seed {SEED}"
     assert in_batch in ([], batch)
     if rest == [f"batch done {BATCH}"]:
         assert in_batch == batch, "record_many returned but its batch is not stored"
