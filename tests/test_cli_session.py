@@ -5,6 +5,8 @@ Every command runs end to end in a fresh process, in a workspace under ``tmp_pat
 
 from __future__ import annotations
 
+import contextlib
+import io
 import subprocess
 import sys
 from pathlib import Path
@@ -52,7 +54,7 @@ note that looks like a formula, a note with a comma, a Flemish apostrophe, hours
 # ------------------------------------------------------------------------------------------
 
 
-def run_cli(*args: object) -> subprocess.CompletedProcess[str]:
+def run_process(*args: object) -> subprocess.CompletedProcess[str]:
     """``python -m klantlib ARGS`` in a fresh process; a traceback always fails the test."""
     result = subprocess.run(
         [sys.executable, "-m", "klantlib", *map(str, args)],
@@ -64,6 +66,20 @@ def run_cli(*args: object) -> subprocess.CompletedProcess[str]:
     )
     assert "Traceback" not in result.stderr, result.stderr
     return result
+
+
+def run_cli(*args: object) -> subprocess.CompletedProcess[str]:
+    """``python -m klantlib ARGS`` as :func:`main` in this process, from the kit's folder,
+    with what it prints; an exception (which a process would show as a traceback) fails the
+    test. A few tests run the real process (:func:`run_process`)."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.chdir(KIT), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main([str(a) for a in args])
+        except SystemExit as exc:  # argparse's usage errors
+            code = exc.code if isinstance(exc.code, int) else int(exc.code is not None) * 2
+    assert "Traceback" not in err.getvalue(), err.getvalue()
+    return subprocess.CompletedProcess(list(args), code, out.getvalue(), err.getvalue())
 
 
 def ok(*args: object) -> str:
@@ -643,3 +659,19 @@ def test_the_team_answer_is_what_segment_uses_and_what_export_gives(tmp_path):
     ok(*export(tmp_path, sheet, "--participant", "team", "--lang", "en"))
     rows = read_csv(sheet).set_index("customer_id")
     assert rows.loc["3", ["margin", "cashflow", "innovation", "network"]].tolist() == ["yes"] * 4
+
+
+def test_the_commands_run_as_a_process_too(tmp_path, ws):
+    """A smoke test of the real process (the other tests call main() in this one): a session
+    is made, answered and segmented by ``python -m klantlib``, in English."""
+    made = run_process(*create(ws, "rook", SAMPLE_CUSTOMERS, "--lang", "en"))
+    assert made.returncode == 0 and made.stderr == ""
+    stored = run_process(*import_(ws, SAMPLE_ANSWERS, into="rook"), "--lang", "en")
+    assert stored.returncode == 0, stored.stderr
+    segmented = run_process("segment", "--session", "rook", "--workspace", ws, "--lang", "en",
+                            "--out", tmp_path / "out")  # fmt: skip
+    assert segmented.returncode == 0, segmented.stderr
+    assert segmented.stdout.startswith("Answers of An from session 'rook'.")
+    assert (tmp_path / "out" / "segments.csv").is_file()
+    refused_ = run_process("segment", "--session", "geen", "--workspace", ws, "--out", tmp_path)
+    assert refused_.returncode == 2 and refused_.stderr.startswith("Fout: ")
