@@ -7,6 +7,9 @@ numbers are formatted with Babel for the language's locale (``nl_BE`` / ``en_GB`
 
 from __future__ import annotations
 
+import numbers
+import re
+from collections.abc import Mapping
 from typing import Literal
 
 __all__ = [
@@ -18,7 +21,9 @@ __all__ = [
     "format_share",
     "get_language",
     "set_language",
+    "template",
     "text",
+    "with_plurals",
 ]
 
 Language = Literal["nl", "en"]
@@ -26,7 +31,8 @@ LANGUAGES: tuple[Language, ...] = ("nl", "en")
 _LOCALES = {"nl": "nl_BE", "en": "en_GB"}
 _current: list[Language] = ["nl"]
 
-# key -> (Dutch, English). Placeholders use str.format names.
+# key -> (Dutch, English). Placeholders use str.format names; {count|klant|klanten} is a word
+# that follows the number (or list) count (see with_plurals).
 CATALOGUE: dict[str, tuple[str, str]] = {
     # bands
     "band.small": ("klein", "small"),
@@ -86,8 +92,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "col.question_text": ("wat we ons afvragen", "what we ask ourselves"),
     # errors: customer table
     "error.missing_columns": (
-        "De kolom(men) {missing} ontbreken. Aanwezige kolommen: {present}.",
-        "Column(s) {missing} missing. Columns present: {present}.",
+        "{missing|De kolom|De kolommen} {missing} {missing|ontbreekt|ontbreken}. Aanwezige"
+        " kolommen: {present}.",
+        "{missing|Column|Columns} {missing} missing. Columns present: {present}.",
     ),
     "error.no_customers": (
         "De klantenlijst is leeg: er is geen enkele klant om in te delen.",
@@ -108,8 +115,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "row {row}, column '{column}': customer id '{value}' already on row {first_row}",
     ),
     "error.problems": (
-        "{source}{count} probleem/problemen gevonden:\n{lines}",
-        "{source}{count} problem(s) found:\n{lines}",
+        "{source}{count} {count|probleem|problemen} gevonden:\n{lines}",
+        "{source}{count} {count|problem|problems} found:\n{lines}",
     ),
     "error.more_problems": ("… en nog {count} andere", "… and {count} more"),
     # errors: bands
@@ -159,10 +166,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The question '{question}' is in two columns: {columns}. Keep one.",
     ),
     "notice.unknown_answer_ids": (
-        "{count} antwoord(en) horen bij een klantnummer dat niet in de klantenlijst staat"
-        " en telt/tellen niet mee: {ids}",
-        "{count} answer row(s) belong to a customer id that is not in the customer list"
-        " and are not used: {ids}",
+        "{count} {count|antwoord hoort|antwoorden horen} bij een klantnummer dat niet in de"
+        " klantenlijst staat en {count|telt|tellen} niet mee: {ids}",
+        "{count} answer {count|row belongs|rows belong} to a customer id that is not in the"
+        " customer list and {count|is|are} not used: {ids}",
     ),
     # errors: segment grid
     "error.grid_shape": (
@@ -284,13 +291,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         " uses {style}",
     ),
     "error.amount_conflict": (
-        "Kolom '{column}' mengt twee schrijfwijzen: {comma_count} cel(len) met een decimale"
-        " komma (bv. {comma_example}) en {dot_count} cel(len) met een decimale punt"
+        "Kolom '{column}' mengt twee schrijfwijzen: {comma_count}"
+        " {comma_count|cel|cellen} met een decimale komma (bv. {comma_example}) en {dot_count}"
+        " {dot_count|cel|cellen} met een decimale punt"
         " (bv. {dot_example}). Zet de kolom in één schrijfwijze, of kies zelf welke geldt"
         ' (--number-style comma of dot; in de notebook number_style="comma" of "dot"):'
         " de cellen in de andere schrijfwijze worden dan als fout gemeld.",
-        "Column '{column}' mixes two ways of writing amounts: {comma_count} cell(s) with a"
-        " decimal comma (e.g. {comma_example}) and {dot_count} cell(s) with a decimal point"
+        "Column '{column}' mixes two ways of writing amounts: {comma_count}"
+        " {comma_count|cell|cells} with a decimal comma (e.g. {comma_example}) and {dot_count}"
+        " {dot_count|cell|cells} with a decimal point"
         " (e.g. {dot_example}). Write the column one way, or choose which way applies"
         ' (--number-style comma or dot; in the notebook number_style="comma" or "dot"):'
         " the cells written the other way are then reported as errors.",
@@ -664,8 +673,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.written": ("Geschreven: {path}", "Written: {path}"),
     "cli.summary_title": ("Per segment:", "Per segment:"),
     "cli.summary_line": (
-        "  {segment}: {customers} klant(en), {revenue} omzet ({share})",
-        "  {segment}: {customers} customer(s), {revenue} revenue ({share})",
+        "  {segment}: {customers} {customers|klant|klanten}, {revenue} omzet ({share})",
+        "  {segment}: {customers} {customers|customer|customers}, {revenue} revenue ({share})",
     ),
     "notice": ("Let op: {message}", "Note: {message}"),
     "error.shown": ("Fout: {message}", "Error: {message}"),
@@ -815,10 +824,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "No answers in session '{name}' yet: every question is still open.",
     ),
     "cli.answers_imported": (
-        "{file}: {rows} rij(en) gelezen, {cells} ingevulde cel(len); {stored} wijziging(en)"
-        " bewaard voor {participant} in sessie '{name}'.",
-        "{file}: {rows} row(s) read, {cells} filled cell(s); {stored} change(s) stored for"
-        " {participant} in session '{name}'.",
+        "{file}: {rows} {rows|rij|rijen} gelezen, {cells} ingevulde {cells|cel|cellen};"
+        " {stored} {stored|wijziging|wijzigingen} bewaard voor {participant} in sessie"
+        " '{name}'.",
+        "{file}: {rows} {rows|row|rows} read, {cells} filled {cells|cell|cells}; {stored}"
+        " {stored|change|changes} stored for {participant} in session '{name}'.",
     ),
     "cli.answers_new_participant": (
         "{participant} is nieuw in sessie '{name}' (wie er al antwoordde: {participants}).",
@@ -1053,8 +1063,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "chart.customers": ("{count} klanten", "{count} customers"),
     "chart.customer_one": ("{count} klant", "{count} customer"),
     "chart.not_shown": (
-        "({count} klant(en) zonder positieve omzet niet getoond: die zijn klein)",
-        "({count} customer(s) without positive revenue not shown: they are small)",
+        "({count} {count|klant|klanten} zonder positieve omzet niet getoond:"
+        " {count|die is|die zijn} klein)",
+        "({count} {count|customer|customers} without positive revenue not shown:"
+        " {count|it is|they are} small)",
     ),
     "picker.low": ("Middel vanaf", "Medium from"),
     "picker.high": ("Groot vanaf", "Large from"),
@@ -1352,8 +1364,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Accept all suggestions for {question} ({count})",
     ),
     "suggest.accepted_all": (
-        "{count} voorstel(len) voor {question} overgenomen (alleen waar je nog niet antwoordde).",
-        "{count} suggestion(s) for {question} accepted (only where you had not answered yet).",
+        "{count} {count|voorstel|voorstellen} voor {question} overgenomen (alleen waar je nog"
+        " niet antwoordde).",
+        "{count} {count|suggestion|suggestions} for {question} accepted (only where you had not"
+        " answered yet).",
     ),
     # moves between two segmentations (compare)
     "moves.new": ("nieuwe klant", "new customer"),
@@ -1372,8 +1386,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "compare.from_none": ("(nieuw)", "(new)"),
     "compare.to_none": ("(weg)", "(gone)"),
     "compare.count": (
-        "{count} klant(en) van segment veranderd, nieuwe en verdwenen klanten meegeteld.",
-        "{count} customer(s) changed segment, new and lost customers included.",
+        "{count} {count|klant|klanten} van segment veranderd, nieuwe en verdwenen klanten"
+        " meegeteld.",
+        "{count} {count|customer|customers} changed segment, new and lost customers included.",
     ),
     "compare.quarter": ("een kwartaal", "a quarter"),
     "compare.history": ("de geschiedenis", "the history"),
@@ -1385,8 +1400,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Every quarter needs a name of its own; these occur more than once: {names}.",
     ),
     "error.compare_columns": (
-        "{which} is geen segmenttabel: kolom(men) {missing} ontbreken. Wel aanwezig: {columns}.",
-        "{which} is not a segment table: column(s) {missing} missing. Present: {columns}.",
+        "{which} is geen segmenttabel: {missing|kolom|kolommen} {missing}"
+        " {missing|ontbreekt|ontbreken}. Wel aanwezig: {columns}.",
+        "{which} is not a segment table: {missing|column|columns} {missing} missing. Present:"
+        " {columns}.",
     ),
     "error.compare_ids": (
         "{which} heeft klantnummers die dubbel of leeg zijn: {ids}.",
@@ -1430,9 +1447,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "moves_chart.empty": ("Geen klanten om te vergelijken.", "No customers to compare."),
     "moves_chart.error_columns": (
-        "Dit is geen tabel van overgangen tussen segmenten: kolom(men) {missing} ontbreken."
+        "Dit is geen tabel van overgangen tussen segmenten: {missing|kolom|kolommen} {missing}"
+        " {missing|ontbreekt|ontbreken}."
         " Wel aanwezig: {columns}.",
-        "This is not a table of moves between segments: column(s) {missing} missing."
+        "This is not a table of moves between segments: {missing|column|columns} {missing}"
+        " missing."
         " Present: {columns}.",
     ),
     "moves_chart.error_segments": (
@@ -1488,16 +1507,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "last quarter's session: answers, bands and grid carry over",
     ),
     "cli.carried": (
-        "{participant}: {count} klant(en) met antwoorden uit vorig kwartaal, te bevestigen",
-        "{participant}: {count} customer(s) with last quarter's answers, to confirm",
+        "{participant}: {count} {count|klant|klanten} met antwoorden uit vorig kwartaal, te"
+        " bevestigen",
+        "{participant}: {count} {count|customer|customers} with last quarter's answers, to confirm",
     ),
     "cli.new_customers": (
-        "Nieuw in de lijst: {count} klant(en): {ids}",
-        "New in the list: {count} customer(s): {ids}",
+        "Nieuw in de lijst: {count} {count|klant|klanten}: {ids}",
+        "New in the list: {count} {count|customer|customers}: {ids}",
     ),
     "cli.gone_customers": (
-        "Niet meer in de lijst: {count} klant(en): {names}",
-        "No longer in the list: {count} customer(s): {names}",
+        "Niet meer in de lijst: {count} {count|klant|klanten}: {names}",
+        "No longer in the list: {count} {count|customer|customers}: {names}",
     ),
     "error.next_session_other": (
         "De sessie '{name}' bestaat al, maar komt niet uit '{previous}' (wel uit: {carried}). "
@@ -1515,9 +1535,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Notebook '{notebook}' not found. The kit's notebooks: {known}.",
     ),
     "error.unknown_parameter": (
-        "{notebook} kent deze parameter(s) niet: {hints}. De parameters zijn: {known}. "
+        "{notebook} kent {hints|deze parameter|deze parameters} niet: {hints}. De parameters"
+        " zijn: {known}. "
         "Er is niets uitgevoerd.",
-        "{notebook} has no such parameter(s): {hints}. The parameters are: {known}. "
+        "{notebook} has no such {hints|parameter|parameters}: {hints}. The parameters are:"
+        " {known}. "
         "Nothing was run.",
     ),
     "run.did_you_mean": ("'{name}' (bedoel je '{known}'?)", "'{name}' (did you mean '{known}'?)"),
@@ -1627,8 +1649,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "'{value}' contacts a year is not possible: a number from 0 to 365.",
     ),
     "error.plan_missing": (
-        "Het plan mist segment(en): {segments}.",
-        "The plan misses segment(s): {segments}.",
+        "Het plan mist {segments|segment|segmenten}: {segments}.",
+        "The plan misses {segments|segment|segments}: {segments}.",
     ),
     "warning.plan_more_hours": (
         "Dit plan vraagt {needed} uur per jaar, meer dan de {today} uur die jullie er vandaag"
@@ -1657,10 +1679,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "This session works with your own customers: no example answers added.",
     ),
     "team.summary": (
-        "{people} deelnemer(s) · {discuss} klant(en) om te bespreken · team besliste {decided} van"
-        " {total} klanten",
-        "{people} participant(s) · {discuss} customer(s) to discuss · the team decided {decided}"
-        " of {total} customers",
+        "{people} {people|deelnemer|deelnemers} · {discuss} {discuss|klant|klanten} om te"
+        " bespreken · team besliste {decided} van {total} {total|klant|klanten}",
+        "{people} {people|participant|participants} · {discuss} {discuss|customer|customers} to"
+        " discuss · the team decided {decided} of {total} {total|customer|customers}",
     ),
     "team.next_open": ("Volgende om te bespreken", "Next to discuss"),
     "team.take_agreed": (
@@ -1715,8 +1737,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "First type the name of whoever gave these answers, then choose the file again.",
     ),
     "team.uploaded": (
-        "{file}: {stored} antwoord(en) van {participant} toegevoegd.",
-        "{file}: {stored} answer(s) from {participant} added.",
+        "{file}: {stored} {stored|antwoord|antwoorden} van {participant} toegevoegd.",
+        "{file}: {stored} {stored|answer|answers} from {participant} added.",
     ),
     # the answer form
     "form.who": ("Wie", "Who"),
@@ -1769,8 +1791,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Score {score} of {most} · segment {segment}",
     ),
     "form.verdict_open": (
-        "Score {score} van {most} · segment {segment} (nog {missing} vraag/vragen zonder antwoord)",
-        "Score {score} of {most} · segment {segment} ({missing} question(s) still unanswered)",
+        "Score {score} van {most} · segment {segment} (nog {missing} {missing|vraag|vragen}"
+        " zonder antwoord)",
+        "Score {score} of {most} · segment {segment} ({missing} {missing|question|questions}"
+        " still unanswered)",
     ),
     "form.favourite": ("Favoriet", "Favourite"),
     "form.favourite_tip": (
@@ -1868,15 +1892,38 @@ def get_language() -> Language:
     return _current[0]
 
 
-def text(key: str, lang: str | None = None, /, **params: object) -> str:
-    """The catalogue text for ``key`` in ``lang`` (default: the current language), filled in."""
+def template(key: str, lang: str | None = None) -> str:
+    """The catalogue text for ``key`` in ``lang`` as written, placeholders and plurals in it."""
     lang = check_language(lang) if lang is not None else get_language()
     try:
         nl, en = CATALOGUE[key]
     except KeyError:
         raise KeyError(f"no text {key!r} in the catalogue") from None
-    template = nl if lang == "nl" else en
-    return template.format(**params) if params else template
+    return nl if lang == "nl" else en
+
+
+_PLURAL = re.compile(r"\{(\w+)\|([^{}|]*)\|([^{}|]*)\}")
+"""``{count|klant|klanten}``: a word that follows the number (or the list) ``count``."""
+
+
+def with_plurals(template: str, params: Mapping[str, object]) -> str:
+    """``template`` with each ``{name|one|other}`` replaced by ``one`` when ``name`` is 1 (or a
+    list of one), else by ``other``: Dutch and English both say "1 klant", "0 klanten"."""
+    return _PLURAL.sub(lambda m: m[2] if _is_one(params.get(m[1])) else m[3], template)
+
+
+def _is_one(value: object) -> bool:
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return len(value) == 1
+    if isinstance(value, str):
+        return value.strip() == "1"
+    return isinstance(value, numbers.Real) and not isinstance(value, bool) and value == 1
+
+
+def text(key: str, lang: str | None = None, /, **params: object) -> str:
+    """The catalogue text for ``key`` in ``lang`` (default: the current language), filled in."""
+    written = with_plurals(template(key, lang), params)
+    return written.format(**params) if params else written
 
 
 def format_money(amount: float, lang: str | None = None, *, cents: bool = False) -> str:

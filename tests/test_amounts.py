@@ -246,15 +246,15 @@ def test_conflicting_styles_are_an_error_with_an_example_of_each():
     with pytest.raises(InputError) as caught:
         detect_number_style(pd.Series(CONFLICT), column="omzet")
     assert caught.value.message("nl") == (
-        "Kolom 'omzet' mengt twee schrijfwijzen: 3 cel(len) met een decimale komma"
-        " (bv. rij 2: '12,5') en 1 cel(len) met een decimale punt (bv. rij 4: '3.5')."
+        "Kolom 'omzet' mengt twee schrijfwijzen: 3 cellen met een decimale komma"
+        " (bv. rij 2: '12,5') en 1 cel met een decimale punt (bv. rij 4: '3.5')."
         " Zet de kolom in één schrijfwijze, of kies zelf welke geldt (--number-style comma"
         ' of dot; in de notebook number_style="comma" of "dot"): de cellen in de'
         " andere schrijfwijze worden dan als fout gemeld."
     )
     assert caught.value.message("en") == (
-        "Column 'omzet' mixes two ways of writing amounts: 3 cell(s) with a decimal comma"
-        " (e.g. row 2: '12,5') and 1 cell(s) with a decimal point (e.g. row 4: '3.5')."
+        "Column 'omzet' mixes two ways of writing amounts: 3 cells with a decimal comma"
+        " (e.g. row 2: '12,5') and 1 cell with a decimal point (e.g. row 4: '3.5')."
         " Write the column one way, or choose which way applies (--number-style comma or"
         ' dot; in the notebook number_style="comma" or "dot"): the cells written the'
         " other way are then reported as errors."
@@ -313,14 +313,14 @@ def test_every_bad_cell_is_reported_at_once_with_row_column_and_value():
     """All cells that are not amounts come in one error, by spreadsheet row."""
     error = failure(["12,50", "veel", None, "12a", True, "1.2.3,4,5"])
     assert error.message("nl") == (
-        "4 probleem/problemen gevonden:\n"
+        "4 problemen gevonden:\n"
         "- rij 3, kolom 'omzet': 'veel' is geen bedrag (schrijf bv. 1.234,56)\n"
         "- rij 5, kolom 'omzet': '12a' is geen bedrag (schrijf bv. 1.234,56)\n"
         "- rij 6, kolom 'omzet': 'True' is geen bedrag (schrijf bv. 1.234,56)\n"
         "- rij 7, kolom 'omzet': '1.2.3,4,5' is geen bedrag (schrijf bv. 1.234,56)"
     )
     assert error.message("en") == (
-        "4 problem(s) found:\n"
+        "4 problems found:\n"
         "- row 3, column 'omzet': 'veel' is not an amount (write e.g. 1.234,56)\n"
         "- row 5, column 'omzet': '12a' is not an amount (write e.g. 1.234,56)\n"
         "- row 6, column 'omzet': 'True' is not an amount (write e.g. 1.234,56)\n"
@@ -334,7 +334,7 @@ def test_rows_count_from_first_row_and_long_lists_are_cut_at_ten():
     assert len(error.problems) == 25
     assert [p.params["row"] for p in error.problems[:2]] == [10, 11]
     message = error.message("en")
-    assert message.startswith("25 problem(s) found:\n- row 10, column 'omzet': 'x0' is not")
+    assert message.startswith("25 problems found:\n- row 10, column 'omzet': 'x0' is not")
     assert message.endswith("(write e.g. 1234)\n- … and 15 more")
 
 

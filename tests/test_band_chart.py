@@ -212,8 +212,7 @@ def test_customers_without_positive_revenue_are_left_out_and_counted():
     ax = chart(customers, lang="en")
     np.testing.assert_allclose(curve_points(ax), [90_000, 20_000])
     assert ax.get_xlabel() == (
-        "customers, largest first\n"
-        "(2 customer(s) without positive revenue not shown: they are small)"
+        "customers, largest first\n(2 customers without positive revenue not shown: they are small)"
     )
     ax.figure.canvas.draw()
 

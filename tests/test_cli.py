@@ -71,7 +71,7 @@ def test_segment_writes_the_segment_table(files, capsys):
     assert table.loc[1, "reason"] == "B: groot, 1× ja: Netwerk; open: Innovatie"
     printed = capsys.readouterr().out
     assert "Omzetklassen: middel vanaf € 10.000, groot vanaf € 50.000." in printed
-    assert "  A: 2 klant(en), € 70.000 omzet (53,8%)" in printed
+    assert "  A: 2 klanten, € 70.000 omzet (53,8%)" in printed
     assert "999" in printed  # the stray answer is reported, not silently dropped
 
 
@@ -154,7 +154,7 @@ def test_bad_answer_exits_2_with_a_clear_message_and_no_traceback(files):
     result = run_cli("segment", str(customers), "--answers", str(answers), "--out", str(out))
     assert result.returncode == 2
     assert result.stderr.strip() == (
-        "Fout: antwoorden.csv: 1 probleem/problemen gevonden:\n"
+        "Fout: antwoorden.csv: 1 probleem gevonden:\n"
         "- rij 2, kolom 'marge': 'misschien' is geen antwoord"
         " (gebruik ja, nee of ?; ook j, n, x, 1, 0 of een lege cel)"
     )
@@ -168,7 +168,7 @@ def test_bad_answer_exits_2_with_a_clear_message_and_no_traceback(files):
         ("", "is empty: there is no header row."),
         (
             "klant,omzet\nA,5\n",
-            "Column(s) customer_id, name, revenue missing. Columns present: klant, omzet.",
+            "Columns customer_id, name, revenue missing. Columns present: klant, omzet.",
         ),
         (
             "customer_id,name,revenue\n1,A,veel\n",

@@ -76,10 +76,10 @@ def test_missing_column_lists_the_columns_that_are_there():
     with pytest.raises(InputError) as caught:
         customer_table(frame)
     assert caught.value.message("en") == (
-        "Column(s) revenue missing. Columns present: customer_id, name, omzet."
+        "Column revenue missing. Columns present: customer_id, name, omzet."
     )
     assert caught.value.message("nl") == (
-        "De kolom(men) revenue ontbreken. Aanwezige kolommen: customer_id, name, omzet."
+        "De kolom revenue ontbreekt. Aanwezige kolommen: customer_id, name, omzet."
     )
 
 
@@ -115,7 +115,7 @@ def test_more_than_ten_problems_lists_ten_and_a_count():
     with pytest.raises(InputError) as caught:
         customer_table(frame)
     lines = caught.value.message("en").splitlines()
-    assert lines[0] == "12 problem(s) found:"
+    assert lines[0] == "12 problems found:"
     assert len(lines) == 12
     assert lines[-1] == "- … and 2 more"
 

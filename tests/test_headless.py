@@ -57,7 +57,7 @@ def test_an_unknown_name_is_refused_with_the_closest_known_one():
     with pytest.raises(KlantlibError) as error:
         check_parameter_names(["sesion", "kleur"], ["lang", "session"], notebook="06_x")
     assert error.value.message("nl") == (
-        "06_x kent deze parameter(s) niet: 'sesion' (bedoel je 'session'?), 'kleur'."
+        "06_x kent deze parameters niet: 'sesion' (bedoel je 'session'?), 'kleur'."
         " De parameters zijn: lang, session. Er is niets uitgevoerd."
     )
     check_parameter_names(["session"], ["lang", "session"], notebook="06_x")  # known: fine
@@ -91,7 +91,7 @@ def test_inside_the_kernel_papermills_cell_is_checked_against_the_parameters_cel
     with pytest.raises(KlantlibError) as error:
         check_injected_parameters(["", declared, injected])
     assert error.value.message("en") == (
-        "This notebook has no such parameter(s): 'sesion' (did you mean 'session'?)."
+        "This notebook has no such parameter: 'sesion' (did you mean 'session'?)."
         " The parameters are: lang, session, year. Nothing was run."
     )
     check_injected_parameters(["", declared, '# Parameters\nsession = "2027-Q1"\n'])
@@ -141,7 +141,7 @@ def test_a_quarter_re_runs_in_one_command(last_quarter, tmp_path):
     )  # fmt: skip
     assert run.returncode == 0, run.stderr
     lines = run.stdout.splitlines()
-    assert "An: 44 customer(s) with last quarter's answers, to confirm" in lines
+    assert "An: 44 customers with last quarter's answers, to confirm" in lines
     done = "06_new_quarter ran top to bottom. The notebook with every outcome:"
     assert lines[-1] == f"{done} {tmp_path / '06.ipynb'}"
     assert (tmp_path / "06.ipynb").is_file()
@@ -173,7 +173,7 @@ def test_a_mistyped_parameter_stops_before_anything_runs(last_quarter, tmp_path)
     )  # fmt: skip
     assert run.returncode == 2
     assert run.stderr.startswith(
-        "Fout: 06_nieuw_kwartaal kent deze parameter(s) niet: 'vorige_sessie'"
+        "Fout: 06_nieuw_kwartaal kent deze parameter niet: 'vorige_sessie'"
     )
     assert not (tmp_path / "06.ipynb").exists()
     assert klantlib.list_sessions(last_quarter) == ["2026-Q4"]
@@ -204,5 +204,5 @@ def test_papermill_itself_stops_on_a_mistyped_parameter(last_quarter, tmp_path):
     said = "".join(
         o.get("text", "") for c in executed.cells for o in c.get("outputs", []) if "text" in o
     )
-    assert "no such parameter(s): 'previos_session' (did you mean 'previous_session'?)" in said
+    assert "no such parameter: 'previos_session' (did you mean 'previous_session'?)" in said
     assert klantlib.list_sessions(last_quarter) == ["2026-Q4"]  # nothing was made

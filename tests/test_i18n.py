@@ -15,7 +15,31 @@ PACKAGE = Path(__file__).resolve().parents[1] / "klantlib"
 
 
 def fields(template: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+    """The placeholders of a catalogue text: its str.format names and its plurals' names."""
+    plurals = set(re.findall(r"\{(\w+)\|", template))
+    plain = re.sub(r"\{\w+\|[^{}|]*\|[^{}|]*\}", "", template)
+    return {name for _, name, _, _ in string.Formatter().parse(plain) if name} | plurals
+
+
+def test_a_plural_follows_its_number_or_list():
+    """1 klant, 0 klanten, 2 customers; a list of one column is 'De kolom … ontbreekt'."""
+    assert text("cli.new_customers", "nl", count=1, ids="7") == "Nieuw in de lijst: 1 klant: 7"
+    assert text("cli.new_customers", "nl", count=0, ids="") == "Nieuw in de lijst: 0 klanten: "
+    assert text("cli.new_customers", "en", count="2", ids="7, 8").startswith(
+        "New in the list: 2 customers"
+    )
+    from klantlib.errors import KlantlibError
+
+    one = KlantlibError("error.missing_columns", missing=["revenue"], present=["a", "b"])
+    assert one.message("nl") == "De kolom revenue ontbreekt. Aanwezige kolommen: a, b."
+    two = KlantlibError("error.missing_columns", missing=["name", "revenue"], present=["a"])
+    assert two.message("en") == "Columns name, revenue missing. Columns present: a."
+
+
+def test_no_text_fakes_a_plural_any_more():
+    """No "klant(en)", "probleem/problemen" or "customer(s)": a plural is written as one."""
+    faked = re.compile(r"\w\((?:en|s|men|len)\)|probleem/problemen|vraag/vragen|telt/tellen")
+    assert [k for k, texts in CATALOGUE.items() if any(faked.search(t) for t in texts)] == []
 
 
 @pytest.mark.parametrize("key", sorted(CATALOGUE))

@@ -52,7 +52,7 @@ def test_text_in_the_revenue_column_names_file_row_column_and_value(tmp_path):
     with pytest.raises(InputError) as caught:
         load_customers(path)
     message = caught.value.message("en")
-    assert message.startswith("omzet.csv: 1 problem(s) found:")
+    assert message.startswith("omzet.csv: 1 problem found:")
     assert "row 7, column 'Omzet excl. btw': '€ 999,-5'" in message
 
 
@@ -226,7 +226,7 @@ def test_a_period_without_lines_names_the_dates_the_file_has(tmp_path):
     with pytest.raises(InputError) as caught:
         load_customers(path, year=1900)
     assert caught.value.message("en") == (
-        "lijnen.xlsx: 1 problem(s) found:\n- No invoice line falls in the period 1900: the"
+        "lijnen.xlsx: 1 problem found:\n- No invoice line falls in the period 1900: the"
         " lines in the file run from 2024-12-31 to 2025-12-31. Choose a year or period within"
         " those dates."
     )

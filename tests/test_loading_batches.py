@@ -44,7 +44,7 @@ def test_a_bad_amount_in_a_late_batch_names_its_row(tmp_path):
         with pytest.raises(InputError) as caught:
             load(path, year=2025, slice_bytes=slice_bytes)
         assert caught.value.message("en") == (
-            "lijnen.csv: 1 problem(s) found:\n"
+            "lijnen.csv: 1 problem found:\n"
             "- row 48, column 'Bedrag': 'veel' is not an amount (write e.g. 1.234,56)"
         )
 
@@ -94,7 +94,7 @@ def test_a_later_batch_in_the_other_style_is_an_error_for_its_rows(tmp_path):
     with pytest.raises(InputError) as caught:
         load(path, year=2025, slice_bytes=1024)
     assert caught.value.message("en") == (
-        "lijnen.csv: 1 problem(s) found:\n"
+        "lijnen.csv: 1 problem found:\n"
         "- row 45, column 'Bedrag': '12.50' is written with a decimal point (like 1,234.56),"
         " but the column uses a decimal comma (like 1.234,56)"
     )
@@ -120,7 +120,7 @@ def test_short_rows_and_quoted_line_breaks_read_like_a_spreadsheet(tmp_path):
         with pytest.raises(InputError) as caught:
             load(path, slice_bytes=slice_bytes)
         assert caught.value.message("en") == (
-            "k.csv: 1 problem(s) found:\n- row 4, column 'Omzet': the cell is empty"
+            "k.csv: 1 problem found:\n- row 4, column 'Omzet': the cell is empty"
         )
     write(path, content.replace("3;Claes\n", "3;Claes;;1\n"))
     table, _ = load(path, slice_bytes=16)
@@ -203,7 +203,7 @@ def test_a_file_of_bad_amounts_keeps_a_hundred_messages_and_counts_them_all(tmp_
     assert len(error.problems) == MAX_KEPT
     assert [p.params["row"] for p in error.problems] == list(range(2, 2 + MAX_KEPT))
     message = error.message("en").splitlines()
-    assert message[0] == "lijnen.csv: 50,000 problem(s) found:"
+    assert message[0] == "lijnen.csv: 50,000 problems found:"
     assert message[1] == "- row 2, column 'Bedrag': 'n.v.t.' is not an amount (write e.g. 1234)"
     assert message[-1] == "- … and 49,990 more"
     assert error.message("nl").splitlines()[-1] == "- … en nog 49.990 andere"

@@ -221,7 +221,7 @@ def test_cli_compares_two_sessions(capsys, ws, tmp_path):
     assert transitions["customers"].astype(int).sum() == 5
     assert "Van → naar: klanten" in printed
     assert "  (nieuw) → B: 1" in printed
-    assert "2 klant(en) van segment veranderd" in printed
+    assert "2 klanten van segment veranderd" in printed
     assert printed.count("Geschreven: ") == 2
 
 
@@ -260,7 +260,7 @@ def test_cli_compares_two_segment_files_in_english(capsys, tmp_path):
         "  D → (gone): 1",
         "  B → A: 1",
         "  C → D: 1",
-        "3 customer(s) changed segment, new and lost customers included.",
+        "3 customers changed segment, new and lost customers included.",
     ]
 
 
@@ -282,7 +282,7 @@ def test_cli_csv_without_segment_columns_lists_its_columns(capsys, ws, tmp_path)
     )
     assert code == 2
     assert err.strip() == (
-        "Error: klanten.csv is not a segment table: column(s) customer_id, name, segment"
+        "Error: klanten.csv is not a segment table: columns customer_id, name, segment"
         " missing. Present: klantnr, naam, omzet."
     )
 

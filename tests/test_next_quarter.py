@@ -130,9 +130,9 @@ def test_session_create_from_the_previous_session_on_the_command_line(q3, tmp_pa
     )  # fmt: skip
     assert run.returncode == 0, run.stderr
     lines = run.stdout.splitlines()
-    assert "An: 2 customer(s) with last quarter's answers, to confirm" in lines
-    assert "New in the list: 1 customer(s): 44 Slagerij Maes" in lines
-    assert "No longer in the list: 1 customer(s): 3 Café Sport" in lines
+    assert "An: 2 customers with last quarter's answers, to confirm" in lines
+    assert "New in the list: 1 customer: 44 Slagerij Maes" in lines
+    assert "No longer in the list: 1 customer: 3 Café Sport" in lines
     out = tmp_path / "moves"
     run = subprocess.run(
         [sys.executable, "-m", "klantlib", "compare", "2026-Q3", "2026-Q4", "--out", str(out),

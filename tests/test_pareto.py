@@ -134,7 +134,7 @@ def test_a_table_without_revenue_names_the_missing_column():
     with pytest.raises(InputError) as caught:
         top_share(pd.DataFrame({"customer_id": ["1"], "name": ["A"]}))
     assert caught.value.message("en") == (
-        "Column(s) revenue missing. Columns present: customer_id, name."
+        "Column revenue missing. Columns present: customer_id, name."
     )
 
 

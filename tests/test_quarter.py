@@ -113,7 +113,7 @@ def test_history_table_names_missing_columns():
     with pytest.raises(KlantlibError) as error:
         history_table(pd.DataFrame({"customer_id": ["1"]}), lang="en")
     message = error.value.message("en")
-    assert message.startswith("the history is not a segment table: column(s) name, quarter")
+    assert message.startswith("the history is not a segment table: columns name, quarter")
 
 
 def test_transition_table_reads_from_rows_to_columns_with_totals():
@@ -163,9 +163,9 @@ def test_start_next_session_carries_then_reopens(last_quarter, tmp_path):
     with start_next_session("2027-Q1", file, previous="2026-Q4", workspace=tmp_path) as again:
         assert again.to_confirm("An") == {"012"}
         assert carried_lines(again, "en") == [
-            "An: 1 customer(s) with last quarter's answers, to confirm",
-            "New in the list: 1 customer(s): 44 Slagerij Maes",
-            "No longer in the list: 1 customer(s): 3 Café Sport",
+            "An: 1 customer with last quarter's answers, to confirm",
+            "New in the list: 1 customer: 44 Slagerij Maes",
+            "No longer in the list: 1 customer: 3 Café Sport",
         ]
 
 

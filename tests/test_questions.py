@@ -114,7 +114,7 @@ def test_bad_answers_name_row_column_and_value_all_at_once():
     with pytest.raises(InputError) as caught:
         answer_table(typed)
     assert caught.value.message("nl").splitlines() == [
-        "2 probleem/problemen gevonden:",
+        "2 problemen gevonden:",
         "- rij 3, kolom 'marge': 'misschien' is geen antwoord"
         " (gebruik ja, nee of ?; ook j, n, x, 1, 0 of een lege cel)",
         "- rij 4, kolom 'netwerk': '2' is geen antwoord"

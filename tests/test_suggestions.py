@@ -149,6 +149,6 @@ def test_accepting_all_for_one_question_leaves_given_answers_alone(session):
     form.accept_all["cashflow"].click()
     current = session.current("An").set_index("customer_id")["cashflow"].to_dict()
     assert current == {"007": "no", "012": "no", "3": "yes"}
-    assert "2 suggestion(s) for Cash flow accepted" in form.status.value
+    assert "2 suggestions for Cash flow accepted" in form.status.value
     assert form.accept_all["cashflow"].layout.display == "none"  # nothing left to fill
     assert "innovation" not in form.hints and "network" not in form.accept_all
