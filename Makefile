@@ -30,6 +30,7 @@ workshop: $(VENV)/.workshop-installed
 test: $(VENV)/.test-installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	.ci/install-browser
 	$(BIN)/python -m pytest
 

@@ -304,6 +304,7 @@ def _segment(args: argparse.Namespace) -> int:
     sheets: dict[str, pd.DataFrame] | None = None  # answer sheets in the report
     plan: pd.DataFrame | None = None
     if args.session is None:
+        assert args.customers is not None and args.answers is not None  # else refused above
         customers = read_customers_csv(args.customers)
         answers = read_answers_csv(args.answers)
         result = segment_customers(customers, answers, thresholds=thresholds, lang=lang)

@@ -19,9 +19,13 @@ import re
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from klantlib.errors import KlantlibError, Notice
 from klantlib.i18n import LANGUAGES, check_language, get_language, text
+
+if TYPE_CHECKING:
+    from papermill import PapermillExecutionError
 
 __all__ = [
     "INJECTED_MARK",
@@ -186,7 +190,7 @@ def run_notebook(
     return target, _printed(done)
 
 
-def _failure(saved: Path, failed: Exception) -> str:
+def _failure(saved: Path, failed: PapermillExecutionError) -> str:
     """What the failed cell said: the kit's message (printed on stderr instead of a
     traceback), else the error's own text."""
     import nbformat

@@ -1879,7 +1879,7 @@ def check_language(lang: str) -> Language:
     """Return ``lang`` if the kit speaks it, else raise ``ValueError`` naming the choices."""
     if lang not in LANGUAGES:
         raise ValueError(f"'lang' must be one of {list(LANGUAGES)} (got {lang!r})")
-    return lang  # type: ignore[return-value]
+    return lang
 
 
 def set_language(lang: str) -> None:

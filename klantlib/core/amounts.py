@@ -336,7 +336,7 @@ def _problems(
     first_row: int,
 ) -> list[Problem]:
     """One problem per bad cell, in row order; says so when it is in the other style."""
-    other = _OTHER.get(style)
+    other = _OTHER.get(style) if style is not None else None
     in_other = np.zeros(positions.size, dtype=bool)
     if other is not None and text is not None:
         in_other = _fits(text.iloc[positions], other)
@@ -345,6 +345,7 @@ def _problems(
     for position, value, other_style in zip(positions.tolist(), raw, in_other, strict=True):
         where = {"row": first_row + position, "column": column, "value": value}
         if other_style:
+            assert style is not None and other is not None  # only a style with an other is here
             names = {"style": _STYLE_NAME[style], "other": _STYLE_NAME[other]}
             problems.append(Notice("error.amount_other_style", {**where, **names}))
         else:

@@ -9,8 +9,9 @@ array per field, filters are array operations, and a change updates the counts o
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -82,7 +83,9 @@ class AnswerSheet:
         self.to_confirm = np.zeros(size, dtype=bool)  # carried from last quarter, unconfirmed
         self.new = np.zeros(size, dtype=bool)  # new in the list this quarter
 
-    def mark(self, *, to_confirm: set[str] = frozenset(), new: set[str] = frozenset()) -> None:
+    def mark(
+        self, *, to_confirm: Collection[str] = frozenset(), new: Collection[str] = frozenset()
+    ) -> None:
         """Flag customers carried from last quarter (to confirm) and customers new in the list."""
         self.to_confirm = np.isin(self.ids, list(to_confirm))
         self.new = np.isin(self.ids, list(new))
@@ -149,7 +152,7 @@ class AnswerSheet:
         later = open_[open_ > after]
         return int(later[0]) if later.size else int(open_[0])
 
-    def facts(self, position: int) -> Mapping[str, object]:
+    def facts(self, position: int) -> Mapping[str, Any]:
         """What the data knows of the customer: its row as a mapping."""
         return self.customers.iloc[position].to_dict()
 

@@ -55,10 +55,12 @@ def compare_segments(
     for customer_id in sorted(set(before.index) | set(after.index)):
         was = before.loc[customer_id] if customer_id in before.index else None
         now = after.loc[customer_id] if customer_id in after.index else None
+        latest = now if now is not None else was
+        assert latest is not None  # the id comes from one of the two tables
         rows.append(
             {
                 "customer_id": customer_id,
-                "name": (now if now is not None else was)["name"],
+                "name": latest["name"],
                 "from_segment": was["segment"] if was is not None else "",
                 "to_segment": now["segment"] if now is not None else "",
                 "reason": _reason(was, now, lang),

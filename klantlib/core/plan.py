@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -114,7 +115,7 @@ def plan_table(plan: Mapping[str, SegmentPlan]) -> pd.DataFrame:
     return pd.DataFrame(rows).set_index("segment")
 
 
-def plan_from_table(table: pd.DataFrame | Sequence[Mapping[str, object]]) -> dict[str, SegmentPlan]:
+def plan_from_table(table: pd.DataFrame | Sequence[Mapping[str, Any]]) -> dict[str, SegmentPlan]:
     """The plan back from :func:`plan_table`'s columns (or records of them)."""
     records = table.reset_index().to_dict("records") if isinstance(table, pd.DataFrame) else table
     plan = {}
@@ -126,7 +127,7 @@ def plan_from_table(table: pd.DataFrame | Sequence[Mapping[str, object]]) -> dic
             str(record["segment"]),
             str(record["approach"]),
             tuple(channels),
-            record["contacts_per_year"],  # type: ignore[arg-type]
+            record["contacts_per_year"],
             str(record.get("owner") or ""),
             str(record.get("note") or ""),
         )

@@ -108,12 +108,12 @@ def answer_table(answers: pd.DataFrame) -> pd.DataFrame:
         question = QUESTION_COLUMN_NAMES.get(re.sub(r"[\s_\-]", "", str(column)).casefold())
         if question is not None:
             found.setdefault(question, []).append(str(column))
-    for question, columns in found.items():
-        if len(columns) > 1:
+    for question, names in found.items():
+        if len(names) > 1:
             problems.append(
                 Notice(
                     "error.duplicate_question_column",
-                    {"question": Notice(f"question.{question}"), "columns": columns},
+                    {"question": Notice(f"question.{question}"), "columns": names},
                 )
             )
 

@@ -31,10 +31,11 @@ import contextlib
 import datetime as dt
 import itertools
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypedDict
 
 import numpy as np
 import pandas as pd
@@ -225,6 +226,7 @@ class LoadReport:
         """The report as sentences in ``lang``."""
         out = [text(f"load.kind.{self.kind}", lang, file=self.file)]
         if self.kind == "csv":
+            assert self.delimiter is not None  # a text file always has one
             out.append(
                 text(
                     "load.text_format",
@@ -297,6 +299,25 @@ class LoadReport:
         return out
 
 
+class _Details(TypedDict, total=False):
+    """The :class:`LoadReport` fields the assembly fills in, by name."""
+
+    skipped: list[tuple[int, str]]
+    data_rows: int
+    kept_totals: list[tuple[int, str]]
+    number_style: str | None
+    same_names: list[tuple[str, list[int]]]
+    invoice_lines: bool
+    period: str | None
+    lines_used: int
+    lines_outside: int
+    credit_lines: int
+    merged_names: list[tuple[str, list[str]]]
+    status_left_out: dict[str, int]
+    currency: str | None
+    other_currency_lines: int
+
+
 Progress = Callable[[int, int], None]
 
 
@@ -304,6 +325,20 @@ def _first_ten(lines: list[str], count: int, lang: str | None) -> list[str]:
     """The report's first ten lines of a kind, and "… and N more" for the rest."""
     more = [text("error.more_problems", lang, count=count - 10)] if count > 10 else []
     return lines + more
+
+
+class LoadOptions(TypedDict, total=False):
+    """The options of :func:`load_customers` after ``path`` and ``year``, by name."""
+
+    date_from: dt.date | None
+    date_to: dt.date | None
+    sheet: str | None
+    columns: Mapping[str, str] | None
+    number_style: str | None
+    date_order: str | None
+    currency: str | None
+    progress: bool | Progress | None
+    slice_bytes: int
 
 
 def load_customers(
@@ -601,7 +636,7 @@ def _refuse_repeated(
         raise InputError(problems)
 
 
-def _unique_headers(cells: list[object]) -> list[str]:
+def _unique_headers(cells: Sequence[object]) -> list[str]:
     """Headers as text, empty ones named by position, repeats numbered (``Bedrag (2)``)."""
     seen: dict[str, int] = {}
     out = []
@@ -771,6 +806,7 @@ class _ArrowBatch(_Batch):
             codes = array.indices.fill_null(-1) if array.indices.null_count else array.indices
             codes = codes.to_numpy(zero_copy_only=False)
             if dropped:
+                assert keep is not None  # dropped says so
                 codes = np.where(keep, codes, -1)
             categories = array.dictionary.to_pylist()
             return pd.Series(pd.Categorical.from_codes(codes.astype(np.int32), categories))
@@ -1000,7 +1036,7 @@ class _Assembly:
         batch: _Batch,
         blank: np.ndarray,
         total: np.ndarray,
-        unsure: list[tuple[int, str]] = (),
+        unsure: Sequence[tuple[int, str]] = (),
     ) -> np.ndarray:
         """Blank rows and total rows are dropped; each one is reported with its row. Rows that
         only look like totals are kept, and reported too."""
@@ -1227,11 +1263,11 @@ class _Assembly:
 
     # ---- the end
 
-    def finish(self) -> tuple[pd.DataFrame, dict[str, object]]:
+    def finish(self) -> tuple[pd.DataFrame, _Details]:
         self._take_all()
         if self.undated:
             self._read_dated([], final=True)
-        details: dict[str, object] = {
+        details: _Details = {
             "skipped": self.skipped,
             "data_rows": self.kept,
             "kept_totals": self._kept_totals(),
@@ -1305,7 +1341,7 @@ class _Assembly:
             raise _in_file_columns(exc, mapping) from None
         return customers, [] if "customer_id" in mapping else _same_names(listed["name"], rows)
 
-    def _invoice_customers(self) -> tuple[pd.DataFrame, dict[str, object]]:
+    def _invoice_customers(self) -> tuple[pd.DataFrame, _Details]:
         """Invoice lines: the parts added up per customer over the period."""
         period = self.period or period_for_years(self.years)
         keys = ["name", *(["customer_id"] if "customer_id" in self.mapping else [])]
@@ -1336,7 +1372,7 @@ class _Assembly:
         lines_used = int(sums["lines"].sum())
         if lines_used == 0 and self.days is not None:
             first, last = (str(day) for day in self.days)
-            params = {"period": period.label(), "first": first, "last": last}
+            params: dict[str, object] = {"period": period.label(), "first": first, "last": last}
             raise InputError([Notice("error.no_lines_in_period", params)])
         result = aggregate_sums(
             sums,
@@ -1401,7 +1437,7 @@ def _in_file_columns(error: InputError, mapping: ColumnMap) -> InputError:
             p.key,
             {
                 **p.params,
-                "column": mapping.fields.get(p.params.get("column"), p.params.get("column")),
+                "column": _file_column(mapping, p.params.get("column")),
             },
         )
         if "column" in p.params
@@ -1409,6 +1445,11 @@ def _in_file_columns(error: InputError, mapping: ColumnMap) -> InputError:
         for p in error.problems
     ]
     return InputError(problems, source=error.source, count=error.count)
+
+
+def _file_column(mapping: ColumnMap, column: object) -> object:
+    """The file's header for the kit's column name ``column`` (else ``column`` itself)."""
+    return mapping.fields.get(column, column) if isinstance(column, str) else column
 
 
 def _line_amounts(quantity: object, price: object) -> np.ndarray | None:

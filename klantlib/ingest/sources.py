@@ -15,6 +15,7 @@ import re
 import zipfile
 import zlib
 from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -39,6 +40,9 @@ SHEET_LIMIT_MB = 80
 """The most a spreadsheet's cells may weigh, unpacked (the sheet and the workbook's texts), in
 MB. Reading a sheet takes all of it into memory at once, several times over; past this a
 laptop could run out, so the team is asked to save the sheet as CSV, which is read in slices."""
+
+SheetCell = int | float | str | bool | time | date | datetime | timedelta
+"""A spreadsheet cell as calamine gives it (an empty cell is ``""``)."""
 
 _ZIP = b"PK\x03\x04"
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls (and other old Office files)
@@ -231,7 +235,7 @@ def _columns_under(labels: list[tuple[int, int]], body: list[str]) -> tuple[int,
     )
 
 
-def read_spreadsheet_rows(source: Source) -> list[list[object]]:
+def read_spreadsheet_rows(source: Source) -> list[list[SheetCell]]:
     """Every row of the chosen (or first) sheet, from row 1, cells as the reader gives them.
 
     Numbers come as floats, dates as dates, text as text, empty cells as ``""``. Row ``i`` of
@@ -240,7 +244,7 @@ def read_spreadsheet_rows(source: Source) -> list[list[object]]:
     return read_sheet(source)[1]
 
 
-def read_sheet(source: Source) -> tuple[str, list[list[object]]]:
+def read_sheet(source: Source) -> tuple[str, list[list[SheetCell]]]:
     """The name of the chosen (or first) sheet and its rows, as :func:`read_spreadsheet_rows`."""
     from python_calamine import CalamineError, CalamineWorkbook
 

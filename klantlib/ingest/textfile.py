@@ -36,9 +36,10 @@ import os
 import queue
 import re
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 import pyarrow as pa
@@ -252,15 +253,20 @@ def _batches(
         raise problems.error()
 
 
-def _and_last(items: Iterator) -> Iterator[tuple[object, bool]]:
+_T = TypeVar("_T")
+
+
+def _and_last(items: Iterable[_T]) -> Iterator[tuple[_T, bool]]:
     """Each item, and whether it is the last."""
-    previous, have = None, False
-    for item in items:
-        if have:
-            yield previous, False
-        previous, have = item, True
-    if have:
-        yield previous, True
+    iterator = iter(items)
+    try:
+        previous = next(iterator)
+    except StopIteration:
+        return
+    for item in iterator:
+        yield previous, False
+        previous = item
+    yield previous, True
 
 
 class _Slice:
@@ -358,14 +364,14 @@ class _Transcoded(io.RawIOBase):
 
     def __init__(self, path: Path, encoding: str) -> None:
         self._raw = path.open("rb")
-        self._reader = codecs.getreader(encoding)(self._raw, errors="replace")
+        self._reader = codecs.getreader(encoding)(self._raw, "replace")
         self._pending = bytearray()
         self._first = True
 
     def readable(self) -> bool:
         return True
 
-    def readinto(self, buffer) -> int:  # type: ignore[override]
+    def readinto(self, buffer) -> int:
         while len(self._pending) < len(buffer):
             chunk = self._reader.read(1 << 22)
             if not chunk:
@@ -528,7 +534,7 @@ def _parse_with_csv(
         return {}, 0, [Notice("error.not_encoding", {"row": row, "encoding": layout.encoding})]
     width = len(layout.header)
     cells: list[list[str]] = [[] for _ in range(width)]
-    problems = []
+    problems: list[Notice] = []
     rows = 0
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=layout.delimiter)
     records = _records_or_stop(reader, first_row, problems)

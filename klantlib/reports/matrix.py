@@ -21,7 +21,7 @@ import math
 import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict, Unpack
 
 import numpy as np
 import pandas as pd
@@ -33,6 +33,8 @@ from klantlib.i18n import check_language, format_number, get_language, text
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import TextToPath
 
     from klantlib.core.method import Segmentation
 
@@ -234,8 +236,9 @@ def matrix_chart(
                 y[members],
                 s=diameters[members] ** 2,
                 facecolors=faces[members],
-                edgecolors=edges[members],
-                linewidths=widths[members],
+                # matplotlib's stubs take no arrays here; its code takes any array of them
+                edgecolors=edges[members],  # type: ignore[arg-type]
+                linewidths=widths[members],  # type: ignore[arg-type]
                 marker="o",
                 zorder=3,
                 gid=f"points-{band}-{s}",
@@ -249,7 +252,8 @@ def matrix_chart(
             marker="*",
             facecolors=FAVOURITE_COLOUR,
             edgecolors=DOT_COLOUR,
-            linewidths=np.where(named[stars] | (not crowded), 0.8, 0.3),
+            # matplotlib's stubs take a sequence, not an array, of widths
+            linewidths=np.where(named[stars] | (not crowded), 0.8, 0.3),  # type: ignore[arg-type]
             zorder=4,
             gid="favourites",
         )
@@ -277,6 +281,15 @@ def matrix_chart(
     return ax
 
 
+class _LegendMarker(TypedDict, total=False):
+    """The marker of a legend entry, as :class:`matplotlib.lines.Line2D` takes it."""
+
+    marker: str
+    color: str
+    markerfacecolor: str
+    markeredgecolor: str
+
+
 def _add_legend(
     ax: Axes, favourites: bool, hours: np.ndarray | None, lang: str, *, widest: float
 ) -> None:
@@ -284,7 +297,7 @@ def _add_legend(
     the hollow dot of unknown hours; none when there is nothing to explain."""
     from matplotlib.lines import Line2D
 
-    def entry(label: str, gid: str, size: float, **style: object) -> Line2D:
+    def entry(label: str, gid: str, size: float, **style: Unpack[_LegendMarker]) -> Line2D:
         return Line2D([], [], linestyle="none", markersize=size, label=label, gid=gid, **style)
 
     handles: list[Line2D] = []
@@ -388,6 +401,7 @@ def _lane_label(band: str, thresholds: Thresholds, lang: str) -> str:
 def _geometry(ax: Axes, columns: int) -> _Geometry:
     """The size of one cell in inches, after the figure's layout has made room for the frame."""
     figure = ax.get_figure(root=True)
+    assert figure is not None  # an Axes is made on a figure
     engine = figure.get_layout_engine()
     if engine is not None:
         engine.execute(figure)
@@ -596,7 +610,7 @@ def _write_names(
         )
 
 
-def _drawable(label: str, prop: object) -> str:
+def _drawable(label: str, prop: FontProperties) -> str:
     """``label`` without the characters its font cannot draw (an emoji in a CRM name): they
     would be empty boxes on the slide and a warning in the notebook. Invisible format
     characters go too (a right-to-left override, a zero-width joiner): drawn one by one they
@@ -615,7 +629,7 @@ def _font_characters(path: str) -> frozenset[int]:
     return frozenset(get_font(path).get_charmap())
 
 
-def _fit(label: str, room: float, prop: object, measure: object) -> str:
+def _fit(label: str, room: float, prop: FontProperties, measure: TextToPath) -> str:
     """``label`` as it is when it fits ``room`` points, else cut and ended with …"""
 
     def width(candidate: str) -> float:

@@ -105,8 +105,8 @@ def moves_chart(
 
         _, ax = plt.subplots(figsize=MOVES_FIGURE_SIZE, layout="constrained")
 
-    for side in ax.spines.values():
-        side.set_visible(False)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
     ax.tick_params(axis="both", which="both", length=0)
     ax.set_yticks([])
     total = sum(counts.values())
@@ -224,6 +224,7 @@ def _label_gap(ax: Axes) -> float:
     """The least distance between two label centres, in data units (customers), measured
     after the figure's layout has made room for the frame."""
     figure = ax.get_figure(root=True)
+    assert figure is not None  # an Axes is made on a figure
     engine = figure.get_layout_engine()
     if engine is not None:
         engine.execute(figure)

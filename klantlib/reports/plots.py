@@ -319,15 +319,16 @@ def _threshold_label_places(ax: Axes, thresholds: Thresholds) -> list[tuple[str,
     (the lower one down, the upper one up) when the lines are too close to read both."""
     low_end, high_end = ax.get_ylim()
     span = np.log10(high_end / low_end)
-    places = [
-        [band, amount, float(np.log10(amount / low_end) / span)]
+    lines = [
+        (band, amount)
         for band, amount in (("medium", thresholds.low), ("large", thresholds.high))
         if amount > 0
     ]
-    if len(places) == 2 and places[1][2] - places[0][2] < LABEL_HEIGHT:
-        middle = (places[0][2] + places[1][2]) / 2
-        places[0][2], places[1][2] = middle - LABEL_HEIGHT / 2, middle + LABEL_HEIGHT / 2
+    heights = [float(np.log10(amount / low_end) / span) for _, amount in lines]
+    if len(heights) == 2 and heights[1] - heights[0] < LABEL_HEIGHT:
+        middle = (heights[0] + heights[1]) / 2
+        heights[0], heights[1] = middle - LABEL_HEIGHT / 2, middle + LABEL_HEIGHT / 2
     return [
         (band, amount, float(low_end * (high_end / low_end) ** height))
-        for band, amount, height in places
+        for (band, amount), height in zip(lines, heights, strict=True)
     ]

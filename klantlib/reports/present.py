@@ -6,6 +6,7 @@ import datetime as dt
 import html
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 from pandas.io.formats.style import Styler
@@ -49,7 +50,7 @@ def escape_text(value: object) -> str:
 
 def table_view(
     table: pd.DataFrame,
-    formats: Mapping[str, Callable[[object], str]] | None = None,
+    formats: Mapping[str, Callable[[Any], str]] | None = None,
     *,
     headers: Sequence[str] | None = None,
     caption: str | None = None,
@@ -74,18 +75,19 @@ def table_view(
     return styler
 
 
+def _number_format(lang: str | None, decimals: int) -> Callable[[float], str]:
+    return lambda v: "" if pd.isna(v) else format_number(v, lang, decimals=decimals)
+
+
 def _styled(table: pd.DataFrame, lang: str | None, *, caption: str | None = None) -> Styler:
-    formats: dict[str, Callable[[object], str]] = {}
+    formats: dict[str, Callable[[float], str]] = {}
     for column in table.columns:
         if column in MONEY_COLUMNS:
             formats[column] = lambda v: "" if pd.isna(v) else format_money(v, lang)
         elif column in _SHARES:
             formats[column] = lambda v: "" if pd.isna(v) else format_share(v, lang)
         elif column in _NUMBERS:
-            decimals = _NUMBERS[column]
-            formats[column] = lambda v, d=decimals: (
-                "" if pd.isna(v) else format_number(v, lang, decimals=d)
-            )
+            formats[column] = _number_format(lang, _NUMBERS[column])
     text_columns = [c for c in table.columns if c not in formats and not _is_number(table[c])]
     headers = [text(f"col.{c}", lang) for c in table.columns]
     return (
@@ -230,7 +232,7 @@ def history_lines(
     return lines
 
 
-def _history_value(field: str, value: object, lang: str | None) -> str:
+def _history_value(field: str, value: str | float | None, lang: str | None) -> str:
     if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
         return text("history.cleared", lang)
     if field in QUESTIONS:

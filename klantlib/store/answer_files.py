@@ -54,7 +54,7 @@ import math
 import os
 import re
 import tempfile
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -138,9 +138,10 @@ def read_answer_file(path: str | Path, customer_ids: Collection[str], session: s
         raise exc.with_source(path.name) from None
 
 
-def _file_rows(path: Path) -> list[tuple[int, list[object]]]:
+def _file_rows(path: Path) -> list[tuple[int, Sequence[object]]]:
     """The non-blank rows of the file with the row number a spreadsheet shows."""
     source = inspect_source(path)
+    cells: Sequence[Sequence[object]]
     if source.kind == "spreadsheet":
         cells = read_sheet(source)[1]
     else:
@@ -157,7 +158,7 @@ def _file_rows(path: Path) -> list[tuple[int, list[object]]]:
     return [(number, row) for number, row in enumerate(cells, start=1) if not _blank_row(row)]
 
 
-def _blank_row(row: list[object]) -> bool:
+def _blank_row(row: Sequence[object]) -> bool:
     return all(_empty(cell) for cell in row)
 
 
@@ -165,7 +166,9 @@ def _empty(cell: object) -> bool:
     return cell_text(cell) == ""
 
 
-def _answer_rows(rows: list[tuple[int, list[object]]], known: set[str], session: str) -> AnswerRows:
+def _answer_rows(
+    rows: list[tuple[int, Sequence[object]]], known: set[str], session: str
+) -> AnswerRows:
     if not rows:
         raise InputError([Notice("error.answers_no_rows")])
     header_row, header = rows[0]
@@ -248,8 +251,8 @@ def _without_leading_zeros(ids: Collection[str]) -> dict[str, str]:
 
 def _columns(
     header_row: int,
-    header: list[object],
-    body: list[tuple[int, list[object]]],
+    header: Sequence[object],
+    body: list[tuple[int, Sequence[object]]],
     problems: Problems,
 ) -> dict[int, str]:
     """Column position -> field, for every column of the file; unknown headers are problems."""
@@ -294,7 +297,7 @@ def _column_letter(index: int) -> str:
     return letters
 
 
-def _at(row: list[object], index: int) -> object:
+def _at(row: Sequence[object], index: int) -> object:
     return row[index] if index < len(row) else ""
 
 

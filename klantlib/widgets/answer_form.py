@@ -372,7 +372,9 @@ class AnswerForm(ShownErrors, widgets.VBox):
         at, pairs = self._suggested_at[question]
         if self.sheet is None:
             return pairs
-        empty = np.flatnonzero(np.equal(self.sheet.values[question][at], None))
+        answers = self.sheet.values[question][at]
+        # numpy's stubs refuse None as an operand; an object array compares with it per element
+        empty = np.flatnonzero(np.equal(answers, None))  # type: ignore[call-overload]
         return [pairs[i] for i in empty]
 
     def _count_accept_all(self) -> None:
@@ -495,7 +497,9 @@ class AnswerForm(ShownErrors, widgets.VBox):
     def _save(self, field: str, value: str | None) -> None:
         """Store first; show it as saved only when the store has it."""
         sheet = self._sheet()
-        change = self.session.record(self._participant(), self.customer_id, field, value)
+        customer_id = self.customer_id
+        assert customer_id is not None  # there is a sheet, so a customer shown
+        change = self.session.record(self._participant(), customer_id, field, value)
         sheet.set(self.position, field, change.value)
         sheet.to_confirm[self.position] = False  # a change confirms the customer
         self._say(self._t("form.saved", field=self._field_label(field), at=_clock()))

@@ -384,8 +384,9 @@ class BandPicker(ShownErrors, widgets.VBox):
         self.chart.outputs = ()
         self.chart.append_display_data(Image(data=png.getvalue(), format="png"))
 
-    def _say(self, message: str, *, tone: str = _OK) -> None:
-        self.status.value = _line(message, tone)
+    def _say(self, message: str, *, error: bool = False, tone: str = _OK) -> None:
+        """A line under the picker in ``tone`` (red for an error, as every widget's)."""
+        self.status.value = _line(message, _ERROR if error else tone)
 
     # ---- small things
 

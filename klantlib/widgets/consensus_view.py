@@ -285,15 +285,15 @@ class ConsensusView(ShownErrors, widgets.VBox):
     def _show(self) -> None:
         t = self._t
         compared = self.compared
-        ready = self.customer_id is not None
+        cid = self.customer_id
+        ready = cid is not None
         for row in self.buttons.values():
             for button in row.values():
                 button.disabled = not ready
-        if not ready:
+        if cid is None:
             self.card.value = html.escape(t("team.no_customers"))
             self.grid.value = ""
             return
-        cid = self.customer_id
         rows = compared.loc[list(self._rows[cid].values())]
         name = rows["name"].iloc[0]
         where = self._order.index(cid) + 1

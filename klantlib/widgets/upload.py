@@ -13,7 +13,7 @@ import html
 import io
 import logging
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from pathlib import Path
 
 import ipywidgets as widgets
@@ -21,7 +21,7 @@ import pandas as pd
 
 from klantlib.errors import KlantlibError
 from klantlib.i18n import check_language, get_language, text
-from klantlib.ingest.loading import LoadReport, load_customers
+from klantlib.ingest.loading import LoadOptions, LoadReport, load_customers
 from klantlib.paths import UPLOAD_FOLDER, kit_root
 from klantlib.store.customer_file import use_customers_file
 from klantlib.store.exports import owner_only
@@ -146,7 +146,7 @@ class CustomerFilePicker(widgets.VBox):
         lang: str | None = None,
         year: int | None = None,
         folder: str | Path | None = None,
-        load_options: Mapping[str, object] | None = None,
+        load_options: LoadOptions | None = None,
         session: str | None = None,
         workspace: str | Path | None = None,
         run_below: bool = False,
@@ -157,7 +157,7 @@ class CustomerFilePicker(widgets.VBox):
         self.workspace = workspace
         self.session_lines: list[str] = []  # what became of the session with the last file
         self.folder = Path(folder) if folder is not None else upload_folder()
-        self.load_options = dict(load_options or {})
+        self.load_options = LoadOptions(**(load_options or {}))
         self.table: pd.DataFrame | None = None
         self.report: LoadReport | None = None
         self.path: Path | None = None
@@ -309,6 +309,7 @@ class CustomerFilePicker(widgets.VBox):
         """The file becomes the customers of the session, by :mod:`klantlib.store.customer_file`'s
         rule; what became of the session, in lines for the team. The session is closed again:
         the notebooks after this one open it themselves."""
+        assert self.session_name is not None  # only called for a session
         opened = use_customers_file(
             self.session_name,
             self.path,

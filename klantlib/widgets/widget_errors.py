@@ -12,9 +12,13 @@ import html
 import logging
 import sqlite3
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from klantlib.errors import KlantlibError
 from klantlib.i18n import text
+
+if TYPE_CHECKING:
+    from ipywidgets import HTML
 
 __all__ = ["ShownErrors", "error_html", "run_shown", "unexpected_message"]
 
@@ -72,6 +76,7 @@ class ShownErrors:
     ``_logger``; one that shows errors elsewhere overrides :meth:`_show_error`."""
 
     lang: str
+    status: HTML
     _what: str = "A widget of the kit failed"
     _logger: logging.Logger = logging.getLogger(__name__)
     _loading: bool = False
