@@ -27,6 +27,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
+from klantlib.core.amounts import parse_typed_amount
 from klantlib.core.bands import Thresholds
 from klantlib.core.consensus import TEAM
 from klantlib.core.method import segment_customers
@@ -64,30 +65,26 @@ __all__ = ["main", "parse_thresholds"]
 
 EXIT_BAD_INPUT = 2
 
-_AMOUNT = re.compile(r"^\d{1,3}(\.\d{3})+$|^\d+(\.\d+)?$")
-
 
 def parse_thresholds(value: str) -> Thresholds:
     """Two thresholds as people type them: ``10000,50000``, ``10.000;50.000``, ``€ 10 000;…``.
 
-    A dot followed by groups of three digits is read as a thousands separator, the way a
-    Flemish user writes ``10.000``.
+    Each is read as the band picker reads a typed amount
+    (:func:`klantlib.core.amounts.parse_typed_amount`): ``10.000`` is ten thousand, the way a
+    Flemish user writes it; with ``;`` between them a decimal comma is allowed too.
     """
     parts = re.split(r"[;,]" if ";" not in value else ";", value)
     if len(parts) != 2:
         raise KlantlibError("error.bands_format", value=value)
     amounts = []
     for part in parts:
-        cleaned = part.replace("€", "").replace("EUR", "").replace(" ", "").strip()
-        if ";" in value and re.fullmatch(r"\d+,\d{1,2}", cleaned):  # 10000,50 with ; between
-            cleaned = cleaned.replace(",", ".")
-        if not _AMOUNT.match(cleaned):
-            if cleaned.startswith("-") and _AMOUNT.match(cleaned[1:]):
-                raise KlantlibError("error.negative_threshold", value=part.strip())
-            raise KlantlibError("error.threshold_not_number", value=part.strip())
-        if re.fullmatch(r"\d{1,3}(\.\d{3})+", cleaned):
-            cleaned = cleaned.replace(".", "")
-        amounts.append(float(cleaned))
+        try:
+            amount = parse_typed_amount(part)
+        except KlantlibError:
+            raise KlantlibError("error.threshold_not_number", value=part.strip()) from None
+        if amount < 0:
+            raise KlantlibError("error.negative_threshold", value=part.strip())
+        amounts.append(amount)
     return Thresholds(*amounts)
 
 
@@ -361,12 +358,19 @@ def _matrix() -> Callable[..., Any]:
 
 
 def _date(value: str, lang: str) -> dt.date:
-    """A date typed as 2025-12-31, 31/12/2025 or 31-12-2025."""
-    for form in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"):
-        try:
+    """A date typed as 2025-12-31, 31/12/2025, 31-12-2025 or 31.12.2025: the forms a date
+    column of a file is read in (:func:`klantlib.ingest.invoices.date_form`), day first, as
+    people here type a date."""
+    import pandas as pd
+
+    from klantlib.ingest.invoices import date_form
+
+    form = date_form(pd.Series([value.strip()]), order="dmy")
+    try:
+        if form:
             return dt.datetime.strptime(value.strip(), form).date()
-        except ValueError:
-            continue
+    except ValueError:
+        pass
     raise argparse.ArgumentTypeError(text("cli.bad_date", lang, value=value))
 
 

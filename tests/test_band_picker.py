@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from klantlib.core.amounts import parse_typed_amount as parse_amount
 from klantlib.core.bands import (
     Thresholds,
     suggest_cumulative_share,
@@ -21,7 +22,7 @@ from klantlib.core.bands import (
 )
 from klantlib.errors import KlantlibError
 from klantlib.store.session import create_session, open_session
-from klantlib.widgets.band_picker import BandPicker, parse_amount, parse_percent
+from klantlib.widgets.band_picker import BandPicker, parse_percent
 
 # Total 100,000: 80/15/5 gives large from 8,000 and medium from 2,000.
 CUSTOMERS = pd.DataFrame(

@@ -32,6 +32,7 @@ digits on both sides (``,5``, ``12,``), other currencies (``$ 12``).
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -39,9 +40,10 @@ from decimal import Decimal
 import numpy as np
 import pandas as pd
 
-from klantlib.errors import MAX_KEPT, InputError, Notice, Problem
+from klantlib.errors import MAX_KEPT, InputError, KlantlibError, Notice, Problem
 
 __all__ = [
+    "parse_typed_amount",
     "AMOUNT_PATTERNS",
     "NUMBER_STYLES",
     "UNITS_PER_EURO",
@@ -352,3 +354,31 @@ def _problems(
             example = {"example": _EXAMPLE[style]}
             problems.append(Notice("error.amount_not_number", {**where, **example}))
     return problems
+
+
+def parse_typed_amount(typed: str) -> float:
+    """One amount in euro as someone types it (a threshold in the band picker or on the
+    command line): ``10.000``, ``€ 10 000``, ``10000``, ``10,000``,
+    ``12.500,50`` or ``12,500.50``.
+
+    The number style is what the text shows; a single ``.`` or ``,`` before three digits is a
+    thousands separator (a threshold of ten euro is written ``10``, not ``10.000``).
+    """
+    value = str(typed).strip()
+    if not value:
+        raise KlantlibError("picker.no_amount")
+    fits = {
+        style: re.fullmatch(pattern, value) is not None
+        for style, pattern in AMOUNT_PATTERNS.items()
+    }
+    if fits["comma"] and fits["dot"]:
+        style = "comma" if "." in value else "dot"
+    elif fits["comma"] or fits["dot"]:
+        style = "comma" if fits["comma"] else "dot"
+    else:
+        raise KlantlibError("picker.bad_amount", value=value)
+    amounts = parse_amounts(pd.Series([value], dtype=object), column="", style=style)
+    amount = float(amounts.iloc[0])
+    if not math.isfinite(amount):
+        raise KlantlibError("picker.bad_amount", value=value)
+    return amount

@@ -31,7 +31,7 @@ import numpy as np
 import pandas as pd
 from pandas.io.formats.style import Styler
 
-from klantlib.core.amounts import AMOUNT_PATTERNS, parse_amounts
+from klantlib.core.amounts import parse_typed_amount
 from klantlib.core.bands import (
     BANDS,
     SHARE_OF_TOTAL_MEDIUM,
@@ -59,7 +59,7 @@ from klantlib.reports.present import table_view
 from klantlib.store.session import Session
 from klantlib.widgets.widget_errors import ShownErrors
 
-__all__ = ["BandPicker", "parse_amount", "parse_percent"]
+__all__ = ["BandPicker", "parse_percent"]
 
 logger = logging.getLogger(__name__)
 
@@ -79,33 +79,6 @@ DEFAULT_SHARE_PERCENT = 2
 """The share of total revenue that makes a customer large, until the team types another."""
 
 _OK, _WARN, _ERROR = "#1b5e20", "#8a4b00", "#b00020"
-
-
-def parse_amount(typed: str) -> float:
-    """An amount in euro as someone types it: ``10.000``, ``€ 10 000``, ``10000``, ``10,000``,
-    ``12.500,50`` or ``12,500.50``.
-
-    The number style is what the text shows; a single ``.`` or ``,`` before three digits is a
-    thousands separator (a threshold of ten euro is written ``10``, not ``10.000``).
-    """
-    value = str(typed).strip()
-    if not value:
-        raise KlantlibError("picker.no_amount")
-    fits = {
-        style: re.fullmatch(pattern, value) is not None
-        for style, pattern in AMOUNT_PATTERNS.items()
-    }
-    if fits["comma"] and fits["dot"]:
-        style = "comma" if "." in value else "dot"
-    elif fits["comma"] or fits["dot"]:
-        style = "comma" if fits["comma"] else "dot"
-    else:
-        raise KlantlibError("picker.bad_amount", value=value)
-    amounts = parse_amounts(pd.Series([value], dtype=object), column="", style=style)
-    amount = float(amounts.iloc[0])
-    if not math.isfinite(amount):
-        raise KlantlibError("picker.bad_amount", value=value)
-    return amount
 
 
 def parse_percent(typed: str) -> float:
@@ -256,7 +229,7 @@ class BandPicker(ShownErrors, widgets.VBox):
 
     def _on_typed(self, which: str, change: dict) -> None:
         try:
-            self._move(which, parse_amount(change["new"]))
+            self._move(which, parse_typed_amount(change["new"]))
         except KlantlibError:
             self._show_controls()  # the box shows the threshold in use again
             raise
