@@ -14,7 +14,12 @@ from typing import TYPE_CHECKING
 from klantlib.core.moves import compare_segments, quarter_history
 from klantlib.errors import KlantlibError
 from klantlib.i18n import check_language, format_number, get_language, text
-from klantlib.store.exports import history_for_export, out_folder, owner_only, write_csv
+from klantlib.store.exports import (
+    history_for_export,
+    out_folder,
+    write_csv,
+    written_atomically,
+)
 from klantlib.store.segmentation import segment_session
 from klantlib.store.session import (
     Session,
@@ -170,8 +175,9 @@ def write_quarter_files(
     figure, ax = plt.subplots(figsize=(11.0, 7.0))
     try:
         moves_chart(moved.transitions, before=moved.before, after=moved.after, lang=lang, ax=ax)
-        figure.savefig(out / "moves.png", dpi=150, bbox_inches="tight")
+        with written_atomically(out / "moves.png") as temporary:
+            figure.savefig(temporary, dpi=150, bbox_inches="tight", format="png")
     finally:
         plt.close(figure)
-    written["moves.png"] = owner_only(out / "moves.png")
+    written["moves.png"] = out / "moves.png"
     return written

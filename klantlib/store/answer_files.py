@@ -51,9 +51,7 @@ from __future__ import annotations
 import csv
 import io
 import math
-import os
 import re
-import tempfile
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,7 +63,7 @@ from klantlib.core.questions import QUESTION_COLUMN_NAMES, QUESTIONS, parse_answ
 from klantlib.errors import InputError, KlantlibError, Notice, Problems
 from klantlib.i18n import text
 from klantlib.ingest.sources import inspect_source, read_sheet
-from klantlib.store.exports import write_csv
+from klantlib.store.exports import write_csv, written_atomically
 from klantlib.store.session import (
     FIELDS,
     TIME_WORDS,
@@ -490,15 +488,8 @@ def _write_xlsx(sheet: pd.DataFrame, path: Path, title: str) -> None:
     for index, header in enumerate(sheet.columns):
         longest = max([len(str(header)), *(len(str(v)) for v in sheet.iloc[:, index])])
         worksheet.column_dimensions[_column_letter(index)].width = min(60, max(8, longest + 2))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".klantlib-", suffix=".xlsx")
-    os.close(handle)
-    try:
+    with written_atomically(path) as temporary:
         workbook.save(temporary)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def _is_hours(value: object) -> bool:

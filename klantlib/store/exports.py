@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -21,6 +22,7 @@ __all__ = [
     "spreadsheet_safe",
     "write_csv",
     "write_segments_csv",
+    "written_atomically",
 ]
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -89,20 +91,32 @@ def write_segments_csv(result: Segmentation, out_dir: str | Path, lang: str | No
     return write_csv(segments_for_export(result, lang), out / "segments.csv")
 
 
-def write_csv(table: pd.DataFrame, target: str | Path) -> Path:
-    """Write ``table`` as CSV (UTF-8, comma, ``.`` decimals, cents), formula-safe.
-
-    The file is written to a temporary name beside the target and then renamed, so a failed
-    run never leaves half a file behind.
-    """
+@contextlib.contextmanager
+def written_atomically(target: str | Path) -> Iterator[Path]:
+    """A temporary file beside ``target`` to write, which becomes ``target`` when the block
+    ends without an error and is removed when it does not: a failed run never leaves half a
+    file behind, nor changes the file that was there. The file is the owner's only (as
+    :func:`tempfile.mkstemp` makes it), like everything that holds a team's customers."""
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".klantlib-", suffix=".csv")
+    handle, name = tempfile.mkstemp(dir=target.parent, prefix=".klantlib-", suffix=target.suffix)
+    os.close(handle)
+    temporary = Path(name)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            spreadsheet_safe(table).to_csv(stream, index=False, float_format="%.2f")
+        yield temporary
         os.replace(temporary, target)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
+
+
+def write_csv(table: pd.DataFrame, target: str | Path) -> Path:
+    """Write ``table`` as CSV (UTF-8, comma, ``.`` decimals, cents), formula-safe, atomically
+    (:func:`written_atomically`)."""
+    target = Path(target)
+    with (
+        written_atomically(target) as temporary,
+        temporary.open("w", encoding="utf-8", newline="") as stream,
+    ):
+        spreadsheet_safe(table).to_csv(stream, index=False, float_format="%.2f")
     return target
