@@ -1909,6 +1909,8 @@ _PLURAL = re.compile(r"\{(\w+)\|([^{}|]*)\|([^{}|]*)\}")
 def with_plurals(template: str, params: Mapping[str, object]) -> str:
     """``template`` with each ``{name|one|other}`` replaced by ``one`` when ``name`` is 1 (or a
     list of one), else by ``other``: Dutch and English both say "1 klant", "0 klanten"."""
+    if "|" not in template:  # most texts: no plural, nothing to look for
+        return template
     return _PLURAL.sub(lambda m: m[2] if _is_one(params.get(m[1])) else m[3], template)
 
 
