@@ -110,6 +110,7 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
         "pareto_chart",
     ),
     "klantlib.reports.present": (
+        "answers_line",
         "customer_list_table",
         "favourites_table",
         "history_view",
@@ -118,6 +119,7 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
         "pareto_line",
         "question_table",
         "segment_table",
+        "session_line",
         "summary_table",
         "thresholds_line",
         "written_line",
@@ -264,6 +266,7 @@ if TYPE_CHECKING:  # pragma: no cover - for editors and type checkers only
         pareto_chart,
     )
     from klantlib.reports.present import (
+        answers_line,
         customer_list_table,
         favourites_table,
         history_view,
@@ -272,6 +275,7 @@ if TYPE_CHECKING:  # pragma: no cover - for editors and type checkers only
         pareto_line,
         question_table,
         segment_table,
+        session_line,
         summary_table,
         thresholds_line,
         written_line,

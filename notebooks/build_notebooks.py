@@ -1234,7 +1234,7 @@ FOUR_QUESTIONS = Notebook(
             current_session.set_answer_for_potential(answer_for_potential)
             current_session.set_weights(weights)
             print(klantlib.add_example_answers(current_session, lang))
-            print(current_session.describe(lang))
+            print(klantlib.session_line(current_session, lang))
             """
         ),
         Markdown(
@@ -1490,7 +1490,7 @@ MATRIX = Notebook(
             current_session = klantlib.open_notebook_session(session, customers_file, year=year)
             print(klantlib.add_example_answers(current_session, lang))
             result = klantlib.segment_session(current_session, participant or None, lang=lang)
-            print(current_session.answers_line(participant or None, lang))
+            print(klantlib.answers_line(current_session, participant or None, lang))
             print(klantlib.thresholds_line(result, lang))
             """
         ),
@@ -1668,7 +1668,7 @@ ACTION_PLAN = Notebook(
             current_session = klantlib.open_notebook_session(session, customers_file, year=year)
             print(klantlib.add_example_answers(current_session, lang))
             result = klantlib.segment_session(current_session, participant or None, lang=lang)
-            print(current_session.answers_line(participant or None, lang))
+            print(klantlib.answers_line(current_session, participant or None, lang))
             display(klantlib.summary_table(result, lang))
             """
         ),

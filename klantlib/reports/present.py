@@ -11,13 +11,16 @@ from typing import Any
 import pandas as pd
 from pandas.io.formats.style import Styler
 
+from klantlib.core.consensus import TEAM
 from klantlib.core.customers import OPTIONAL_COLUMNS
 from klantlib.core.method import Segmentation
 from klantlib.core.pareto import ParetoPoint, customer_shares, pareto_point
 from klantlib.core.questions import QUESTIONS, question_label, question_text
 from klantlib.i18n import format_money, format_number, format_share, text
+from klantlib.store.session import Session
 
 __all__ = [
+    "answers_line",
     "customer_list_table",
     "escape_text",
     "favourites_table",
@@ -27,6 +30,7 @@ __all__ = [
     "percent_text",
     "question_table",
     "segment_table",
+    "session_line",
     "summary_table",
     "table_view",
     "thresholds_line",
@@ -300,3 +304,26 @@ def history_view(
         .set_properties(**{"text-align": "left", "white-space": "nowrap"})
         .set_table_styles([{"selector": "th", "props": "text-align: left;"}])
     )
+
+
+def session_line(session: Session, lang: str | None = None) -> str:
+    """One sentence for the team: the session, its customers, where they came from, who
+    answered so far."""
+    people = session.participants()
+    return text(
+        "session.line",
+        lang,
+        name=session.name,
+        count=format_number(len(session.customer_ids()), lang),
+        source=session.source or "—",
+        people=", ".join(people) if people else text("session.nobody_yet", lang),
+    )
+
+
+def answers_line(session: Session, participant: str | None = None, lang: str | None = None) -> str:
+    """One sentence: whose answers the matrix and the plan use (see
+    :func:`klantlib.core.consensus.whose_answers`)."""
+    who = session.whose_answers(participant)
+    if who == TEAM:
+        return text("plan.answers_team", lang)
+    return text("plan.answers_of", lang, who=who or text("session.nobody_yet", lang))

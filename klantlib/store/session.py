@@ -582,15 +582,6 @@ class Session:
             self.participants(), check_participant(participant) if participant else None
         )
 
-    def answers_line(self, participant: str | None = None, lang: str | None = None) -> str:
-        """One sentence: whose answers the matrix and the plan use."""
-        from klantlib.i18n import text
-
-        who = self.whose_answers(participant)
-        if who == TEAM:
-            return text("plan.answers_team", lang)
-        return text("plan.answers_of", lang, who=who or text("session.nobody_yet", lang))
-
     @property
     def plan(self) -> dict[str, SegmentPlan]:
         """The plan per segment: the team's when stored, else the article's defaults."""
@@ -624,22 +615,6 @@ class Session:
     def created_at(self) -> str:
         """When the session was made (ISO time, UTC)."""
         return self._meta("created_at") or ""
-
-    def describe(self, lang: str | None = None) -> str:
-        """One sentence for the team: the session, its customers, where they came from, who
-        answered so far."""
-        from klantlib.i18n import format_number, text
-
-        count = self._connection.execute("SELECT count(*) FROM customers").fetchone()[0]
-        people = self.participants()
-        return text(
-            "session.line",
-            lang,
-            name=self.name,
-            count=format_number(count, lang),
-            source=self.source or "—",
-            people=", ".join(people) if people else text("session.nobody_yet", lang),
-        )
 
     @property
     def source(self) -> str | None:
