@@ -31,22 +31,18 @@ a report already in the folder stays as it was.
 from __future__ import annotations
 
 import base64
-import contextlib
 import functools
 import html
 import io
-import math
 import numbers
 import os
-import re
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-import numpy as np
 import pandas as pd
 
 from klantlib.core.method import Segmentation
@@ -64,11 +60,18 @@ from klantlib.i18n import (
 from klantlib.reports.present import MONEY_COLUMNS, open_line, thresholds_line
 from klantlib.store.exports import (
     EXPORT_COLUMNS,
-    FORMULA_STARTS,
     out_folder,
     owner_only,
     write_csv,
     write_segments_csv,
+)
+from klantlib.store.workbook import (
+    Sheet,
+    Table,
+    missing,
+    sheet_title,
+    text_value,
+    write_workbook,
 )
 
 if TYPE_CHECKING:
@@ -96,14 +99,6 @@ A4_LANDSCAPE: tuple[float, float] = (11.69, 8.27)
 PNG_DPI = 150
 
 CRM_COLUMNS: tuple[str, ...] = ("customer_id", "name", "segment")
-
-MONEY_FORMAT = '"€" #,##0.00'
-PERCENT_FORMAT = "0.0%"
-HOURS_FORMAT = "#,##0.0"
-
-_ERROR_CODES = {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"}
-_SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
-_ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def write_report(
@@ -191,7 +186,7 @@ def _write_files(
         plan=_plan_table(plan_frame, lang) if plan_frame is not None else None,
     )
     files["report.xlsx"] = folder / "report.xlsx"
-    _write_workbook(_sheets(result, tables, lang, answers), files["report.xlsx"], lang)
+    write_workbook(_sheets(result, tables, lang, answers), files["report.xlsx"], lang)
     files["report.html"] = folder / "report.html"
     page = _html(result, tables, lang, images[0] if images else None, session)
     files["report.html"].write_text(page, encoding="utf-8", newline="\n")
@@ -236,18 +231,6 @@ def _matrix_images(
 # ------------------------------------------------------------------------------------------
 
 
-@dataclass
-class _Table:
-    """A table as the report shows it: headers in the language, raw values, one kind per
-    column (``money``, ``share``, ``hours``, ``whole`` or ``text``)."""
-
-    headers: list[str]
-    kinds: list[str]
-    rows: list[list[object]]
-    footer: list[object] | None = None
-    notes: list[str] = field(default_factory=list)
-
-
 def _header(column: str, lang: str) -> str:
     key = f"col.{column}"
     return text(key, lang) if key in CATALOGUE else column
@@ -265,7 +248,7 @@ def _kind(column: str, values: pd.Series) -> str:
     return "text"
 
 
-def _customer_table(result: Segmentation, lang: str) -> _Table:
+def _customer_table(result: Segmentation, lang: str) -> Table:
     table = result.customers[list(EXPORT_COLUMNS)]
     bands = {b: text(f"band.{b}", lang) for b in ("small", "medium", "large")}
     rows = [
@@ -275,10 +258,10 @@ def _customer_table(result: Segmentation, lang: str) -> _Table:
         )
     ]
     kinds = ["text", "text", "money", "text", "whole", "text", "text"]
-    return _Table([_header(c, lang) for c in EXPORT_COLUMNS], kinds, rows)
+    return Table([_header(c, lang) for c in EXPORT_COLUMNS], kinds, rows)
 
 
-def _summary_table(result: Segmentation, lang: str, session: str | None) -> _Table:
+def _summary_table(result: Segmentation, lang: str, session: str | None) -> Table:
     summary = result.summary.reset_index()
     columns = list(summary.columns)
     kinds = ["text"] + [_kind(c, summary[c]) for c in columns[1:]]
@@ -288,7 +271,7 @@ def _summary_table(result: Segmentation, lang: str, session: str | None) -> _Tab
         footer.append(None if column == "revenue_per_hour" else summary[column].sum())
     notes = [_title_line(result, lang, session), open_line(result, lang)]
     notes += [notice.message(lang) for notice in result.notices]
-    return _Table([_header(c, lang) for c in columns], kinds, rows, footer, notes)
+    return Table([_header(c, lang) for c in columns], kinds, rows, footer, notes)
 
 
 def _plan_frame(plan: pd.DataFrame) -> pd.DataFrame:
@@ -298,7 +281,7 @@ def _plan_frame(plan: pd.DataFrame) -> pd.DataFrame:
     return plan
 
 
-def _plan_table(plan: pd.DataFrame, lang: str) -> _Table:
+def _plan_table(plan: pd.DataFrame, lang: str) -> Table:
     """The plan in the report's language: headers, approach and channels in words."""
     shown = plan.copy()
     if "approach" in shown.columns:
@@ -310,7 +293,7 @@ def _plan_table(plan: pd.DataFrame, lang: str) -> _Table:
     columns = [str(c) for c in shown.columns]
     kinds = [_kind(c, shown[column]) for c, column in zip(columns, shown.columns, strict=True)]
     rows = [list(row) for row in shown.itertuples(index=False, name=None)]
-    return _Table([_header(c, lang) for c in columns], kinds, rows)
+    return Table([_header(c, lang) for c in columns], kinds, rows)
 
 
 def _channels_text(channels: object, lang: str) -> object:
@@ -321,7 +304,7 @@ def _channels_text(channels: object, lang: str) -> object:
     return ", ".join(text(f"plan.channel.{c}", lang) if c in CHANNELS else c for c in parts)
 
 
-def _answer_table(result: Segmentation, answers: pd.DataFrame, lang: str) -> _Table:
+def _answer_table(result: Segmentation, answers: pd.DataFrame, lang: str) -> Table:
     """A participant's answers in the language, one row per customer of ``result`` in its
     order (empty cells for a customer the table does not have)."""
     canonical = answer_table(answers).set_index("customer_id")
@@ -333,7 +316,7 @@ def _answer_table(result: Segmentation, answers: pd.DataFrame, lang: str) -> _Ta
         columns.append([shown.get(v) if isinstance(v, str) else None for v in values])
     headers = [_header("customer_id", lang), _header("name", lang)]
     headers += [question_label(q, lang) for q in QUESTIONS]
-    return _Table(
+    return Table(
         headers, ["text"] * len(headers), [list(row) for row in zip(*columns, strict=True)]
     )
 
@@ -343,40 +326,18 @@ def _title_line(result: Segmentation, lang: str, session: str | None) -> str:
     return text("report.session_line", lang, name=session, bands=line) if session else line
 
 
-def _missing(value: object) -> bool:
-    if value is None or value is pd.NA or value is pd.NaT:
-        return True
-    return isinstance(value, float) and math.isnan(value)
-
-
-def _text_value(value: object, lang: str) -> str:
-    """A cell that is not a number, as text."""
-    if isinstance(value, bool | np.bool_):
-        return text("answer.yes" if value else "answer.no", lang)
-    if isinstance(value, list | tuple | set | frozenset):
-        return ", ".join(str(v) for v in value)
-    return str(value)
-
-
 # ------------------------------------------------------------------------------------------
 # The workbook
 # ------------------------------------------------------------------------------------------
 
 
 @dataclass
-class _Sheet:
-    title: str
-    table: _Table
-    filtered: bool
-
-
-@dataclass
 class _Tables:
     """The report's tables, built once for the workbook and the page."""
 
-    customers: _Table
-    summary: _Table
-    plan: _Table | None
+    customers: Table
+    summary: Table
+    plan: Table | None
 
 
 def _sheets(
@@ -384,140 +345,20 @@ def _sheets(
     tables: _Tables,
     lang: str,
     answers: Mapping[str, pd.DataFrame] | None,
-) -> list[_Sheet]:
+) -> list[Sheet]:
     sheets = [
-        _Sheet(text("report.sheet.customers", lang), tables.customers, True),
-        _Sheet(text("report.sheet.summary", lang), tables.summary, False),
+        Sheet(text("report.sheet.customers", lang), tables.customers, True),
+        Sheet(text("report.sheet.summary", lang), tables.summary, False),
     ]
     if tables.plan is not None:
-        sheets.append(_Sheet(text("report.sheet.plan", lang), tables.plan, False))
+        sheets.append(Sheet(text("report.sheet.plan", lang), tables.plan, False))
     for participant, table in (answers or {}).items():
         title = text("report.sheet.answers", lang, participant=participant)
-        sheets.append(_Sheet(title, _answer_table(result, table, lang), True))
+        sheets.append(Sheet(title, _answer_table(result, table, lang), True))
     used: set[str] = set()
     for sheet in sheets:
-        sheet.title = _sheet_title(sheet.title, used)
+        sheet.title = sheet_title(sheet.title, used)
     return sheets
-
-
-def _sheet_title(wanted: str, used: set[str]) -> str:
-    """A sheet name Excel accepts: no ``[]:*?/\\``, at most 31 characters, not used yet."""
-    title = _SHEET_NAME_FORBIDDEN.sub("_", _ILLEGAL_XML.sub("", wanted)).strip("' ") or "_"
-    title = title[:31]
-    number = 1
-    candidate = title
-    while candidate.casefold() in used:
-        number += 1
-        suffix = f" ({number})"
-        candidate = title[: 31 - len(suffix)] + suffix
-    used.add(candidate.casefold())
-    return candidate
-
-
-_FORMATS = {"money": MONEY_FORMAT, "share": PERCENT_FORMAT, "hours": HOURS_FORMAT}
-
-
-def _write_workbook(sheets: Sequence[_Sheet], path: Path, lang: str) -> None:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    workbook = Workbook(write_only=True)  # streams the rows: 50,000 customers stay quick
-    bold = Font(bold=True)
-    try:
-        for sheet in sheets:
-            _write_sheet(workbook.create_sheet(sheet.title), sheet, lang, bold)
-        workbook.save(path)
-    except BaseException:
-        _discard(workbook)
-        raise
-
-
-def _discard(workbook: Any) -> None:
-    """Close the streamed sheets of a workbook that was not saved and remove their temporary
-    files (else they are closed half-way when Python collects them, with a warning)."""
-    for worksheet in workbook.worksheets:
-        writer = getattr(worksheet, "_writer", None)
-        if writer is None:
-            continue
-        if not worksheet.closed:
-            with contextlib.suppress(Exception):
-                worksheet.close()
-        with contextlib.suppress(Exception):
-            writer.cleanup()
-
-
-def _write_sheet(worksheet: Any, sheet: _Sheet, lang: str, bold: Any) -> None:
-    from openpyxl.utils import get_column_letter
-
-    table = sheet.table
-    for index, size in enumerate(_widths(table), start=1):
-        worksheet.column_dimensions[get_column_letter(index)].width = size
-    worksheet.freeze_panes = "A2"
-    if sheet.filtered:
-        last = f"{get_column_letter(len(table.headers))}{len(table.rows) + 1}"
-        worksheet.auto_filter.ref = f"A1:{last}"
-    worksheet.append([_xlsx_cell(worksheet, h, "text", lang, bold) for h in table.headers])
-    for row in table.rows:
-        worksheet.append(
-            [_xlsx_cell(worksheet, v, k, lang, None) for v, k in zip(row, table.kinds, strict=True)]
-        )
-    if table.footer is not None:
-        footer = zip(table.footer, table.kinds, strict=True)
-        worksheet.append([_xlsx_cell(worksheet, v, k, lang, bold) for v, k in footer])
-    if table.notes:
-        worksheet.append([])
-        for note in table.notes:
-            worksheet.append([_xlsx_cell(worksheet, note, "text", lang, None)])
-
-
-def _xlsx_cell(worksheet: Any, value: object, kind: str, lang: str, font: Any) -> object:
-    """What to append for one value: the plain value where that is safe, else a cell with the
-    number format, the font, or text that must stay text."""
-    from openpyxl.cell import WriteOnlyCell
-
-    if _missing(value):
-        return None
-    if isinstance(value, numbers.Real) and not isinstance(value, bool):
-        value = int(value) if kind == "whole" else float(value)  # type: ignore[call-overload]
-        if kind not in _FORMATS and font is None:
-            return value
-        written = WriteOnlyCell(worksheet, value=value)
-        if kind in _FORMATS:
-            written.number_format = _FORMATS[kind]
-    else:
-        value = _ILLEGAL_XML.sub("", _text_value(value, lang))
-        risky = value.startswith(FORMULA_STARTS) or value in _ERROR_CODES
-        if not risky and font is None:
-            return value
-        written = WriteOnlyCell(worksheet)
-        written.value = value
-        written.data_type = "s"  # text, never a formula or an error value
-        if risky:
-            written.quotePrefix = True  # and it stays text when someone edits it in Excel
-    if font is not None:
-        written.font = font
-    return written
-
-
-def _widths(table: _Table) -> list[float]:
-    """Column widths (in characters) that fit the header and the longest value, 8 to 60."""
-    widths = []
-    for index, header in enumerate(table.headers):
-        kind = table.kinds[index]
-        longest = len(header)
-        for row in table.rows:
-            value = row[index]
-            if _missing(value):
-                continue
-            if kind in ("money", "hours") and isinstance(value, numbers.Real):
-                size = len(f"{float(value):,.2f}") + (2 if kind == "money" else 0)
-            elif kind == "share":
-                size = 6
-            else:
-                size = len(str(value))
-            longest = max(longest, size)
-        widths.append(min(60.0, max(8.0, longest + 2.0)))
-    return widths
 
 
 # ------------------------------------------------------------------------------------------
@@ -593,7 +434,7 @@ def _html(
     return "\n".join(parts)
 
 
-def _html_table(table: _Table, lang: str) -> str:
+def _html_table(table: Table, lang: str) -> str:
     def e(value: object) -> str:
         return html.escape(str(value), quote=True)
 
@@ -619,13 +460,13 @@ def _html_table(table: _Table, lang: str) -> str:
 
 def _shown(value: object, kind: str, lang: str) -> str:
     """A value as the page shows it, in the language."""
-    if _missing(value):
+    if missing(value):
         return ""
     if isinstance(value, str):
         return value
     if isinstance(value, numbers.Real) and not isinstance(value, bool):
         return _number_text(float(value), kind, lang)
-    return _text_value(value, lang)
+    return text_value(value, lang)
 
 
 @functools.lru_cache(maxsize=4096)

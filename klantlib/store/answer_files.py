@@ -61,9 +61,9 @@ import pandas as pd
 from klantlib.core.customers import cell_text
 from klantlib.core.questions import QUESTION_COLUMN_NAMES, QUESTIONS, parse_answer
 from klantlib.errors import InputError, KlantlibError, Notice, Problems
-from klantlib.i18n import text
+from klantlib.i18n import get_language, text
 from klantlib.ingest.sources import inspect_source, read_sheet
-from klantlib.store.exports import write_csv, written_atomically
+from klantlib.store.exports import write_csv
 from klantlib.store.session import (
     FIELDS,
     TIME_WORDS,
@@ -72,6 +72,7 @@ from klantlib.store.session import (
     check_participant,
     check_value,
 )
+from klantlib.store.workbook import Sheet, Table, sheet_title, write_workbook
 
 __all__ = [
     "EXAMPLE_ANSWERS",
@@ -456,23 +457,16 @@ def write_answer_file(
     if path.suffix.lower() == ".csv":
         write_csv(sheet, path)
     else:
-        _write_xlsx(sheet, path, text("cli.answers_sheet", lang))
+        _write_xlsx(sheet, path, text("cli.answers_sheet", lang), lang)
     answered = sheet["changed_at"].ne("").sum()
     return ExportReport(path, len(sheet), int(answered))
 
 
-def _write_xlsx(sheet: pd.DataFrame, path: Path, title: str) -> None:
-    from openpyxl import Workbook
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-    from openpyxl.styles import Font
-
-    workbook = Workbook()
-    worksheet = workbook.active
-    worksheet.title = title
-    worksheet.append(list(sheet.columns))
-    for cell in worksheet[1]:
-        cell.font = Font(bold=True)
+def _write_xlsx(sheet: pd.DataFrame, path: Path, title: str, lang: str | None) -> None:
+    """The answer sheet as a workbook: one sheet, hours as numbers, the rest as text (a note
+    kept by :func:`_protect` stays text)."""
     time_at = list(sheet.columns).index("time")
+    rows: list[list[object]] = []
     for values in sheet.itertuples(index=False):
         cells: list[object] = []
         for index, value in enumerate(values):
@@ -482,14 +476,13 @@ def _write_xlsx(sheet: pd.DataFrame, path: Path, title: str) -> None:
                 hours = float(value)
                 cells.append(int(hours) if hours.is_integer() else hours)
             else:
-                cells.append(ILLEGAL_CHARACTERS_RE.sub("", str(value)))
-        worksheet.append(cells)
-    worksheet.freeze_panes = "A2"
-    for index, header in enumerate(sheet.columns):
-        longest = max([len(str(header)), *(len(str(v)) for v in sheet.iloc[:, index])])
-        worksheet.column_dimensions[_column_letter(index)].width = min(60, max(8, longest + 2))
-    with written_atomically(path) as temporary:
-        workbook.save(temporary)
+                cells.append(str(value))
+        rows.append(cells)
+    table = Table(
+        headers=[str(c) for c in sheet.columns], kinds=["text"] * sheet.shape[1], rows=rows
+    )
+    used: set[str] = set()
+    write_workbook([Sheet(sheet_title(title, used), table, False)], path, lang or get_language())
 
 
 def _is_hours(value: object) -> bool:
