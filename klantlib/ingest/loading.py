@@ -35,7 +35,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypedDict
+from typing import Any, TypedDict
 
 import numpy as np
 import pandas as pd
@@ -259,27 +259,22 @@ class LoadReport:
         if self.revenue_may_include_vat:
             out.append(text("load.maybe_vat", lang, column=self.columns.get("revenue", "")))
         out += _first_ten(
-            [
-                text("load.skipped", lang, row=row, reason=text(f"load.skip.{reason}", lang))
-                for row, reason in self.skipped[:10]
-            ],
-            len(self.skipped),
+            self.skipped,
+            lambda row, reason: text(
+                "load.skipped", lang, row=row, reason=text(f"load.skip.{reason}", lang)
+            ),
             lang,
         )
         out += _first_ten(
-            [
-                text("load.kept_total", lang, row=row, label=label)
-                for row, label in self.kept_totals[:10]
-            ],
-            len(self.kept_totals),
+            self.kept_totals,
+            lambda row, label: text("load.kept_total", lang, row=row, label=label),
             lang,
         )
         out += _first_ten(
-            [
-                text("load.same_name", lang, name=name, rows=", ".join(map(str, rows)))
-                for name, rows in self.same_names[:10]
-            ],
-            len(self.same_names),
+            self.same_names,
+            lambda name, rows: text(
+                "load.same_name", lang, name=name, rows=", ".join(map(str, rows))
+            ),
             lang,
         )
         if self.invoice_lines:
@@ -321,9 +316,13 @@ class _Details(TypedDict, total=False):
 Progress = Callable[[int, int], None]
 
 
-def _first_ten(lines: list[str], count: int, lang: str | None) -> list[str]:
-    """The report's first ten lines of a kind, and "… and N more" for the rest."""
-    more = [text("error.more_problems", lang, count=count - 10)] if count > 10 else []
+def _first_ten(
+    entries: Sequence[tuple[Any, Any]], line: Callable[..., str], lang: str | None
+) -> list[str]:
+    """The report's lines for the first ten ``entries`` of a kind (``line(*entry)``), and
+    "… and N more" for the rest."""
+    lines = [line(*entry) for entry in entries[:10]]
+    more = [text("error.more_problems", lang, count=len(entries) - 10)] if len(entries) > 10 else []
     return lines + more
 
 
