@@ -48,7 +48,7 @@ def test_a_printed_report_is_read_by_its_columns(tmp_path):
     ]
     assert report.columns == {"customer_id": "Klantnr", "name": "Naam", "revenue": "Omzet 2025"}
     assert report.header_row == 4
-    assert report.skipped == [(5, "layout"), (11, "layout"), (12, "total")]
+    assert report.skipped == [(5, "layout"), (11, "layout"), (12, "total"), (13, "layout")]
     lines_nl, lines_en = report.lines("nl"), report.lines("en")
     assert "tekenset utf-8, scheidingsteken: geen (kolommen uitgelijnd met spaties)" in lines_nl
     assert "encoding utf-8, delimiter: none (columns aligned with spaces)" in lines_en
@@ -101,6 +101,19 @@ def test_text_across_the_columns_between_the_rows_is_refused_naming_its_row(tmp_
     ]
     assert caught.value.message("en").startswith("omzet.txt: ")
     assert "row 9: the text runs across the columns (at character 9)" in caught.value.message("en")
+
+
+def test_a_last_customer_whose_name_pushed_its_amount_out_is_refused_not_dropped(tmp_path):
+    """The last line runs across the columns and ends in a number: it may be a customer (a
+    long name, one space, the amount), so it is an error naming the row, not closing text."""
+    text = "Klant        Omzet\nBakkerij     1200\nCafé De Kroon 800\n"
+    with pytest.raises(InputError) as caught:
+        load_customers(write(tmp_path / "lijst.txt", text))
+    assert (
+        caught.value.problems[0]
+        .message("en")
+        .startswith("row 3: the text runs across the columns (at character 12)")
+    )
 
 
 def test_right_aligned_numbers_longer_than_the_first_ones_stay_in_their_column(tmp_path):

@@ -1048,7 +1048,10 @@ class _Assembly:
             (batch.first_row + int(i), "layout" if layout[i] else "blank" if blank[i] else "total")
             for i in rows.tolist()
         ]
-        filled = np.flatnonzero(~blank)
+        filled = np.flatnonzero(~blank & ~layout)
+        # a report's layout rows are always named; blank rows only between rows of cells
+        self.skipped += [entry for entry in entries if entry[1] == "layout"]
+        entries = [entry for entry in entries if entry[1] != "layout"]
         if filled.size:
             last = batch.first_row + int(filled[-1])
             self.skipped += self.trailing_blank
@@ -1267,7 +1270,7 @@ class _Assembly:
         if self.undated:
             self._read_dated([], final=True)
         details: _Details = {
-            "skipped": self.skipped,
+            "skipped": sorted(self.skipped),
             "data_rows": self.kept,
             "kept_totals": self._kept_totals(),
         }

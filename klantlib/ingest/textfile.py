@@ -20,9 +20,10 @@ read. Rows pyarrow leaves out or refuses are put back as the rest of the kit see
 
 A text aligned with spaces (``delimiter == " "``) is cut at the character positions of its
 ``boundaries`` instead, line by line, with Arrow's string kernels. Ruler lines (``-----``) and
-the header line printed again on a next page are rows of empty cells; a line with a word that a
-boundary would cut in two (text across the columns) is an error naming its row, so no cell is
-ever part of its neighbour.
+the header line printed again on a next page are rows of empty cells, and so is text under the
+table that does not end in a number (its closing line); a line with a word that a boundary
+would cut in two (text across the columns) is an error naming its row, so no cell is ever part
+of its neighbour.
 """
 
 from __future__ import annotations
@@ -608,13 +609,19 @@ def _parse_aligned(
             across |= cut.to_numpy(zero_copy_only=False)
     across &= ~layout_rows
     if across.any() and last:
-        # text after the last row of cells (a closing line of the report) is layout too
+        # Text after the last row of cells whose last word has no digit ("*** Einde van de
+        # lijst, 5 klanten ***") is the report's closing text: layout, named in the report. A
+        # line there that ends in a number may be a customer whose name pushed its amount out
+        # of its column ("Café De Kroon 800"): an error.
         cells_rows = np.flatnonzero(
             ~across & ~layout_rows & (trimmed.to_numpy(zero_copy_only=False) != "")
         )
         after = cells_rows[-1] + 1 if cells_rows.size else 0
-        layout_rows[after:] |= across[after:]
-        across[after:] = False
+        wordy = ~pc.match_substring_regex(lines, r"\d\S*\s*$").to_numpy(zero_copy_only=False)
+        closing = across & wordy
+        closing[:after] = False
+        layout_rows |= closing
+        across &= ~closing
     if across.any():
         problems = [
             Notice(
