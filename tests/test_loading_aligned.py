@@ -175,3 +175,41 @@ def test_a_delimited_file_stays_delimited_and_an_aligned_one_is_aligned(tmp_path
     """Padding around a delimiter, or double spaces inside a name, do not make a CSV an
     aligned text; a comma in an aligned text's header does not make it a CSV."""
     assert inspect_source(write(tmp_path / "f.txt", text)).delimiter == delimiter
+
+
+def test_a_table_drawn_by_a_database_tool_skips_its_rules(tmp_path):
+    """A table as a database client prints it: bars between the cells, rules of dashes and
+    plus signs above and below. The rules are the report's layout, named in the report."""
+    text = (
+        "+---------+------------------+---------+\n"
+        "| klantnr | naam             | omzet   |\n"
+        "+---------+------------------+---------+\n"
+        "|     101 | Bakkerij Peeters | 1200.00 |\n"
+        "|     102 | Café De Kroon    |  800.50 |\n"
+        "+---------+------------------+---------+\n"
+    )
+    table, report = load_customers(write(tmp_path / "uit.txt", text))
+    assert table[["customer_id", "name", "revenue"]].to_dict("records") == [
+        {"customer_id": "101", "name": "Bakkerij Peeters", "revenue": 1200.0},
+        {"customer_id": "102", "name": "Café De Kroon", "revenue": 800.5},
+    ]
+    assert report.skipped == [(3, "layout"), (6, "layout")]
+
+
+def test_a_rule_in_a_spreadsheet_is_layout_and_a_customer_named_with_a_dash_is_not(tmp_path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in [
+        ["Klantnr", "Klant", "Omzet"],
+        ["----", "------", "-----"],
+        [101, "Bakkerij Peeters", 1200],
+        [102, "- Café -", 800],
+        ["____", "", "_____"],
+    ]:
+        sheet.append(row)
+    book.save(tmp_path / "k.xlsx")
+    table, report = load_customers(tmp_path / "k.xlsx")
+    assert sorted(table["name"]) == ["- Café -", "Bakkerij Peeters"]
+    assert report.skipped == [(2, "layout"), (5, "layout")]

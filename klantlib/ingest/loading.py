@@ -663,8 +663,17 @@ class _Batch:
         """Rows whose cells are all empty or spaces."""
         raise NotImplementedError
 
+    def layout_rows(self) -> np.ndarray:
+        """:meth:`layout`, worked out once per batch."""
+        found = getattr(self, "_layout", None)
+        if found is None:
+            found = self._layout = self.layout()
+        return found
+
     def layout(self) -> np.ndarray:
-        """Rows that are a printed report's layout (a rule, the header again), no cells."""
+        """Rows that are a report's layout, no customer: a rule drawn with dashes, plus signs
+        or bars in every filled cell (``-----+-----``, as database tools and printed reports
+        draw them), or for a space-aligned text the header printed again."""
         return np.zeros(self.size, dtype=bool)
 
     def empty(self, header: str, rows: np.ndarray) -> np.ndarray:
@@ -706,6 +715,11 @@ class _FrameBatch(_Batch):
         cells = self.table.astype(str).apply(lambda c: c.str.strip())
         return (cells == "").all(axis=1).to_numpy(dtype=bool)
 
+    def layout(self) -> np.ndarray:
+        cells = self.table.map(cell_text)
+        ruler = cells.apply(lambda c: c.str.fullmatch(_RULER)).all(axis=1)
+        return (ruler & (cells != "").any(axis=1)).to_numpy(dtype=bool)
+
     def empty(self, header: str, rows: np.ndarray) -> np.ndarray:
         return self.table[header].iloc[rows].map(cell_text).eq("").to_numpy(dtype=bool)
 
@@ -739,9 +753,28 @@ class _ArrowBatch(_Batch):
         self.encoding = batch.encoding
 
     def layout(self) -> np.ndarray:
-        if self.batch.layout_rows is None:
-            return super().layout()
-        return self.batch.layout_rows
+        if self.batch.layout_rows is not None:  # a space-aligned text: found as it was cut
+            return self.batch.layout_rows
+        # Only rows whose first cell starts with a rule's character are looked at (a rule
+        # without the delimiter is one cell, the first), so a large file costs one byte a row.
+        rows = np.arange(self.size)
+        first = next(iter(self.columns.values()), None)
+        if first is None or not self.size:
+            return np.zeros(self.size, dtype=bool)
+        rows = rows[_may_be_rule(first)]
+        ruler = np.zeros(self.size, dtype=bool)
+        if rows.size:
+            taken = pa.array(rows)
+            cells = pd.DataFrame(
+                {
+                    h: pd.Series(self.batch.text(h).take(taken).to_pylist(), dtype="str")
+                    for h in self.columns
+                }  # fmt: skip
+            ).fillna("")
+            stripped = cells.apply(lambda c: c.str.strip())
+            is_rule = stripped.apply(lambda c: c.str.fullmatch(_RULER)).all(axis=1)
+            ruler[rows] = (is_rule & (stripped != "").any(axis=1)).to_numpy(dtype=bool)
+        return ruler
 
     def blank(self) -> np.ndarray:
         # Most rows show a visible first character in some cell; only the others are looked
@@ -831,6 +864,16 @@ def _as_series(array: pa.Array) -> pd.Series:
     return pd.Series(pd.array(array, dtype="str"))
 
 
+def _may_be_rule(array: pa.Array) -> np.ndarray:
+    """Cells that start with a character a drawn rule starts with."""
+    if pa.types.is_dictionary(array.type):
+        labels = _may_be_rule(array.dictionary)
+        codes = array.indices.fill_null(-1).to_numpy(zero_copy_only=False)
+        return np.append(labels, False)[codes]
+    start, lengths = leading_bytes(array, 1)
+    return (lengths > 0) & _RULER_FIRST[start[:, 0]]
+
+
 def _maybe_blank(array: pa.Array) -> np.ndarray:
     """Cells that are empty or do not start with a visible ASCII character."""
     if pa.types.is_dictionary(array.type):
@@ -840,6 +883,11 @@ def _maybe_blank(array: pa.Array) -> np.ndarray:
     first, lengths = leading_bytes(array, 1)
     return (lengths <= 0) | (first[:, 0] < 0x21) | (first[:, 0] > 0x7E)
 
+
+_RULER = r"[\s\-=_+*.:|~]*"
+"""A cell of a drawn rule: dashes, equals signs, plus signs, bars, … (or nothing)."""
+_RULER_FIRST = np.zeros(256, dtype=bool)  # a first byte that may start a rule
+_RULER_FIRST[[ord(c) for c in "-=_+*.:|~"]] = True
 
 _TOTAL_STARTS = np.zeros(1 << 16, dtype=bool)  # the first two letters of a total's label
 _TOTAL_STARTS[[ord(a) << 8 | ord(b) for a, b in ("su", "so", "ei", "gr", "to")]] = True
@@ -1002,7 +1050,7 @@ class _Assembly:
         on a row without an id of its own. "Total Energies Nederland" with its customer number
         is a customer. Without an id column, a name that only starts like a total ("Totaal
         Techniek B.V.") is kept, and the report says so."""
-        blank = batch.blank()
+        blank = batch.blank() | batch.layout_rows()
         total = np.zeros(batch.size, dtype=bool)
         unsure: list[tuple[int, str]] = []
         id_header = self.mapping.get("customer_id")
@@ -1043,7 +1091,7 @@ class _Assembly:
         keep = ~(blank | total)
         self.kept += int(keep.sum())
         rows = np.flatnonzero(blank | total)
-        layout = batch.layout()
+        layout = batch.layout_rows()
         entries = [
             (batch.first_row + int(i), "layout" if layout[i] else "blank" if blank[i] else "total")
             for i in rows.tolist()
