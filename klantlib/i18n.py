@@ -521,8 +521,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "lines left out for their status: {statuses}",
     ),
     "load.other_currency": (
-        "alleen de lijnen in {currency} opgeteld; {count} lijnen in een andere munt niet meegeteld",
-        "only the lines in {currency} added up; {count} lines in another currency left out",
+        "alleen de lijnen in {currency} opgeteld; {count} {count|lijn|lijnen} in een andere munt"
+        " niet meegeteld",
+        "only the lines in {currency} added up; {count} {count|line|lines} in another currency"
+        " left out",
     ),
     "error.unknown_status": (
         "Kolom '{column}' heeft statussen die de kit niet kent: {values} (de eerste op rij"
@@ -563,10 +565,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         " customer id of its own, or is more than just the word total",
     ),
     "load.invoices": (
-        "factuurlijnen: {used} lijnen in {period} opgeteld per klant ({credits} creditnota's"
-        " afgetrokken), {outside} lijnen buiten die periode",
-        "invoice lines: {used} lines in {period} added up per customer ({credits} credit"
-        " notes subtracted), {outside} lines outside that period",
+        "factuurlijnen: {used} {used|lijn|lijnen} in {period} opgeteld per klant ({credits}"
+        " creditnota's"
+        " afgetrokken), {outside} {outside|lijn|lijnen} buiten die periode",
+        "invoice lines: {used} {used|line|lines} in {period} added up per customer ({credits}"
+        " credit"
+        " notes subtracted), {outside} {outside|line|lines} outside that period",
     ),
     "load.merged": (
         "samengevoegd als één klant '{name}': {spellings}",
@@ -580,7 +584,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         " different customers. If it is one customer, add up the revenue in the file, or add a"
         " column of customer ids.",
     ),
-    "load.customers": ("{count} klanten", "{count} customers"),
+    "load.customers": ("{count} {count|klant|klanten}", "{count} {count|customer|customers}"),
     "load.progress": ("{file} inlezen", "Reading {file}"),
     "error.too_many_cells": (
         "rij {row} heeft {count} cellen, maar de kopregel maar {expected}",
@@ -663,12 +667,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Revenue bands: medium from {low}, large from {high}.",
     ),
     "answers.none_open": (
-        "Alle {total} klanten hebben op elke vraag een antwoord.",
-        "All {total} customers have an answer to every question.",
+        "Alle {total} {total|klant|klanten} hebben op elke vraag een antwoord.",
+        "All {total} {total|customer|customers} have an answer to every question.",
     ),
     "answers.open": (
-        "{count} van {total} klanten hebben nog open vragen (? telt niet als ja).",
-        "{count} of {total} customers still have open questions (? does not count as yes).",
+        "{count} van {total} {total|klant|klanten} hebben nog open vragen (? telt niet als ja).",
+        "{count} of {total} {total|customer|customers} still have open questions (? does not"
+        " count as yes).",
     ),
     "cli.written": ("Geschreven: {path}", "Written: {path}"),
     "cli.summary_title": ("Per segment:", "Per segment:"),
@@ -807,8 +812,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.time.much": ("veel", "much"),
     "cli.answers_sheet": ("Antwoorden", "Answers"),
     "cli.session_created": (
-        "Sessie '{name}' gemaakt: {customers} klanten, {bands}. Bewaard in {path}",
-        "Session '{name}' created: {customers} customers, {bands}. Stored in {path}",
+        "Sessie '{name}' gemaakt: {customers} {customers|klant|klanten}, {bands}. Bewaard in"
+        " {path}",
+        "Session '{name}' created: {customers} {customers|customer|customers}, {bands}. Stored in"
+        " {path}",
     ),
     "cli.session_bands": (
         "omzetklassen middel vanaf {low}, groot vanaf {high}",
@@ -835,12 +842,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{participant} is new in session '{name}' (who answered before: {participants}).",
     ),
     "cli.answers_exported": (
-        "Antwoorden van {participant} in sessie '{name}': {answered} van {customers} klanten.",
-        "Answers of {participant} in session '{name}': {answered} of {customers} customers.",
+        "Antwoorden van {participant} in sessie '{name}': {answered} van {customers}"
+        " {customers|klant|klanten}.",
+        "Answers of {participant} in session '{name}': {answered} of {customers}"
+        " {customers|customer|customers}.",
     ),
     "cli.answers_blank": (
-        "Nog geen antwoorden in sessie '{name}': een leeg antwoordenblad met {customers} klanten.",
-        "No answers in session '{name}' yet: a blank answer sheet with {customers} customers.",
+        "Nog geen antwoorden in sessie '{name}': een leeg antwoordenblad met {customers}"
+        " {customers|klant|klanten}.",
+        "No answers in session '{name}' yet: a blank answer sheet with {customers}"
+        " {customers|customer|customers}.",
     ),
     "error.segment_needs_input": (
         "Geef een klantenbestand en --answers ANTWOORDEN, of --session NAAM.",
@@ -962,8 +973,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "col.rank": ("nr.", "no."),
     "col.cumulative_share": ("opgeteld aandeel", "cumulative share"),
     "list.truncated": (
-        "De {shown} grootste van {total} klanten; de andere staan niet in deze tabel.",
-        "The {shown} largest of {total} customers; the others are not in this table.",
+        "De {shown} grootste van {total} {total|klant|klanten}; de andere staan niet in deze"
+        " tabel.",
+        "The {shown} largest of {total} {total|customer|customers}; the others are not in this"
+        " table.",
     ),
     "pareto.line": (
         "De grootste {percent}% van de klanten ({count} van {total}) brengt {share} van de"
@@ -980,8 +993,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "pareto.y_label": ("aandeel van de omzet, opgeteld", "share of revenue, added up"),
     "pareto.point": (
-        "grootste {percent}% ({count} van {total} klanten):\n{share} van de omzet, {revenue}",
-        "largest {percent}% ({count} of {total} customers):\n{share} of revenue, {revenue}",
+        "grootste {percent}% ({count} van {total} {total|klant|klanten}):\n{share} van de omzet,"
+        " {revenue}",
+        "largest {percent}% ({count} of {total} {total|customer|customers}):\n{share} of revenue,"
+        " {revenue}",
     ),
     "pareto.equal": ("als elke klant evenveel bracht", "if every customer brought the same"),
     "error.bad_top_share": (
@@ -1060,7 +1075,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{band}: {customers}, {share} van de potentiële omzet",
         "{band}: {customers}, {share} of potential revenue",
     ),
-    "chart.customers": ("{count} klanten", "{count} customers"),
+    "chart.customers": ("{count} {count|klant|klanten}", "{count} {count|customer|customers}"),
     "chart.customer_one": ("{count} klant", "{count} customer"),
     "chart.not_shown": (
         "({count} {count|klant|klanten} zonder positieve omzet niet getoond:"
@@ -1188,8 +1203,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "picker.range.small": ("onder {low}", "under {low}"),
     # sessions
     "session.line": (
-        "Sessie {name}: {count} klanten uit {source}. Antwoorden van: {people}.",
-        "Session {name}: {count} customers from {source}. Answers from: {people}.",
+        "Sessie {name}: {count} {count|klant|klanten} uit {source}. Antwoorden van: {people}.",
+        "Session {name}: {count} {count|customer|customers} from {source}. Answers from: {people}.",
     ),
     "session.nobody_yet": ("nog niemand", "nobody yet"),
     "workshop.newer": (
@@ -1236,8 +1251,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     # the team's customer file and the session it feeds
     "file.header": (
-        "Sessie {name} · bestand {source} · {count} klanten · ingelezen op {when}",
-        "Session {name} · file {source} · {count} customers · read on {when}",
+        "Sessie {name} · bestand {source} · {count} {count|klant|klanten} · ingelezen op {when}",
+        "Session {name} · file {source} · {count} {count|customer|customers} · read on {when}",
     ),
     "file.sample_used": (
         "Dit zijn de voorbeeldklanten van de kit. Werk je met jullie eigen klanten, kies dan"
@@ -1255,11 +1270,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "What the session held with the previous file is kept as session {aside}.",
     ),
     "error.session_other_file": (
-        "Sessie {name} werkt al met {source} ({count} klanten) en jullie hebben er al in"
+        "Sessie {name} werkt al met {source} ({count} {count|klant|klanten}) en jullie hebben er"
+        " al in"
         " gewerkt: de kit wisselt het bestand niet stil om voor {file}. Verder met {source}:"
         " maak customers_file in de grijze cel leeg. Met {file} beginnen: typ in de grijze cel"
         ' een nieuwe sessienaam, bv. session = "{name}-b".',
-        "Session {name} already works with {source} ({count} customers) and you have worked in"
+        "Session {name} already works with {source} ({count} {count|customer|customers}) and you"
+        " have worked in"
         " it: the kit does not silently swap it for {file}. To carry on with {source}: empty"
         " customers_file in the grey cell. To start with {file}: type a new session name in the"
         ' grey cell, e.g. session = "{name}-b".',
@@ -1427,8 +1444,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     # the chart of moves (klantlib/moves_chart.py)
     "moves_chart.title": (
-        "Wie veranderde van segment: {count} van {total} klanten",
-        "Who changed segment: {count} of {total} customers",
+        "Wie veranderde van segment: {count} van {total} {total|klant|klanten}",
+        "Who changed segment: {count} of {total} {total|customer|customers}",
     ),
     "moves_chart.title_one": (
         "Wie veranderde van segment: {count} van {total} klant",
@@ -1658,9 +1675,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "This plan needs {needed} hours a year, more than the {today} hours you spend today.",
     ),
     "warning.plan_most_in_a": (
-        "{count} van {total} klanten staan in A: dan is A geen keuze meer. Kijk de grenzen of"
+        "{count} van {total} {total|klant|klanten} staan in A: dan is A geen keuze meer. Kijk de"
+        " grenzen of"
         " het rooster nog eens na.",
-        "{count} of {total} customers are in A: then A is no longer a choice. Look at the"
+        "{count} of {total} {total|customer|customers} are in A: then A is no longer a choice."
+        " Look at the"
         " thresholds or the grid again.",
     ),
     # the team's consensus view
@@ -1763,8 +1782,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "form.only_unanswered": ("alleen onbeantwoord", "unanswered only"),
     "form.only_favourites": ("alleen favorieten", "favourites only"),
     "form.progress": (
-        "{answered} van {total} klanten beantwoord, {open} met open vragen",
-        "{answered} of {total} customers answered, {open} with open questions",
+        "{answered} van {total} {total|klant|klanten} beantwoord, {open} met open vragen",
+        "{answered} of {total} {total|customer|customers} answered, {open} with open questions",
     ),
     "form.to_confirm_left": (
         "nog {count} te bevestigen",

@@ -118,7 +118,7 @@ def test_one_customer():
     """A single customer is the top 20% and brings 100%: the point sits at the top right."""
     ax = pareto_chart(customers_frame([("1", "Enige klant", 1_234.0)]), lang="en")
     assert marked_point(ax) == pytest.approx((1.0, 1.0))
-    assert point_label(ax) == "largest 20% (1 of 1 customers):\n100.0% of revenue, €1,234"
+    assert point_label(ax) == "largest 20% (1 of 1 customer):\n100.0% of revenue, €1,234"
 
 
 def test_fifty_thousand_customers_make_one_line_and_no_labels_per_customer():
