@@ -77,7 +77,7 @@ def test_several_currencies_are_refused_unless_one_is_chosen(tmp_path):
     table, report = load_customers(path, year=2025, currency="eur")
     assert table.set_index("name")["revenue"].to_dict() == {"Alpha": 100.0, "Beta": 20.0}
     assert report.other_currency_lines == 1
-    assert "only the lines in EUR added up; 1 lines in another currency left out" in (
+    assert "only the lines in EUR added up; 1 line in another currency left out" in (
         report.lines("en")
     )
     with pytest.raises(InputError, match="USD"):
