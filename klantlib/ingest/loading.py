@@ -29,6 +29,7 @@ from __future__ import annotations
 import collections
 import contextlib
 import datetime as dt
+import functools
 import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -71,7 +72,14 @@ from klantlib.ingest.invoices import (
     parse_dates,
     period_for_years,
 )
-from klantlib.ingest.sources import CELL_LIMIT, Source, inspect_source, read_sheet
+from klantlib.ingest.sources import (
+    CELL_LIMIT,
+    RULE_STARTS,
+    RULE_TEXT,
+    Source,
+    inspect_source,
+    read_sheet,
+)
 from klantlib.ingest.textfile import (
     SLICE_BYTES,
     TextBatch,
@@ -663,12 +671,10 @@ class _Batch:
         """Rows whose cells are all empty or spaces."""
         raise NotImplementedError
 
+    @functools.cached_property
     def layout_rows(self) -> np.ndarray:
         """:meth:`layout`, worked out once per batch."""
-        found = getattr(self, "_layout", None)
-        if found is None:
-            found = self._layout = self.layout()
-        return found
+        return self.layout()
 
     def layout(self) -> np.ndarray:
         """Rows that are a report's layout, no customer: a rule drawn with dashes, plus signs
@@ -716,9 +722,15 @@ class _FrameBatch(_Batch):
         return (cells == "").all(axis=1).to_numpy(dtype=bool)
 
     def layout(self) -> np.ndarray:
-        cells = self.table.map(cell_text)
-        ruler = cells.apply(lambda c: c.str.fullmatch(_RULER)).all(axis=1)
-        return (ruler & (cells != "").any(axis=1)).to_numpy(dtype=bool)
+        # Only rows whose first cell is empty or starts with a rule's character are looked at.
+        ruler = np.zeros(self.size, dtype=bool)
+        if not self.size or self.table.shape[1] == 0:
+            return ruler
+        first = self.table.iloc[:, 0].map(cell_text).str.strip().str[:1]
+        rows = np.flatnonzero(first.isin(["", *RULE_STARTS]).to_numpy(dtype=bool))
+        if rows.size:
+            ruler[rows] = _rules(self.table.iloc[rows].map(cell_text))
+        return ruler
 
     def empty(self, header: str, rows: np.ndarray) -> np.ndarray:
         return self.table[header].iloc[rows].map(cell_text).eq("").to_numpy(dtype=bool)
@@ -757,12 +769,11 @@ class _ArrowBatch(_Batch):
             return self.batch.layout_rows
         # Only rows whose first cell starts with a rule's character are looked at (a rule
         # without the delimiter is one cell, the first), so a large file costs one byte a row.
-        rows = np.arange(self.size)
+        ruler = np.zeros(self.size, dtype=bool)
         first = next(iter(self.columns.values()), None)
         if first is None or not self.size:
-            return np.zeros(self.size, dtype=bool)
-        rows = rows[_may_be_rule(first)]
-        ruler = np.zeros(self.size, dtype=bool)
+            return ruler
+        rows = np.flatnonzero(_first_byte_in(first, _RULER_FIRST, empty=False))
         if rows.size:
             taken = pa.array(rows)
             cells = pd.DataFrame(
@@ -771,9 +782,7 @@ class _ArrowBatch(_Batch):
                     for h in self.columns
                 }  # fmt: skip
             ).fillna("")
-            stripped = cells.apply(lambda c: c.str.strip())
-            is_rule = stripped.apply(lambda c: c.str.fullmatch(_RULER)).all(axis=1)
-            ruler[rows] = (is_rule & (stripped != "").any(axis=1)).to_numpy(dtype=bool)
+            ruler[rows] = _rules(cells)
         return ruler
 
     def blank(self) -> np.ndarray:
@@ -810,9 +819,7 @@ class _ArrowBatch(_Batch):
         # case: only cells starting that way (or with a space or a non-ASCII letter) are
         # matched against the full pattern, each distinct one once.
         array = self.columns[header]
-        first, lengths = leading_bytes(array, 1)
-        start = first[:, 0]
-        candidates = (lengths > 0) & _TOTAL_FIRST[start]
+        candidates = _first_byte_in(array, _TOTAL_FIRST, empty=False)
         maybe = np.flatnonzero(candidates)
         if maybe.size:
             second, _ = leading_bytes(array.take(pa.array(maybe)), 2)
@@ -864,30 +871,34 @@ def _as_series(array: pa.Array) -> pd.Series:
     return pd.Series(pd.array(array, dtype="str"))
 
 
-def _may_be_rule(array: pa.Array) -> np.ndarray:
-    """Cells that start with a character a drawn rule starts with."""
+def _first_byte_in(array: pa.Array, marked: np.ndarray, *, empty: bool) -> np.ndarray:
+    """Cells whose first byte ``marked`` marks (a table of 256); an empty or null cell is
+    ``empty``. A dictionary column is looked at once per distinct value."""
     if pa.types.is_dictionary(array.type):
-        labels = _may_be_rule(array.dictionary)
+        labels = _first_byte_in(array.dictionary, marked, empty=empty)
         codes = array.indices.fill_null(-1).to_numpy(zero_copy_only=False)
-        return np.append(labels, False)[codes]
-    start, lengths = leading_bytes(array, 1)
-    return (lengths > 0) & _RULER_FIRST[start[:, 0]]
+        return np.append(labels, empty)[codes]
+    first, lengths = leading_bytes(array, 1)
+    return np.where(lengths > 0, marked[first[:, 0]], empty)
 
 
 def _maybe_blank(array: pa.Array) -> np.ndarray:
     """Cells that are empty or do not start with a visible ASCII character."""
-    if pa.types.is_dictionary(array.type):
-        labels = _maybe_blank(array.dictionary)
-        codes = array.indices.fill_null(-1).to_numpy(zero_copy_only=False)
-        return np.append(labels, True)[codes]
-    first, lengths = leading_bytes(array, 1)
-    return (lengths <= 0) | (first[:, 0] < 0x21) | (first[:, 0] > 0x7E)
+    return _first_byte_in(array, _INVISIBLE_FIRST, empty=True)
 
 
-_RULER = r"[\s\-=_+*.:|~]*"
-"""A cell of a drawn rule: dashes, equals signs, plus signs, bars, … (or nothing)."""
+def _rules(cells: pd.DataFrame) -> np.ndarray:
+    """Rows of ``cells`` (text) that are a drawn rule: every cell dashes, plus signs, bars or
+    nothing, and not every cell empty."""
+    stripped = cells.apply(lambda column: column.str.strip())
+    is_rule = stripped.apply(lambda column: column.str.fullmatch(RULE_TEXT)).all(axis=1)
+    return (is_rule & (stripped != "").any(axis=1)).to_numpy(dtype=bool)
+
+
 _RULER_FIRST = np.zeros(256, dtype=bool)  # a first byte that may start a rule
-_RULER_FIRST[[ord(c) for c in "-=_+*.:|~"]] = True
+_RULER_FIRST[[ord(c) for c in RULE_STARTS]] = True
+_INVISIBLE_FIRST = np.ones(256, dtype=bool)  # a first byte that is no visible ASCII character
+_INVISIBLE_FIRST[0x21:0x7F] = False
 
 _TOTAL_STARTS = np.zeros(1 << 16, dtype=bool)  # the first two letters of a total's label
 _TOTAL_STARTS[[ord(a) << 8 | ord(b) for a, b in ("su", "so", "ei", "gr", "to")]] = True
@@ -1050,7 +1061,7 @@ class _Assembly:
         on a row without an id of its own. "Total Energies Nederland" with its customer number
         is a customer. Without an id column, a name that only starts like a total ("Totaal
         Techniek B.V.") is kept, and the report says so."""
-        blank = batch.blank() | batch.layout_rows()
+        blank = batch.blank() | batch.layout_rows
         total = np.zeros(batch.size, dtype=bool)
         unsure: list[tuple[int, str]] = []
         id_header = self.mapping.get("customer_id")
@@ -1091,7 +1102,7 @@ class _Assembly:
         keep = ~(blank | total)
         self.kept += int(keep.sum())
         rows = np.flatnonzero(blank | total)
-        layout = batch.layout_rows()
+        layout = batch.layout_rows
         entries = [
             (batch.first_row + int(i), "layout" if layout[i] else "blank" if blank[i] else "total")
             for i in rows.tolist()

@@ -23,6 +23,8 @@ from klantlib.errors import KlantlibError
 
 __all__ = [
     "CELL_LIMIT",
+    "RULE_STARTS",
+    "RULE_TEXT",
     "SPREADSHEET_SUFFIXES",
     "Source",
     "aligned_columns",
@@ -170,8 +172,12 @@ def detect_delimiter(text: str) -> str:
 _CHUNK = re.compile(r"\S+(?: \S+)*")
 """Text between runs of two or more spaces: a label, or a cell, of a space-aligned line."""
 
-_RULER = re.compile(r"[\s\-=_+*.:|~]*")
-"""A line drawn with dashes, equals signs, …: the layout of a printed report, no data."""
+RULE_TEXT = r"[\s\-=_+*.:|~]*"
+"""A line (or cell) of a drawn rule: dashes, equals signs, plus signs, bars, … — the layout of
+a printed report or a database tool's table, no data."""
+RULE_STARTS = "-=_+*.:|~"
+"""The characters a drawn rule starts with."""
+_RULER = re.compile(RULE_TEXT)
 
 _ALIGNED_SEARCH_ROWS = 20
 _ALIGNED_BODY_ROWS = 200
@@ -216,8 +222,8 @@ def _columns_under(labels: list[tuple[int, int]], body: list[str]) -> tuple[int,
         if any(sum(lo <= s < hi for s in starts) > 1 for lo, hi in chunks):
             continue  # text across the columns: a title or a footer
         rows.append(chunks)
-    if not any(not _RULER.fullmatch(body_line) for body_line in body if body_line.strip()):
-        return None
+    if all(_RULER.fullmatch(line) for line in body if line.strip()):
+        return None  # no line of cells under it
     width = max([end for _, end in labels] + [end for chunks in rows for _, end in chunks])
     occupied = bytearray(width + 1)
     for spans in [labels, *rows]:

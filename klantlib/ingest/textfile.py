@@ -48,7 +48,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from klantlib.errors import InputError, Notice, Problems
-from klantlib.ingest.sources import CELL_LIMIT, SAMPLE_BYTES, Source
+from klantlib.ingest.sources import CELL_LIMIT, RULE_TEXT, SAMPLE_BYTES, Source
 
 __all__ = [
     "SLICE_BYTES",
@@ -563,7 +563,7 @@ def _parse_with_csv(
     return columns, rows, problems
 
 
-_RULER_LINE = r"^[\s\-=_+*.:|~]*$"
+_RULER_LINE = f"^{RULE_TEXT}$"
 
 
 def _parse_aligned(
