@@ -46,7 +46,7 @@ def baseline(x: np.ndarray, y: np.ndarray) -> None:
 def main(n_customers: int = 50_000) -> int:
     data = generate_sample(n_customers)
     customers = data.customers[["customer_id", "name", "revenue", "hours"]]
-    result = segment_customers(customers, data.answers["An"], lang="nl")
+    result = segment_customers(customers, data.answers["An"])
     table = result.customers
     favourites = list(table["customer_id"].iloc[::5_000])
     rng = np.random.default_rng(0)

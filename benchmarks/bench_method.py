@@ -36,10 +36,10 @@ def main(n_customers: int = 50_000) -> int:
     data = generate_sample(n_customers)
     customers = data.customers[["customer_id", "name", "revenue", "hours"]]
     answers = data.answers["An"]
-    result = segment_customers(customers, answers, lang="nl")
+    result = segment_customers(customers, answers)
     low, high = result.thresholds.low, result.thresholds.high
     assert len(QUESTIONS) == 4
-    ours = median_seconds(lambda: segment_customers(customers, answers, lang="nl"))
+    ours = median_seconds(lambda: segment_customers(customers, answers))
     floor = median_seconds(lambda: baseline(customers, answers, low, high))
     ratio = ours / floor
     print(f"customers: {n_customers:,}")

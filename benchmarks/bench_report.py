@@ -28,6 +28,7 @@ from timing import median_seconds
 
 from klantlib.core.bands import Thresholds
 from klantlib.core.method import segment_customers
+from klantlib.reports.reasons import segment_reasons
 from klantlib.reports.report import A4_LANDSCAPE, write_report
 from klantlib.store.answer_files import import_answers
 from klantlib.store.session import create_session, open_session
@@ -50,7 +51,6 @@ def report(workspace: Path, out: Path, matrix: Callable) -> dict[str, Path]:
             answers["An"],
             thresholds=session.thresholds,
             grid=session.grid,
-            lang="nl",
         )
     return write_report(result, out, lang="nl", answers=answers, matrix=matrix, session="bench")
 
@@ -58,11 +58,9 @@ def report(workspace: Path, out: Path, matrix: Callable) -> dict[str, Path]:
 def baseline(workspace: Path, out: Path, matrix: Callable) -> None:
     with open_session("bench", workspace=workspace) as session:
         answers = session.answer_table("An")
-        result = segment_customers(
-            session.customers(), answers, thresholds=session.thresholds, lang="nl"
-        )
+        result = segment_customers(session.customers(), answers, thresholds=session.thresholds)
     out.mkdir(parents=True, exist_ok=True)
-    table = result.segments
+    table = result.segments.assign(reason=segment_reasons(result.customers, "nl"))
     table.to_csv(out / "segments.csv", index=False)
     table[["customer_id", "name", "segment"]].to_csv(out / "crm.csv", index=False)
     with pd.ExcelWriter(out / "report.xlsx", engine="openpyxl") as excel:

@@ -7,8 +7,8 @@ A, B or C. The core (tables in, tables out) is importable from here; reading fil
 command line and the workshop launcher sit at the edges.
 
     >>> from klantlib import segment_customers
-    >>> result = segment_customers(customers, answers, thresholds=(10_000, 50_000), lang="nl")
-    >>> result.segments      # id, name, revenue, band, score, open, segment, reason
+    >>> result = segment_customers(customers, answers, thresholds=(10_000, 50_000))
+    >>> result.segments      # id, name, revenue, band, score, open, segment
     >>> result.summary       # per segment: customers, revenue, share (and hours)
 """
 
@@ -46,9 +46,7 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
     ),
     "klantlib.core.moves": (
         "compare_segments",
-        "history_table",
         "quarter_history",
-        "transition_table",
     ),
     "klantlib.core.pareto": (
         "customer_shares",
@@ -126,10 +124,16 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
     ),
     "klantlib.reports.quarter": (
         "carried_lines",
+        "history_table",
         "quarter_segments",
         "start_next_session",
+        "transition_table",
         "what_moved",
         "write_quarter_files",
+    ),
+    "klantlib.reports.reasons": (
+        "move_reasons",
+        "segment_reasons",
     ),
     "klantlib.reports.report": (
         "REPORT_FILES",
@@ -200,9 +204,7 @@ if TYPE_CHECKING:  # pragma: no cover - for editors and type checkers only
     )
     from klantlib.core.moves import (
         compare_segments,
-        history_table,
         quarter_history,
-        transition_table,
     )
     from klantlib.core.pareto import (
         ParetoPoint,
@@ -282,11 +284,14 @@ if TYPE_CHECKING:  # pragma: no cover - for editors and type checkers only
     )
     from klantlib.reports.quarter import (
         carried_lines,
+        history_table,
         quarter_segments,
         start_next_session,
+        transition_table,
         what_moved,
         write_quarter_files,
     )
+    from klantlib.reports.reasons import move_reasons, segment_reasons
     from klantlib.reports.report import REPORT_FILES, write_report, write_session_report
     from klantlib.store.answer_files import add_example_answers
     from klantlib.store.customer_file import session_header, use_customers_file

@@ -32,22 +32,23 @@ from klantlib.core.bands import Thresholds
 from klantlib.core.consensus import TEAM
 from klantlib.core.method import segment_customers
 from klantlib.core.moves import REQUIRED as SEGMENT_TABLE_COLUMNS
-from klantlib.core.moves import (
-    compare_segments,
-    history_table,
-    quarter_history,
-    require_segment_columns,
-)
+from klantlib.core.moves import compare_segments, quarter_history, require_segment_columns
 from klantlib.core.plan import plan_table
 from klantlib.errors import KlantlibError, Money
 from klantlib.i18n import LANGUAGES, format_money, format_number, format_share, text
 from klantlib.ingest.loading import load_customers
 from klantlib.ingest.reading import read_answers_csv, read_customers_csv, read_table_csv
 from klantlib.reports.present import history_lines, open_line, shown_path, thresholds_line
-from klantlib.reports.quarter import carried_lines, quarter_segments
+from klantlib.reports.quarter import (
+    carried_lines,
+    history_for_export,
+    history_table,
+    moves_for_export,
+    quarter_segments,
+)
 from klantlib.reports.report import write_report
 from klantlib.store.answer_files import check_answer_file_kind, import_answers, write_answer_file
-from klantlib.store.exports import history_for_export, out_folder, spreadsheet_safe, write_csv
+from klantlib.store.exports import out_folder, spreadsheet_safe, write_csv
 from klantlib.store.segmentation import segment_session
 from klantlib.store.session import (
     Session,
@@ -304,14 +305,14 @@ def _segment(args: argparse.Namespace) -> int:
         assert args.customers is not None and args.answers is not None  # else refused above
         customers = read_customers_csv(args.customers)
         answers = read_answers_csv(args.answers)
-        result = segment_customers(customers, answers, thresholds=thresholds, lang=lang)
+        result = segment_customers(customers, answers, thresholds=thresholds)
     else:
         with open_session(args.session, workspace=args.workspace) as session:
             if args.participant is not None:
                 _participant(session, args.participant, new_allowed=False)
             participant = session.whose_answers(args.participant)
             sheets = {p: session.answer_table(p) for p in session.participants()}
-            result = segment_session(session, participant, thresholds=thresholds, lang=lang)
+            result = segment_session(session, participant, thresholds=thresholds)
             name = session.name
             plan = plan_table(session.plan)
         if participant is None:
@@ -552,7 +553,7 @@ def _answers_history(args: argparse.Namespace) -> int:
     return 0
 
 
-def _segment_table(source: str, workspace: str | None, lang: str) -> pd.DataFrame:
+def _segment_table(source: str, workspace: str | None) -> pd.DataFrame:
     """The segment table of ``source``: a ``segments.csv`` (or the folder holding one), else the
     session of that name, segmented with its own thresholds, grid and answers."""
     path = Path(source)
@@ -563,15 +564,15 @@ def _segment_table(source: str, workspace: str | None, lang: str) -> pd.DataFram
         require_segment_columns(table, SEGMENT_TABLE_COLUMNS, path.name)
         return table
     with open_session(source, workspace=workspace) as session:
-        return segment_session(session, lang=lang).customers
+        return segment_session(session).customers
 
 
 def _compare(args: argparse.Namespace) -> int:
     lang = args.lang
     out = out_folder(args.out)
-    old = _segment_table(args.old, args.workspace, lang)
-    new = _segment_table(args.new, args.workspace, lang)
-    moves, transitions = compare_segments(old, new, lang=lang)
+    old = _segment_table(args.old, args.workspace)
+    new = _segment_table(args.new, args.workspace)
+    moves, transitions = compare_segments(old, new)
     print(text("compare.title", lang))
     for row in transitions.itertuples(index=False):
         print(
@@ -584,7 +585,10 @@ def _compare(args: argparse.Namespace) -> int:
             )
         )
     print(text("compare.count", lang, count=format_number(len(moves), lang)))
-    for name, table in (("moves.csv", moves), ("transitions.csv", transitions)):
+    for name, table in (
+        ("moves.csv", moves_for_export(moves, lang)),
+        ("transitions.csv", transitions),
+    ):
         print(text("cli.written", lang, path=str(write_csv(table, out / name))))
     return 0
 
@@ -592,7 +596,7 @@ def _compare(args: argparse.Namespace) -> int:
 def _history(args: argparse.Namespace) -> int:
     lang = args.lang
     with open_session(args.session, workspace=args.workspace) as session:
-        quarters = quarter_segments(session, lang=lang)
+        quarters = quarter_segments(session)
     history = quarter_history(quarters)
     if args.customer is not None:
         history = history[history["customer_id"] == str(args.customer).strip()]

@@ -92,9 +92,9 @@ def start_here_result(
                     print(text("start.own_data", lang, name=current.name, source=current.source))
                 else:  # made by the command line or another program from a table
                     print(text("start.own_customers", lang, name=current.name))
-                return segment_session(current, None, lang=lang)
+                return segment_session(current, None)
     customers = read_customers_csv(customers_file)
-    return segment_customers(customers, read_answers_csv(answers_file), lang=lang)
+    return segment_customers(customers, read_answers_csv(answers_file))
 
 
 def _show_message(

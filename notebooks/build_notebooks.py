@@ -1489,7 +1489,7 @@ MATRIX = Notebook(
             """
             current_session = klantlib.open_notebook_session(session, customers_file, year=year)
             print(klantlib.add_example_answers(current_session, lang))
-            result = klantlib.segment_session(current_session, participant or None, lang=lang)
+            result = klantlib.segment_session(current_session, participant or None)
             print(klantlib.answers_line(current_session, participant or None, lang))
             print(klantlib.thresholds_line(result, lang))
             """
@@ -1667,7 +1667,7 @@ ACTION_PLAN = Notebook(
             """
             current_session = klantlib.open_notebook_session(session, customers_file, year=year)
             print(klantlib.add_example_answers(current_session, lang))
-            result = klantlib.segment_session(current_session, participant or None, lang=lang)
+            result = klantlib.segment_session(current_session, participant or None)
             print(klantlib.answers_line(current_session, participant or None, lang))
             display(klantlib.summary_table(result, lang))
             """

@@ -27,12 +27,18 @@ import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from klantlib.core.bands import Thresholds, suggest_cumulative_share, suggest_thirds
-from klantlib.core.moves import compare_segments, transition_table
+from klantlib.core.moves import compare_segments
 from klantlib.core.plan import default_plan, favourites_by_segment, plan_hours
 from klantlib.core.questions import QUESTIONS
 from klantlib.i18n import format_money, format_number, format_share, text
 from klantlib.paths import REPORT_FOLDER, SESSION_FOLDER
-from klantlib.reports.quarter import QUARTER_FILES, carried_lines, quarter_segments
+from klantlib.reports.quarter import (
+    QUARTER_FILES,
+    carried_lines,
+    quarter_segments,
+    transition_table,
+)
+from klantlib.reports.reasons import move_reasons
 from klantlib.reports.report import REPORT_FILES
 from klantlib.store.answer_files import add_example_answers
 from klantlib.store.segmentation import segment_session
@@ -840,12 +846,12 @@ def test_new_quarter_notebook_carries_answers_and_shows_moves_in_jupyterlab(
             assert line in everything, f"{line!r} is not shown"
         to_confirm = current.to_confirm("An")
         pieter_to_confirm = current.to_confirm("Pieter")
-        quarters = quarter_segments(current, lang=lang)
+        quarters = quarter_segments(current)
         customers = current.customers()
         names = dict(zip(customers["customer_id"], customers["name"], strict=True))
     assert len(to_confirm) == 44
     assert [name for name, _ in quarters] == [PREVIOUS_SESSION, NEXT_SESSION]
-    moves, transitions = compare_segments(quarters[0][1], quarters[1][1], lang=lang)
+    moves, transitions = compare_segments(quarters[0][1], quarters[1][1])
 
     # Step 4: the from → to grid as the kit counts it, and the moves chart under it.
     gone = t("moves_chart.gone")
@@ -874,7 +880,7 @@ def test_new_quarter_notebook_carries_answers_and_shows_moves_in_jupyterlab(
     new_reason = t("moves.new")
     new_cell = page.locator("td", has_text=exactly(new_reason))
     reasons = outputs.locator(new_cell)
-    expect(reasons).to_have_count(int((moves["reason"] == new_reason).sum()))
+    expect(reasons).to_have_count(int((move_reasons(moves, lang) == new_reason).sum()))
     assert reasons.count() >= 1, "no new customer among the moves"
     moves_shown = outputs.locator("table", has=new_cell)
     expect(moves_shown.locator("tbody tr")).to_have_count(len(moves))
@@ -1101,7 +1107,7 @@ def test_action_plan_notebook_stores_a_changed_plan_in_jupyterlab(
     with open_session(SESSION, workspace=sessions) as session:
         assert session.participants() == ["An", "Pieter"]  # the example answers
         default = session.plan
-        customers = segment_session(session, None, lang=lang).customers
+        customers = segment_session(session, None).customers
         favourites = favourites_by_segment(customers, session.favourites())
     segment = PLAN_CHANGE["segment"]
     assert default == default_plan(), "a new session already holds a plan"

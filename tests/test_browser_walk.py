@@ -317,8 +317,8 @@ def test_a_team_walks_its_own_export_from_01_to_06_in_jupyterlab(
         with open_session(NEXT, workspace=sessions) as now:
             assert now.source == next_export.name
             assert len(now.to_confirm(FACILITATOR)) == 19 - 3
-            quarters = quarter_segments(now, lang=lang)
-        moves, _ = compare_segments(quarters[0][1], quarters[1][1], lang=lang)
+            quarters = quarter_segments(now)
+        moves, _ = compare_segments(quarters[0][1], quarters[1][1])
         moved = pd.read_csv(reports / "q1" / "moves.csv", dtype=str, keep_default_na=False)
         expected = moves.astype(str).replace("nan", "").reset_index(drop=True)
         assert sorted(moved["customer_id"]) == sorted(expected["customer_id"])

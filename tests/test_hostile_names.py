@@ -109,13 +109,13 @@ def test_customer_list_shows_every_hostile_name_as_text(customers, lang):
 def test_segment_table_and_moves_show_names_as_text(customers, lang):
     """The segment table (notebook 00) and the moves of a quarter (notebook 06)."""
     answers = pd.DataFrame({"customer_id": customers["customer_id"], "margin": "yes"})
-    result = segment_customers(customers, answers, lang=lang)
+    result = segment_customers(customers, answers)
     markup = segment_table(result, lang).to_html()
     assert_no_markup(markup)
     assert set(NAMES) <= {cell for row in table_cells(markup) for cell in row}
     later = result.segments.copy()
     later["segment"] = later["segment"].map({"A": "C", "B": "A", "C": "B"})
-    moves, _ = compare_segments(result.segments, later, lang=lang)
+    moves, _ = compare_segments(result.segments, later)
     markup = moves_table(moves, lang).to_html()
     assert_no_markup(markup)
     assert set(NAMES) <= {cell for row in table_cells(markup) for cell in row}
@@ -128,7 +128,7 @@ def test_segment_table_and_moves_show_names_as_text(customers, lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_favourites_and_agreement_tables_show_participants_as_text(session, lang):
     """Participants are names people typed: favourites (05) and agreement (03) tables."""
-    result = segment_session(session, PARTICIPANTS[0], lang=lang)
+    result = segment_session(session, PARTICIPANTS[0])
     favourites = favourites_by_segment(result.customers, session.favourites())
     markup = favourites_table(favourites, lang).to_html()
     assert_no_markup(markup)
@@ -154,7 +154,7 @@ def test_widgets_hold_no_markup_from_data(session, lang):
     assert any(escape_text(IMAGE_NAME) in v for v in values)
     picker = BandPicker(session, lang=lang)
     assert_no_markup(picker.table.value + picker.state.value)
-    result = segment_session(session, PARTICIPANTS[0], lang=lang)
+    result = segment_session(session, PARTICIPANTS[0])
     editor = PlanEditor(session, result, lang=lang)
     assert_no_markup(editor.table.value + editor.warnings.value)
     managers = [row[0] for row in table_cells(editor.table.value)]

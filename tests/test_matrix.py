@@ -49,7 +49,7 @@ def segmentation(rows=ROWS, hours=None, **options):
         [[row[0], *("ja" if c == "j" else "nee" for c in row[3])] for row in rows],
         columns=["customer_id", "marge", "cashflow", "innovatie", "netwerk"],
     )
-    return segment_customers(customers, answers, thresholds=THRESHOLDS, lang="nl", **options)
+    return segment_customers(customers, answers, thresholds=THRESHOLDS, **options)
 
 
 def chart(result=None, size=MATRIX_FIGURE_SIZE, **options):

@@ -13,6 +13,7 @@ from klantlib.cli import main
 from klantlib.core.bands import Thresholds
 from klantlib.core.moves import MOVE_COLUMNS, TRANSITION_COLUMNS, compare_segments
 from klantlib.errors import KlantlibError
+from klantlib.reports.reasons import move_reasons
 from klantlib.store.session import create_session
 
 KIT = Path(__file__).resolve().parents[1]
@@ -41,12 +42,13 @@ NEW = pd.DataFrame(
 with a band and two answers changed."""
 
 
-def moves_of(old=OLD, new=NEW, lang="nl") -> pd.DataFrame:
-    return compare_segments(old, new, lang=lang)[0]
+def moves_of(old=OLD, new=NEW) -> pd.DataFrame:
+    return compare_segments(old, new)[0]
 
 
-def reasons(moves: pd.DataFrame) -> dict[str, str]:
-    return dict(zip(moves["customer_id"], moves["reason"], strict=True))
+def reasons(moves: pd.DataFrame, lang: str = "nl") -> dict[str, str]:
+    """Each move's reason, said at the edge in ``lang``."""
+    return dict(zip(moves["customer_id"], move_reasons(moves, lang), strict=True))
 
 
 # ------------------------------------------------------------------------------------------
@@ -80,12 +82,24 @@ def test_reasons_in_dutch():
 
 
 def test_reasons_in_english():
-    assert reasons(moves_of(lang="en")) == {
+    assert reasons(moves_of(), "en") == {
         "2": "band medium → large",
         "3": "Margin yes → no",
         "4": "new customer",
         "5": "no longer in the list",
         "6": "band large → medium; Margin yes → no; Cash flow ? → no",
+    }
+
+
+def test_the_core_keeps_what_changed_as_data():
+    """No sentence in the core: band and answer changes as (what, before, after)."""
+    changes = dict(zip(moves_of()["customer_id"], moves_of()["changes"], strict=True))
+    assert changes == {
+        "2": (("band", "medium", "large"),),
+        "3": (("margin", "yes", "no"),),
+        "4": (),
+        "5": (),
+        "6": (("band", "large", "medium"), ("margin", "yes", "no"), ("cashflow", "unknown", "no")),
     }
 
 
@@ -116,7 +130,7 @@ def test_without_band_or_answers_the_reason_says_so():
     assert reasons(moves_of(old, NEW))["2"] == (
         "geen verschil in omzetklasse of antwoorden gevonden (andere indeling?)"
     )
-    assert reasons(moves_of(old, NEW, lang="en"))["3"] == (
+    assert reasons(moves_of(old, NEW), "en")["3"] == (
         "no change in band or answers found (another grid?)"
     )
 
@@ -211,7 +225,7 @@ def test_cli_compares_two_sessions(capsys, ws, tmp_path):
     code, printed, err = run(capsys, "compare", "Q1", "Q2", "--workspace", ws, "--out", out)
     assert (code, err) == (0, "")
     moves = read(out / "moves.csv")
-    assert moves.columns.tolist() == list(MOVE_COLUMNS)
+    assert moves.columns.tolist() == [*MOVE_COLUMNS[:-1], "reason"]
     assert moves.values.tolist() == [
         ["012", "Hotel Ter Duinen", "B", "A", "Cashflow ? → ja; Netwerk ? → ja"],
         ["9", "Nieuw", "", "B", "nieuwe klant"],

@@ -315,7 +315,7 @@ def test_a_real_comparison_draws_and_counts_right():
             "segment": ["A", "A", "C", "B"],
         }
     )
-    _, table = compare_segments(old, new, lang="nl")
+    _, table = compare_segments(old, new)
     ax = draw(table, before="2026-Q4", after="2027-Q1", lang="nl")
     assert ax.get_title(loc="left") == "Wie veranderde van segment: 4 van 5 klanten"
     assert sorted(ribbons(ax)) == [

@@ -49,7 +49,7 @@ def make_session(ws: Path, name: str = "2026-Q4", *, team_customers: int = 1) ->
 
 def reference(ws: Path, out: Path, participant: str | None = None, name: str = "2026-Q4"):
     with open_session(name, workspace=ws) as session:
-        write_report(segment_session(session, participant, lang="nl"), out, lang="nl")
+        write_report(segment_session(session, participant), out, lang="nl")
     return (out / "segments.csv").read_bytes()
 
 
@@ -74,7 +74,7 @@ def test_every_route_gives_the_same_segments(ws, tmp_path, team_customers):
         form = AnswerForm(session, participant=TEAM, lang="nl")
         write_report(form.segmentation(), tmp_path / "form", lang="nl")
         assert (tmp_path / "form" / "segments.csv").read_bytes() == expected
-        (_, compared), *_ = reversed(quarter_segments(session, lang="nl"))
+        (_, compared), *_ = reversed(quarter_segments(session))
         written = pd.read_csv(tmp_path / "ref" / "segments.csv", dtype={"klantnummer": str})
         assert compared["segment"].tolist() == written.iloc[:, -2].tolist()
 

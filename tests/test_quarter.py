@@ -9,20 +9,16 @@ from pandas.testing import assert_frame_equal
 
 from klantlib.cli import main
 from klantlib.core.bands import Thresholds
-from klantlib.core.moves import (
-    HISTORY_COLUMNS,
-    compare_segments,
-    history_table,
-    quarter_history,
-    transition_table,
-)
+from klantlib.core.moves import HISTORY_COLUMNS, compare_segments, quarter_history
 from klantlib.errors import KlantlibError
 from klantlib.reports.present import written_line
 from klantlib.reports.quarter import (
     QUARTER_FILES,
     carried_lines,
+    history_table,
     quarter_segments,
     start_next_session,
+    transition_table,
     what_moved,
     write_quarter_files,
 )
@@ -117,7 +113,7 @@ def test_history_table_names_missing_columns():
 
 
 def test_transition_table_reads_from_rows_to_columns_with_totals():
-    _, transitions = compare_segments(Q1, Q2, lang="nl")
+    _, transitions = compare_segments(Q1, Q2)
     grid = transition_table(transitions, lang="nl")
     expected = pd.DataFrame(
         [[1, 0, 0, 0, 1], [1, 0, 0, 0, 1], [0, 0, 0, 1, 1], [0, 1, 0, 0, 1], [2, 1, 0, 1, 4]],
@@ -192,7 +188,7 @@ def test_quarter_segments_follow_the_chain_back_and_stop_at_a_missing_session(
     start_next_session("2027-Q1", file, previous="2026-Q4", workspace=tmp_path).close()
     CUSTOMERS_Q2.assign(revenue=[80_000.0, 8_000.0, 3_000.0]).to_csv(file, index=False)
     with start_next_session("2027-Q2", file, previous="2027-Q1", workspace=tmp_path) as latest:
-        quarters = quarter_segments(latest, lang="en")
+        quarters = quarter_segments(latest)
         assert [name for name, _ in quarters] == ["2026-Q4", "2027-Q1", "2027-Q2"]
         history = quarter_history(quarters)
         peeters = history[history["customer_id"] == "012"]

@@ -40,7 +40,7 @@ def moved_row(view: QuarterView, customer_id: str) -> list[str] | None:
 def test_the_view_shows_what_the_answers_say_now_and_writes_the_files(quarter, tmp_path):
     """Made, it works the moves out from the session and writes every file."""
     view = QuarterView(quarter, folder=tmp_path / "rapport", lang="en")
-    moves, _ = compare_segments(*(table for _, table in quarter_segments(quarter, lang="en")))
+    moves, _ = compare_segments(*(table for _, table in quarter_segments(quarter)))
     assert len(view.moved.moves) == len(moves)
     assert moved_row(view, "007") is None  # A last quarter, A now
     assert (tmp_path / "rapport" / "moves.csv").is_file()

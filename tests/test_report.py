@@ -50,7 +50,7 @@ def result():
             "netwerk": ["ja", "ja", "?"],
         }
     )
-    return segment_customers(customers, answers, thresholds=(10_000, 50_000), lang="nl")
+    return segment_customers(customers, answers, thresholds=(10_000, 50_000))
 
 
 @pytest.fixture

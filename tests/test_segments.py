@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
-from klantlib import InputError, SegmentGrid, assign_segments, segment_summary
+from klantlib import InputError, SegmentGrid, assign_segments, segment_reasons, segment_summary
 
 
 def test_default_grid_follows_the_points_rule():
@@ -69,18 +69,18 @@ def answered(rows):
 def test_segment_and_reason_in_both_languages():
     """A large customer with only network yes is B, and the reason says why."""
     table = answered([("1", 80_000.0, "large", "no", "unknown", "no", "yes")])
-    nl = assign_segments(table, lang="nl")
-    en = assign_segments(table, lang="en")
-    assert nl.loc[0, "segment"] == "B"
-    assert nl.loc[0, "reason"] == "B: groot, 1× ja: Netwerk; open: Cashflow"
-    assert en.loc[0, "reason"] == "B: large, 1× yes: Network; open: Cash flow"
-    assert en.loc[0, "score"] == 1 and en.loc[0, "open"] == 1
+    segmented = assign_segments(table)
+    assert segmented.loc[0, "segment"] == "B"
+    assert "reason" not in segmented.columns  # the core keeps the reason as data
+    assert segment_reasons(segmented, "nl")[0] == "B: groot, 1× ja: Netwerk; open: Cashflow"
+    assert segment_reasons(segmented, "en")[0] == "B: large, 1× yes: Network; open: Cash flow"
+    assert segmented.loc[0, "score"] == 1 and segmented.loc[0, "open"] == 1
 
 
 def test_reason_without_yes_or_open():
     """All no: the reason is just segment, band and 0× ja."""
     table = answered([("1", 5.0, "small", "no", "no", "no", "no")])
-    assert assign_segments(table, lang="nl").loc[0, "reason"] == "C: klein, 0× ja"
+    assert segment_reasons(assign_segments(table), "nl")[0] == "C: klein, 0× ja"
 
 
 def test_assign_segments_uses_a_custom_grid_and_leaves_input_alone():

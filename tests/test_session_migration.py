@@ -53,7 +53,7 @@ def test_a_format_1_session_opens_and_segments_as_the_old_kit_did(ws, tmp_path):
         assert session.plan["C"].owner == "Jonas"
         assert session.thresholds.low == 10_000
         assert "Bellen vóór de offerte" in session.current("An")["note"].dropna().tolist()
-        write_report(segment_session(session, lang="nl"), tmp_path / "out", lang="nl")
+        write_report(segment_session(session), tmp_path / "out", lang="nl")
     expected = (FIXTURES / "session-v1-segments.csv").read_bytes()
     assert (tmp_path / "out" / "segments.csv").read_bytes() == expected
 
@@ -76,11 +76,11 @@ def test_a_format_1_session_carries_into_a_next_quarter(ws, tmp_path):
     """The next quarter from the same customers: every answer carries over and the segments
     are the same as last quarter's."""
     with open_session("2026-Q4", workspace=ws) as previous:
-        before = segment_session(previous, lang="nl").segments
+        before = segment_session(previous).segments
         customers = previous.customers()
         with create_next_session("2027-Q1", customers, previous, workspace=ws) as later:
             assert later.participants() == ["An", "Pieter", "team"]
-            after = segment_session(later, lang="nl").segments
+            after = segment_session(later).segments
     assert after["segment"].tolist() == before["segment"].tolist()
     assert _version(ws / "2027-Q1.sqlite") == (SCHEMA_VERSION, str(SCHEMA_VERSION))
 

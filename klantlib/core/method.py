@@ -28,7 +28,6 @@ SEGMENT_COLUMNS: tuple[str, ...] = (
     "score",
     "open",
     "segment",
-    "reason",
 )
 
 
@@ -36,9 +35,11 @@ SEGMENT_COLUMNS: tuple[str, ...] = (
 class Segmentation:
     """The outcome of the method for one set of customers and answers.
 
-    ``customers`` holds every customer with band, answers, score, open questions, segment and
-    reason, largest revenue first. ``notices`` are warnings to show (empty bands, a risky
-    grid, answers for unknown customers); ``stray_answer_ids`` lists those unknown ids.
+    ``customers`` holds every customer with band, answers, score, open questions and segment,
+    largest revenue first (together, the reason for the segment:
+    :func:`klantlib.reports.present.segment_reasons` says it in a language). ``notices`` are
+    warnings to show (empty bands, a risky grid, answers for unknown customers);
+    ``stray_answer_ids`` lists those unknown ids.
     """
 
     customers: pd.DataFrame
@@ -50,7 +51,7 @@ class Segmentation:
 
     @property
     def segments(self) -> pd.DataFrame:
-        """The segment table: id, name, revenue, band, score, open, segment, reason."""
+        """The segment table: id, name, revenue, band, score, open, segment."""
         return self.customers[list(SEGMENT_COLUMNS)]
 
     @property
@@ -70,10 +71,9 @@ def segment_customers(
     *,
     thresholds: Thresholds | tuple[float, float] | None = None,
     grid: SegmentGrid | None = None,
-    lang: str | None = None,
     weights: Mapping[str, int] | None = None,
 ) -> Segmentation:
-    """Run the method: canonical table, bands, answers, score, segment and reason.
+    """Run the method: canonical table, bands, answers, score and segment.
 
     Without ``thresholds`` the 80/15/5 cumulative-share suggestion is used (and
     ``thresholds_suggested`` is true). Without ``answers`` every question is unknown.
@@ -97,7 +97,7 @@ def segment_customers(
         notices.append(
             Notice("notice.unknown_answer_ids", {"count": len(stray), "ids": stray[:10]})
         )
-    segmented = assign_segments(answered, grid, lang=lang, weights=weights)
+    segmented = assign_segments(answered, grid, weights=weights)
     ordered = [c for c in SEGMENT_COLUMNS if c in segmented.columns]
     rest = [c for c in segmented.columns if c not in ordered and c not in QUESTIONS]
     segmented = segmented[ordered + list(QUESTIONS) + rest]

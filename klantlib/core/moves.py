@@ -1,10 +1,11 @@
 """Who moved between two segmentations, and why (core: tables in, tables out; no files).
 
 :func:`compare_segments` takes two segment tables (an earlier and a later session, or two
-``segments.csv`` files) and returns the customers whose segment changed, with the reason said
-in the user's language, and the number of customers for every pair of segments.
-:func:`quarter_history` lines up more quarters: per customer its band, score and segment in
-each; :func:`history_table` and :func:`transition_table` turn both into tables to show.
+``segments.csv`` files) and returns the customers whose segment changed, with what changed
+(band and answers, as data: :func:`klantlib.reports.reasons.move_reasons` says it in a
+language), and the number of customers for every pair of segments. :func:`quarter_history`
+lines up more quarters: per customer its band, score and segment in each
+(:mod:`klantlib.reports.quarter` turns both into tables to read).
 """
 
 from __future__ import annotations
@@ -15,36 +16,35 @@ import pandas as pd
 
 from klantlib.core.questions import ANSWERS, QUESTIONS
 from klantlib.errors import KlantlibError, Notice
-from klantlib.i18n import LANGUAGES, format_number, get_language, text
+from klantlib.i18n import LANGUAGES, text
 
 __all__ = [
     "HISTORY_COLUMNS",
     "MOVE_COLUMNS",
     "TRANSITION_COLUMNS",
     "compare_segments",
-    "history_table",
     "quarter_history",
     "require_segment_columns",
-    "transition_table",
 ]
 
-MOVE_COLUMNS: tuple[str, ...] = ("customer_id", "name", "from_segment", "to_segment", "reason")
+MOVE_COLUMNS: tuple[str, ...] = ("customer_id", "name", "from_segment", "to_segment", "changes")
+"""A move's columns. ``changes`` is the reason as data: a tuple of ``(what, before, after)``
+with ``what`` ``band`` or a question (``("band", "small", "medium")``, ``("margin", "no",
+"yes")``); empty for a new or lost customer (``from_segment`` / ``to_segment`` empty) and when
+neither band nor answers changed (the grid or the weights did)."""
 TRANSITION_COLUMNS: tuple[str, ...] = ("from_segment", "to_segment", "customers")
 HISTORY_COLUMNS: tuple[str, ...] = ("customer_id", "name", "quarter", "band", "score", "segment")
 REQUIRED: tuple[str, ...] = ("customer_id", "name", "segment")
-SEGMENT_ORDER: tuple[str, ...] = ("A", "B", "C")
 _BANDS: tuple[str, ...] = ("small", "medium", "large")
 _FORMULA_STARTS = ("=", "+", "-", "@")
 
 
-def compare_segments(
-    old: pd.DataFrame, new: pd.DataFrame, *, lang: str | None = None
-) -> tuple[pd.DataFrame, pd.DataFrame]:
+def compare_segments(old: pd.DataFrame, new: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The moves and the transitions from segment table ``old`` to segment table ``new``.
 
     Both tables need ``customer_id``, ``name`` and ``segment``; ``band`` (as ``small`` or as
-    the band's name in either language) and the question columns are used for the reason when
-    both tables have them. ``moves`` has one row per customer whose segment changed, plus new
+    the band's name in either language) and the question columns are compared for ``changes``
+    when both tables have them. ``moves`` has one row per customer whose segment changed, plus new
     customers (``from_segment`` empty) and lost ones (``to_segment`` empty), sorted by
     ``to_segment``, ``from_segment``, ``customer_id``. ``transitions`` counts the customers of
     every pair of segments that occurs (staying in a segment included), sorted the same way.
@@ -63,10 +63,12 @@ def compare_segments(
                 "name": latest["name"],
                 "from_segment": was["segment"] if was is not None else "",
                 "to_segment": now["segment"] if now is not None else "",
-                "reason": _reason(was, now, lang),
+                "changes": _changes(was, now),
             }
         )
-    every = pd.DataFrame(rows, columns=list(MOVE_COLUMNS), dtype="string")
+    every = pd.DataFrame(rows, columns=list(MOVE_COLUMNS)).astype(
+        {c: "string" for c in MOVE_COLUMNS if c != "changes"}
+    )
     order = ["to_segment", "from_segment", "customer_id"]
     moved = every[every["from_segment"] != every["to_segment"]]
     moves = moved.sort_values(order, kind="stable").reset_index(drop=True)
@@ -135,86 +137,6 @@ _HISTORY_TYPES = {
 }
 
 
-def history_table(
-    history: pd.DataFrame, *, lang: str | None = None, changed_only: bool = False
-) -> pd.DataFrame:
-    """One row per customer, one column per quarter: "B · groot · 2" (segment, band, score),
-    "—" where the customer was not in the list. With ``changed_only``, only customers whose
-    segment changed or who arrived or left along the way. Rows: by segment in the last quarter
-    the customer is in (A, B, C; customers no longer listed last), then by customer id."""
-    require_segment_columns(history, HISTORY_COLUMNS, Notice("compare.history"))
-    quarters = list(dict.fromkeys(history["quarter"].astype(str)))
-    id_column, name_column = text("col.customer_id", lang), text("col.name", lang)
-    rows = []
-    for customer_id, rows_of in history.groupby(history["customer_id"].astype(str), sort=True):
-        cells = {
-            str(q): _history_cell(r, lang)
-            for q, r in zip(rows_of["quarter"], rows_of.to_dict("records"), strict=True)
-        }
-        segments = rows_of["segment"].astype(str).tolist()
-        changed = len(set(segments)) > 1 or len(cells) < len(quarters)
-        if changed_only and not changed:
-            continue
-        gone = str(rows_of["quarter"].iloc[-1]) != quarters[-1]
-        last = segments[-1]
-        rank = len(SEGMENT_ORDER) if gone else _segment_rank(last)
-        rows.append(
-            (
-                rank,
-                customer_id,
-                {
-                    id_column: customer_id,
-                    name_column: str(rows_of["name"].iloc[-1]),
-                    **{q: cells.get(q, "—") for q in quarters},
-                },
-            )
-        )
-    rows.sort(key=lambda row: (row[0], row[1]))
-    return pd.DataFrame(
-        [row for _, _, row in rows], columns=[id_column, name_column, *quarters], dtype="string"
-    )
-
-
-def _history_cell(row: dict, lang: str | None) -> str:
-    parts = [str(row["segment"])]
-    if str(row["band"]):
-        parts.append(_band_name(str(row["band"]), lang))
-    if not pd.isna(row["score"]):
-        parts.append(format_number(int(row["score"]), lang or get_language()))
-    return " · ".join(parts)
-
-
-def _segment_rank(segment: str) -> int:
-    return SEGMENT_ORDER.index(segment) if segment in SEGMENT_ORDER else len(SEGMENT_ORDER)
-
-
-def transition_table(transitions: pd.DataFrame, *, lang: str | None = None) -> pd.DataFrame:
-    """The transitions as a grid to read: a row per segment last quarter (A, B, C, then new
-    customers), a column per segment now (A, B, C, then no longer in the list), the number of
-    customers in each cell (0 where none), and a total row and column."""
-    require_segment_columns(transitions, TRANSITION_COLUMNS, Notice("compare.transitions"))
-    counts = transitions.groupby(
-        [
-            transitions["from_segment"].fillna("").astype(str),
-            transitions["to_segment"].fillna("").astype(str),
-        ]
-    )["customers"].sum()
-    others = sorted({s for pair in counts.index for s in pair if s and s not in SEGMENT_ORDER})
-    sources = [*SEGMENT_ORDER, *others, ""]
-    targets = [*SEGMENT_ORDER, *others, ""]
-    grid = pd.DataFrame(
-        [[int(counts.get((a, b), 0)) for b in targets] for a in sources],
-        index=[a or text("moves_chart.new", lang) for a in sources],
-        columns=[b or text("moves_chart.gone", lang) for b in targets],
-        dtype="int64",
-    )
-    total = text("moves.total", lang)
-    grid[total] = grid.sum(axis=1)
-    grid.loc[total] = grid.sum(axis=0)
-    grid.columns.name = text("moves.from_to", lang)  # shown in the corner, one header row
-    return grid
-
-
 def require_segment_columns(
     table: pd.DataFrame, columns: Sequence[str], which: Notice | str
 ) -> None:
@@ -265,35 +187,12 @@ def _band_key(value: str) -> str:
     return value
 
 
-def _band_name(band: str, lang: str | None) -> str:
-    return text(f"band.{band}", lang) if band in _BANDS else band
-
-
-def _reason(was: pd.Series | None, now: pd.Series | None, lang: str | None) -> str:
-    """Why the customer moved: band and answer changes, or new / no longer in the list."""
-    if was is None:
-        return text("moves.new", lang)
-    if now is None:
-        return text("moves.lost", lang)
-    parts = []
-    if "band" in was.index and "band" in now.index and was["band"] != now["band"]:
-        parts.append(
-            text(
-                "moves.band",
-                lang,
-                before=_band_name(was["band"], lang),
-                after=_band_name(now["band"], lang),
-            )
-        )
-    for question in QUESTIONS:
-        if question in was.index and question in now.index and was[question] != now[question]:
-            parts.append(
-                text(
-                    "moves.answer",
-                    lang,
-                    question=text(f"question.{question}", lang),
-                    before=text(f"answer.{was[question]}", lang),
-                    after=text(f"answer.{now[question]}", lang),
-                )
-            )
-    return "; ".join(parts) if parts else text("moves.other", lang)
+def _changes(was: pd.Series | None, now: pd.Series | None) -> tuple[tuple[str, str, str], ...]:
+    """What changed for a customer in both tables: band, then the questions in order."""
+    if was is None or now is None:
+        return ()
+    return tuple(
+        (what, str(was[what]), str(now[what]))
+        for what in ("band", *QUESTIONS)
+        if what in was.index and what in now.index and was[what] != now[what]
+    )

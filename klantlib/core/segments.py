@@ -1,17 +1,19 @@
-"""The segment grid (band × score → A/B/C), each customer's segment and reason, the summary."""
+"""The segment grid (band × score → A/B/C), each customer's segment, the summary.
+
+A customer's reason is not a sentence here: its band, score, segment and answers are the
+reason, and an edge (:func:`klantlib.reports.present.segment_reasons`) says it in a language.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-import numpy as np
 import pandas as pd
 
 from klantlib.core.bands import BANDS
-from klantlib.core.questions import QUESTIONS, max_score, question_label, score
+from klantlib.core.questions import QUESTIONS, max_score, score
 from klantlib.errors import InputError, KlantlibError, Notice
-from klantlib.i18n import text
 
 __all__ = [
     "SCORES",
@@ -179,14 +181,14 @@ def assign_segments(
     answered: pd.DataFrame,
     grid: SegmentGrid | None = None,
     *,
-    lang: str | None = None,
     weights: Mapping[str, int] | None = None,
 ) -> pd.DataFrame:
-    """A copy of banded, answered customers with ``score``, ``open``, ``segment``, ``reason``.
+    """A copy of banded, answered customers with ``score``, ``open`` and ``segment``.
 
     ``answered`` has a ``band`` column and one column per question (yes/no/unknown).
-    ``open`` counts the questions still unknown; the reason says it in one line:
-    ``B: groot, 1× ja: Netwerk; open: Marge``.
+    ``open`` counts the questions still unknown. Band, score, segment and the answers are
+    the customer's reason; :func:`klantlib.reports.present.segment_reasons` says it in one
+    line: ``B: groot, 1× ja: Netwerk; open: Marge``.
     """
     most = max_score(weights)
     grid = grid or SegmentGrid.default(most)
@@ -202,23 +204,6 @@ def assign_segments(
         index=result.index,
         dtype="string",
     )
-    yes = result[list(QUESTIONS)].to_numpy() == "yes"
-    unknown = result[list(QUESTIONS)].to_numpy() == "unknown"
-    labels = np.array([question_label(q, lang) for q in QUESTIONS])
-    band_labels = {b: text(f"band.{b}", lang) for b in BANDS}
-    reasons = []
-    for segment, band, s, yes_row, open_row in zip(
-        result["segment"], bands, scores, yes, unknown, strict=True
-    ):
-        reason = text("reason", lang, segment=segment, band=band_labels[band], score=int(s))
-        if yes_row.any():
-            reason = text(
-                "reason.yes_list", lang, reason=reason, questions=", ".join(labels[yes_row])
-            )
-        if open_row.any():
-            reason = text("reason.open", lang, reason=reason, questions=", ".join(labels[open_row]))
-        reasons.append(reason)
-    result["reason"] = pd.Series(reasons, index=result.index, dtype="string")
     return result
 
 

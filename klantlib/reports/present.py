@@ -17,6 +17,7 @@ from klantlib.core.method import Segmentation
 from klantlib.core.pareto import ParetoPoint, customer_shares, pareto_point
 from klantlib.core.questions import QUESTIONS, question_label, question_text
 from klantlib.i18n import format_money, format_number, format_share, text
+from klantlib.reports.reasons import band_name, move_reasons, segment_reasons
 from klantlib.store.session import Session
 
 __all__ = [
@@ -115,7 +116,8 @@ def _is_number(column: pd.Series) -> bool:
 def segment_table(result: Segmentation, lang: str | None = None) -> Styler:
     """Every customer with band, score, segment and reason, for display in a notebook."""
     table = result.segments.copy()
-    table["band"] = table["band"].astype(str).map(lambda b: text(f"band.{b}", lang))
+    table["band"] = table["band"].astype(str).map(lambda b: band_name(b, lang))
+    table["reason"] = segment_reasons(result.customers, lang)
     return _styled(table, lang)
 
 
@@ -263,8 +265,9 @@ def favourites_table(table: pd.DataFrame, lang: str | None = None) -> Styler:
 
 def moves_table(moves: pd.DataFrame, lang: str | None = None) -> Styler:
     """The customers that moved (:func:`klantlib.compare_segments`), for display: "—" where a
-    customer was not in the list."""
-    table = moves.copy()
+    customer was not in the list, and why each moved."""
+    table = moves.drop(columns="changes")
+    table["reason"] = move_reasons(moves, lang)
     for column in ("from_segment", "to_segment"):
         table[column] = table[column].fillna("").astype(str).replace("", "—")
     return _styled(table, lang)
@@ -295,7 +298,7 @@ def history_view(
     history: pd.DataFrame, lang: str | None = None, *, changed_only: bool = False
 ) -> Styler:
     """:func:`klantlib.history_table` for display: no row numbers, text to the left."""
-    from klantlib.core.moves import history_table
+    from klantlib.reports.quarter import history_table
 
     table = history_table(history, lang=lang, changed_only=changed_only)
     return (

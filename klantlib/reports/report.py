@@ -2,8 +2,8 @@
 
 :func:`write_report` writes into one folder, in the chosen language:
 
-- ``segments.csv``: the segment table, as
-  :func:`klantlib.store.exports.write_segments_csv` writes it;
+- ``segments.csv``: the segment table, as :func:`write_segments_csv` writes it (bands named
+  and each customer's reason said in the chosen language);
 - ``crm.csv``: ``customer_id,name,segment`` (UTF-8, comma), to import the segment as a tag in
   a CRM;
 - ``report.xlsx``: sheet *customers* (id, name, revenue, band, score, segment, reason: the
@@ -58,13 +58,8 @@ from klantlib.i18n import (
     text,
 )
 from klantlib.reports.present import MONEY_COLUMNS, open_line, thresholds_line
-from klantlib.store.exports import (
-    EXPORT_COLUMNS,
-    out_folder,
-    owner_only,
-    write_csv,
-    write_segments_csv,
-)
+from klantlib.reports.reasons import band_name, segment_reasons
+from klantlib.store.exports import out_folder, owner_only, spreadsheet_safe, write_csv
 from klantlib.store.workbook import (
     Sheet,
     Table,
@@ -79,7 +74,26 @@ if TYPE_CHECKING:
 
     from klantlib.store.session import Session
 
-__all__ = ["A4_LANDSCAPE", "REPORT_FILES", "write_report", "write_session_report"]
+__all__ = [
+    "A4_LANDSCAPE",
+    "EXPORT_COLUMNS",
+    "REPORT_FILES",
+    "segments_for_export",
+    "write_report",
+    "write_segments_csv",
+    "write_session_report",
+]
+
+EXPORT_COLUMNS: tuple[str, ...] = (
+    "customer_id",
+    "name",
+    "revenue",
+    "band",
+    "score",
+    "segment",
+    "reason",
+)
+"""The columns of ``segments.csv`` and of the workbook's sheet of customers."""
 
 """Where the notebooks write reports, relative to the kit's folder (git ignores it)."""
 
@@ -154,7 +168,7 @@ def write_session_report(
     lang = check_language(lang) if lang is not None else get_language()
     folder = Path(out_dir) if out_dir is not None else kit_root() / REPORT_FOLDER / session.name
     return write_report(
-        segment_session(session, participant or None, lang=lang),
+        segment_session(session, participant or None),
         folder,
         lang=lang,
         answers={p: session.answer_table(p) for p in session.participants()},
@@ -175,13 +189,14 @@ def _write_files(
     session: str | None,
 ) -> dict[str, Path]:
     plan_frame = _plan_frame(plan) if plan is not None else None
+    segments = _segments(result, lang)
     files: dict[str, Path] = {
-        "segments.csv": write_segments_csv(result, folder, lang),
+        "segments.csv": write_csv(segments, folder / "segments.csv"),
         "crm.csv": write_csv(result.customers[list(CRM_COLUMNS)], folder / "crm.csv"),
     }
     images = _matrix_images(result, matrix, lang) if matrix is not None else None
     tables = _Tables(  # once, for the workbook and the page
-        customers=_customer_table(result, lang),
+        customers=_customer_table(segments, lang),
         summary=_summary_table(result, lang, session),
         plan=_plan_table(plan_frame, lang) if plan_frame is not None else None,
     )
@@ -248,15 +263,29 @@ def _kind(column: str, values: pd.Series) -> str:
     return "text"
 
 
-def _customer_table(result: Segmentation, lang: str) -> Table:
-    table = result.customers[list(EXPORT_COLUMNS)]
-    bands = {b: text(f"band.{b}", lang) for b in ("small", "medium", "large")}
-    rows = [
-        [cid, name, revenue, bands.get(str(band), str(band)), score, segment, reason]
-        for cid, name, revenue, band, score, segment, reason in table.itertuples(
-            index=False, name=None
-        )
-    ]
+def _segments(result: Segmentation, lang: str | None) -> pd.DataFrame:
+    """The segment table in words: bands named, each customer's reason said, in ``lang``."""
+    table = result.customers[list(EXPORT_COLUMNS[:-1])].copy()
+    table["band"] = table["band"].astype(str).map(lambda b: band_name(b, lang))
+    table["reason"] = segment_reasons(result.customers, lang)
+    return table
+
+
+def segments_for_export(result: Segmentation, lang: str | None = None) -> pd.DataFrame:
+    """The segment table as ``segments.csv`` holds it: bands named and reasons said in
+    ``lang``, text cells spreadsheet-safe."""
+    return spreadsheet_safe(_segments(result, lang))
+
+
+def write_segments_csv(result: Segmentation, out_dir: str | Path, lang: str | None = None) -> Path:
+    """Write ``segments.csv`` (UTF-8, comma, ``.`` decimals) into ``out_dir``; returns its path."""
+    out = out_folder(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    return write_csv(_segments(result, lang), out / "segments.csv")
+
+
+def _customer_table(segments: pd.DataFrame, lang: str) -> Table:
+    rows = [list(row) for row in segments.itertuples(index=False, name=None)]
     kinds = ["text", "text", "money", "text", "whole", "text", "text"]
     return Table([_header(c, lang) for c in EXPORT_COLUMNS], kinds, rows)
 

@@ -1,4 +1,5 @@
-"""Writing results to files a team opens in Excel (edge: tables in, files out)."""
+"""Writing files a team opens in Excel, safely (edge: tables in, files out): one formula-safe
+CSV writer, one atomic write, one rule for who may read them."""
 
 from __future__ import annotations
 
@@ -10,24 +11,17 @@ from pathlib import Path
 
 import pandas as pd
 
-from klantlib.core.method import Segmentation
 from klantlib.errors import KlantlibError
-from klantlib.i18n import text
 
 __all__ = [
     "OWNER_ONLY",
-    "history_for_export",
     "owner_only",
-    "segments_for_export",
     "spreadsheet_safe",
     "write_csv",
-    "write_segments_csv",
     "written_atomically",
 ]
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-EXPORT_COLUMNS = ("customer_id", "name", "revenue", "band", "score", "segment", "reason")
 
 
 def spreadsheet_safe(table: pd.DataFrame) -> pd.DataFrame:
@@ -43,23 +37,6 @@ def spreadsheet_safe(table: pd.DataFrame) -> pd.DataFrame:
                 lambda v: "'" + v if isinstance(v, str) and v.startswith(FORMULA_STARTS) else v
             )
     return safe
-
-
-def segments_for_export(result: Segmentation, lang: str | None = None) -> pd.DataFrame:
-    """The segment table as exported: bands named in ``lang``, text cells spreadsheet-safe."""
-    table = result.customers[list(EXPORT_COLUMNS)].copy()
-    table["band"] = table["band"].astype(str).map(lambda b: text(f"band.{b}", lang))
-    return spreadsheet_safe(table)
-
-
-def history_for_export(history: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
-    """The history over quarters as exported: bands named in ``lang``, as ``segments.csv``
-    names them (the column names stay the kit's, so the files read back)."""
-    table = history.copy()
-    table["band"] = table["band"].map(
-        lambda b: text(f"band.{b}", lang) if b in ("small", "medium", "large") else b
-    )
-    return table
 
 
 OWNER_ONLY = 0o600
@@ -82,13 +59,6 @@ def out_folder(path: str | Path) -> Path:
     if out.exists() and not out.is_dir():
         raise KlantlibError("error.out_not_dir", path=str(out))
     return out
-
-
-def write_segments_csv(result: Segmentation, out_dir: str | Path, lang: str | None = None) -> Path:
-    """Write ``segments.csv`` (UTF-8, comma, ``.`` decimals) into ``out_dir``; returns its path."""
-    out = out_folder(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    return write_csv(segments_for_export(result, lang), out / "segments.csv")
 
 
 @contextlib.contextmanager

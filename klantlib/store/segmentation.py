@@ -10,6 +10,8 @@ completed with what everyone agrees on (:func:`klantlib.core.consensus.team_answ
 
 from __future__ import annotations
 
+import pandas as pd
+
 from klantlib.core.bands import Thresholds
 from klantlib.core.consensus import TEAM, team_answers
 from klantlib.core.method import Segmentation, segment_customers
@@ -18,7 +20,9 @@ from klantlib.store.session import Session
 __all__ = ["segment_session", "session_answers"]
 
 
-def session_answers(session: Session, participant: str | None = None, customers=None):
+def session_answers(
+    session: Session, participant: str | None = None, customers: pd.DataFrame | None = None
+) -> pd.DataFrame | None:
     """The answer table the matrix uses for ``participant`` (or, without one, as
     :meth:`Session.whose_answers` picks); ``None`` when nobody answered yet."""
     who = session.whose_answers(participant)
@@ -36,7 +40,6 @@ def segment_session(
     participant: str | None = None,
     *,
     thresholds: Thresholds | None = None,
-    lang: str | None = None,
 ) -> Segmentation:
     """The method run on ``session``: its customers, ``thresholds`` (else the stored ones, else
     the suggestion), grid and weights, with the answers :func:`session_answers` gives."""
@@ -46,6 +49,5 @@ def segment_session(
         session_answers(session, participant, customers),
         thresholds=thresholds or session.thresholds,
         grid=session.grid,
-        lang=lang,
         weights=session.weights,
     )

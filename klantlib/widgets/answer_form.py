@@ -273,9 +273,7 @@ class AnswerForm(ShownErrors, widgets.VBox):
     def segmentation(self) -> Segmentation:
         """The method run on the participant's answers so far, with the form's thresholds and
         the session's grid: what the matrix shows for them now."""
-        return segment_session(
-            self.session, self._participant(), thresholds=self.thresholds, lang=self.lang
-        )
+        return segment_session(self.session, self._participant(), thresholds=self.thresholds)
 
     def overview(self) -> widgets.VBox:
         """An area with an update button: how the customers are spread over the segments with

@@ -99,13 +99,17 @@ class QuarterView(ShownErrors, widgets.VBox):
         the files."""
         from IPython.display import Image
 
-        from klantlib.core.moves import transition_table
         from klantlib.reports.present import history_view, moves_table, written_line
-        from klantlib.reports.quarter import quarter_segments, what_moved, write_quarter_files
+        from klantlib.reports.quarter import (
+            quarter_segments,
+            transition_table,
+            what_moved,
+            write_quarter_files,
+        )
         from klantlib.reports.report import write_session_report
 
         lang = self.lang
-        quarters = quarter_segments(self.session, lang=lang)
+        quarters = quarter_segments(self.session)
         moved = what_moved(quarters, lang=lang)
         for area in (self.grid, self.chart, self.moves, self.history):
             area.outputs = ()
