@@ -31,7 +31,7 @@ from timing import median_seconds
 
 from klantlib.core.questions import QUESTIONS
 from klantlib.sample import generate_sample
-from klantlib.store.session import create_session, open_session
+from klantlib.store.workspace import create_session, open_session
 from klantlib.widgets.answer_form import AnswerForm
 
 GOAL_OPEN_SECONDS = 1.0

@@ -31,7 +31,7 @@ from klantlib.core.method import segment_customers
 from klantlib.reports.reasons import segment_reasons
 from klantlib.reports.report import A4_LANDSCAPE, write_report
 from klantlib.store.answer_files import import_answers
-from klantlib.store.session import create_session, open_session
+from klantlib.store.workspace import create_session, open_session
 
 GOAL_SECONDS = 10.0
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "voorbeeld"

@@ -146,12 +146,12 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
         "use_customers_file",
     ),
     "klantlib.store.segmentation": ("segment_session",),
-    "klantlib.store.session": (
+    "klantlib.store.session": ("Session",),
+    "klantlib.store.workspace": (
         "create_next_session",
         "create_session",
         "list_sessions",
         "open_session",
-        "Session",
         "start_session",
     ),
     "klantlib.widgets.answer_form": ("AnswerForm",),
@@ -296,8 +296,8 @@ if TYPE_CHECKING:  # pragma: no cover - for editors and type checkers only
     from klantlib.store.answer_files import add_example_answers
     from klantlib.store.customer_file import session_header, use_customers_file
     from klantlib.store.segmentation import segment_session
-    from klantlib.store.session import (
-        Session,
+    from klantlib.store.session import Session
+    from klantlib.store.workspace import (
         create_next_session,
         create_session,
         list_sessions,

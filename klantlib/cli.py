@@ -50,14 +50,8 @@ from klantlib.reports.report import write_report
 from klantlib.store.answer_files import check_answer_file_kind, import_answers, write_answer_file
 from klantlib.store.exports import out_folder, spreadsheet_safe, write_csv
 from klantlib.store.segmentation import segment_session
-from klantlib.store.session import (
-    Session,
-    check_participant,
-    create_next_session,
-    create_session,
-    open_session,
-    session_path,
-)
+from klantlib.store.session import Session, check_participant
+from klantlib.store.workspace import create_next_session, create_session, open_session, session_path
 
 if TYPE_CHECKING:
     import pandas as pd

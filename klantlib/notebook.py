@@ -83,7 +83,7 @@ def start_here_result(
     from klantlib.ingest.reading import read_answers_csv, read_customers_csv
     from klantlib.store.answer_files import is_sample_session
     from klantlib.store.segmentation import segment_session
-    from klantlib.store.session import open_session, session_path
+    from klantlib.store.workspace import open_session, session_path
 
     if session_path(session).is_file():
         with open_session(session) as current:

@@ -42,13 +42,8 @@ from klantlib.reports.reasons import move_reasons
 from klantlib.reports.report import REPORT_FILES
 from klantlib.store.answer_files import add_example_answers
 from klantlib.store.segmentation import segment_session
-from klantlib.store.session import (
-    FIELDS,
-    WORKSPACE_VARIABLE,
-    open_session,
-    session_path,
-    start_session,
-)
+from klantlib.store.session import FIELDS
+from klantlib.store.workspace import WORKSPACE_VARIABLE, open_session, session_path, start_session
 from klantlib.workshop import (
     FIRST_NOTEBOOK,
     free_port,

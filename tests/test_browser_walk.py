@@ -20,7 +20,7 @@ from klantlib.core.moves import compare_segments
 from klantlib.core.questions import QUESTIONS
 from klantlib.i18n import CATALOGUE, text
 from klantlib.reports.quarter import quarter_segments
-from klantlib.store.session import open_session
+from klantlib.store.workspace import open_session
 from tests.test_browser import (  # noqa: F401 (fixtures)
     ROOT,
     _button,

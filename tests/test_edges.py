@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from klantlib.errors import KlantlibError
-from klantlib.store.session import check_session_name
+from klantlib.store.workspace import check_session_name
 from klantlib.widgets.upload import store_upload
 
 
@@ -91,7 +91,7 @@ def test_what_holds_customer_data_is_the_owners_only(tmp_path):
     import pandas as pd
 
     from klantlib.reports.report import write_session_report
-    from klantlib.store.session import create_session
+    from klantlib.store.workspace import create_session
 
     def mode(path) -> int:
         return stat.S_IMODE(path.stat().st_mode)
@@ -113,7 +113,7 @@ def test_what_holds_customer_data_is_the_owners_only(tmp_path):
 def small_session(folder):
     import pandas as pd
 
-    from klantlib.store.session import create_session
+    from klantlib.store.workspace import create_session
 
     customers = pd.DataFrame(
         {"customer_id": ["1", "2", "3"], "name": ["A", "B", "C"], "revenue": [9e4, 2e4, 5e3]}
@@ -126,15 +126,15 @@ def test_a_read_only_workspace_says_so_and_leaves_nothing_behind(tmp_path, monke
     session file', and the log files the attempt made are gone."""
     import sqlite3
 
-    import klantlib.store.session as session_module
-    from klantlib.store.session import open_session
+    import klantlib.store.session_file as session_file
+    from klantlib.store.workspace import open_session
 
     small_session(tmp_path).close()
 
     def read_only(path):
         raise sqlite3.OperationalError("attempt to write a readonly database")
 
-    monkeypatch.setattr(session_module, "_connect", read_only)
+    monkeypatch.setattr(session_file, "connect", read_only)
     with pytest.raises(KlantlibError) as refused:
         open_session("s", workspace=tmp_path)
     assert refused.value.message("en").startswith(
@@ -147,7 +147,7 @@ def test_a_read_only_workspace_says_so_and_leaves_nothing_behind(tmp_path, monke
 def test_a_session_of_a_newer_kit_says_so(tmp_path):
     import sqlite3
 
-    from klantlib.store.session import open_session
+    from klantlib.store.workspace import open_session
 
     small_session(tmp_path).close()
     with sqlite3.connect(tmp_path / "s.sqlite") as connection:
@@ -297,7 +297,7 @@ def previous_quarter(workspace, revenues: list[str] | None) -> None:
     from klantlib.core.customers import customer_table
     from klantlib.ingest.loading import load_customers
     from klantlib.paths import kit_root
-    from klantlib.store.session import create_session
+    from klantlib.store.workspace import create_session
 
     if revenues is None:
         customers, _ = load_customers(kit_root() / "data" / "voorbeeld" / "klanten.csv")

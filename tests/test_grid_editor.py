@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from klantlib.core.segments import SegmentGrid
-from klantlib.store.session import create_session, open_session
+from klantlib.store.workspace import create_session, open_session
 from klantlib.widgets.grid_editor import GridEditor
 
 CUSTOMERS = pd.DataFrame(

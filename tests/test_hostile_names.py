@@ -26,7 +26,7 @@ from klantlib.reports.present import (
     table_view,
 )
 from klantlib.store.segmentation import segment_session
-from klantlib.store.session import create_session
+from klantlib.store.workspace import create_session
 from klantlib.widgets.answer_form import AnswerForm
 from klantlib.widgets.band_picker import BandPicker
 from klantlib.widgets.consensus_view import ConsensusView

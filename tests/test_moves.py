@@ -14,7 +14,7 @@ from klantlib.core.bands import Thresholds
 from klantlib.core.moves import MOVE_COLUMNS, TRANSITION_COLUMNS, compare_segments
 from klantlib.errors import KlantlibError
 from klantlib.reports.reasons import move_reasons
-from klantlib.store.session import create_session
+from klantlib.store.workspace import create_session
 
 KIT = Path(__file__).resolve().parents[1]
 

@@ -24,7 +24,7 @@ from klantlib.reports.quarter import quarter_segments
 from klantlib.reports.report import write_report, write_session_report
 from klantlib.store.answer_files import import_answers
 from klantlib.store.segmentation import segment_session
-from klantlib.store.session import create_session, open_session
+from klantlib.store.workspace import create_session, open_session
 from klantlib.widgets.answer_form import AnswerForm
 
 SAMPLE = kit_root() / "data" / "voorbeeld"

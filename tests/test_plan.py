@@ -18,7 +18,7 @@ from klantlib.core.plan import (
     plan_table,
 )
 from klantlib.errors import KlantlibError
-from klantlib.store.session import create_session
+from klantlib.store.workspace import create_session
 
 SEGMENTED = pd.DataFrame(
     {

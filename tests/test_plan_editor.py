@@ -10,7 +10,7 @@ import pytest
 from klantlib.core.method import segment_customers
 from klantlib.core.plan import default_plan
 from klantlib.paths import kit_root
-from klantlib.store.session import create_session, open_session
+from klantlib.store.workspace import create_session, open_session
 from klantlib.widgets.plan_editor import PlanEditor
 from tests.conftest import table_cells
 

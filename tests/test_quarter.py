@@ -22,7 +22,7 @@ from klantlib.reports.quarter import (
     what_moved,
     write_quarter_files,
 )
-from klantlib.store.session import create_session, open_session, session_path
+from klantlib.store.workspace import create_session, open_session, session_path
 from tests.test_next_quarter import Q3 as CUSTOMERS_Q1  # 007, 012, 3
 from tests.test_next_quarter import Q4 as CUSTOMERS_Q2  # 012 grew, 3 left, 44 arrived
 

@@ -10,7 +10,7 @@ from klantlib.core.bands import Thresholds
 from klantlib.core.moves import compare_segments
 from klantlib.core.questions import QUESTIONS
 from klantlib.reports.quarter import quarter_segments
-from klantlib.store.session import create_next_session, create_session
+from klantlib.store.workspace import create_next_session, create_session
 from klantlib.widgets.answer_form import AnswerForm
 from klantlib.widgets.quarter_view import QuarterView
 from tests.conftest import table_cells

@@ -15,7 +15,7 @@ from klantlib import KlantlibError, Thresholds, segment_customers
 from klantlib.cli import main
 from klantlib.reports.report import REPORT_FILES, write_report
 from klantlib.store.answer_files import import_answers
-from klantlib.store.session import create_session
+from klantlib.store.workspace import create_session
 
 plt = pytest.importorskip("matplotlib.pyplot")
 
@@ -318,7 +318,7 @@ def test_the_plan_of_a_session_reads_in_the_reports_language(tmp_path):
     from klantlib.core.bands import Thresholds
     from klantlib.core.plan import default_plan
     from klantlib.reports.report import write_session_report
-    from klantlib.store.session import create_session
+    from klantlib.store.workspace import create_session
 
     customers = pd.DataFrame(
         {"customer_id": ["1", "2"], "name": ["Een", "Twee"], "revenue": [9_000.0, 100.0]}

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from klantlib.reports.report import REPORT_FILES
-from klantlib.store.session import create_session
+from klantlib.store.workspace import create_session
 from klantlib.widgets.report_button import ReportButton
 
 CUSTOMERS = pd.DataFrame(

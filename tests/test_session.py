@@ -11,7 +11,8 @@ import klantlib
 from klantlib.core.bands import Thresholds
 from klantlib.core.segments import SegmentGrid
 from klantlib.errors import InputError, KlantlibError
-from klantlib.store.session import FIELDS, create_session, list_sessions, open_session
+from klantlib.store.session import FIELDS
+from klantlib.store.workspace import create_session, list_sessions, open_session
 
 CUSTOMERS = pd.DataFrame(
     {

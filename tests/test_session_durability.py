@@ -28,7 +28,8 @@ import pandas as pd
 import pytest
 
 from klantlib.core.questions import ANSWERS, QUESTIONS
-from klantlib.store.session import FIELDS, create_session, open_session, session_path
+from klantlib.store.session import FIELDS
+from klantlib.store.workspace import create_session, open_session, session_path
 
 ROOT = Path(__file__).resolve().parents[1]
 NAME = "2026-Q4"
@@ -57,17 +58,18 @@ import random
 import sys
 import time
 
-from klantlib.store import session as store
+from klantlib.store import session_file
+from klantlib.store.workspace import open_session
 
 mode, workspace, name, participant, plan_file = sys.argv[1:6]
 with open(plan_file, encoding="utf-8") as file:
     plan = json.load(file)
-session = store.open_session(name, workspace=workspace)
+session = open_session(name, workspace=workspace)
 
 if mode == "no-commit":
     # Negative control: changes are acknowledged but the transaction is never committed.
     session._connection.execute("BEGIN IMMEDIATE")
-    store._transaction = lambda connection: contextlib.nullcontext()
+    session_file.transaction = lambda connection: contextlib.nullcontext()
     mode = "stream"
 
 if mode == "stream":

@@ -15,12 +15,8 @@ import pytest
 from klantlib.errors import KlantlibError
 from klantlib.reports.report import write_report
 from klantlib.store.segmentation import segment_session
-from klantlib.store.session import (
-    SCHEMA_VERSION,
-    create_next_session,
-    list_sessions,
-    open_session,
-)
+from klantlib.store.session_file import SCHEMA_VERSION
+from klantlib.store.workspace import create_next_session, list_sessions, open_session
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

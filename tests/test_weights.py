@@ -9,7 +9,7 @@ from klantlib.core.method import segment_customers
 from klantlib.core.questions import QUESTIONS, check_weights, score
 from klantlib.core.segments import SegmentGrid
 from klantlib.errors import KlantlibError
-from klantlib.store.session import create_session
+from klantlib.store.workspace import create_session
 from klantlib.widgets.answer_form import AnswerForm
 
 CUSTOMERS = pd.DataFrame(

@@ -26,12 +26,8 @@ from klantlib.i18n import check_language, format_number, get_language, text
 from klantlib.reports.reasons import band_name, move_reasons
 from klantlib.store.exports import out_folder, write_csv, written_atomically
 from klantlib.store.segmentation import segment_session
-from klantlib.store.session import (
-    Session,
-    create_next_session,
-    open_session,
-    session_path,
-)
+from klantlib.store.session import Session
+from klantlib.store.workspace import create_next_session, open_session, session_path
 
 __all__ = [
     "QUARTER_FILES",

@@ -33,15 +33,14 @@ from klantlib.i18n import format_number, text
 from klantlib.ingest.loading import LoadReport, load_customers
 from klantlib.paths import SAMPLE_FOLDER
 from klantlib.store.answer_files import is_sample_session
-from klantlib.store.session import (
-    Session,
+from klantlib.store.session import Session, close_everywhere
+from klantlib.store.session_file import sidecars
+from klantlib.store.workspace import (
     check_session_name,
-    close_everywhere,
     create_next_session,
     create_session,
     open_session,
     session_path,
-    sidecars,
 )
 
 __all__ = [

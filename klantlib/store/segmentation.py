@@ -1,4 +1,5 @@
-"""A session's segmentation: the one path from what a session holds to the matrix.
+"""A session's segmentation: the one path from what a session holds to the matrix (and the
+suggestions its rules give).
 
 Every route that shows or writes a session's segments — the command line (``segment
 --session``, ``compare``), the notebooks, the answer form's overview, the report, the quarter
@@ -17,7 +18,7 @@ from klantlib.core.consensus import TEAM, team_answers
 from klantlib.core.method import Segmentation, segment_customers
 from klantlib.store.session import Session
 
-__all__ = ["segment_session", "session_answers"]
+__all__ = ["segment_session", "session_answers", "session_suggestions"]
 
 
 def session_answers(
@@ -50,4 +51,16 @@ def segment_session(
         thresholds=thresholds or session.thresholds,
         grid=session.grid,
         weights=session.weights,
+    )
+
+
+def session_suggestions(session: Session, customers: pd.DataFrame | None = None) -> pd.DataFrame:
+    """What the data suggests for Marge and Cashflow, with the session's rules (its margin
+    target and payment term); ``customers``: the session's table when the caller has read it."""
+    from klantlib.core.suggestions import suggest_answers
+
+    return suggest_answers(
+        session.customers() if customers is None else customers,
+        margin_per_hour_target=session.margin_target,
+        payment_term_days=session.payment_term,
     )

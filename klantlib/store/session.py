@@ -1,7 +1,7 @@
-"""A workshop session on disk: its customers, bands, grid and every answer ever given (edge).
+"""A workshop session, open (edge): its customers, settings and every answer ever given.
 
-A session (``2026-Q4``) is one SQLite file in a workspace folder, by default
-``data/sessies/`` in the kit (git ignores it). The file holds:
+A session (``2026-Q4``) is one SQLite file (:mod:`klantlib.store.session_file`) in a workspace
+folder (:mod:`klantlib.store.workspace` makes, finds and opens them). It holds:
 
 - the customer table the session works on (as :func:`klantlib.core.customers.customer_table` gives
   it), the revenue thresholds and the segment grid;
@@ -18,27 +18,24 @@ a killed kernel or two participants writing at once lose nothing.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import math
-import os
-import re
-import sqlite3
 import weakref
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from klantlib.core.bands import Thresholds, suggest_cumulative_share
+from klantlib.core.bands import Thresholds
 from klantlib.core.consensus import TEAM
-from klantlib.core.customers import OPTIONAL_COLUMNS, customer_table
+from klantlib.core.customers import OPTIONAL_COLUMNS
 from klantlib.core.questions import ANSWERS, FIELDS, QUESTIONS, check_weights, max_score
 from klantlib.core.segments import SegmentGrid
 from klantlib.errors import InputError, KlantlibError, Notice
+from klantlib.store import session_file
+from klantlib.store.session_file import SUFFIX
 
 if TYPE_CHECKING:
     from klantlib.core.plan import SegmentPlan
@@ -47,16 +44,10 @@ __all__ = [
     "FIELDS",
     "TIME_WORDS",
     "TIME_WORDS_READ",
-    "WORKSPACE_VARIABLE",
     "Change",
     "Session",
-    "create_next_session",
-    "create_session",
-    "list_sessions",
-    "open_session",
-    "session_path",
-    "start_session",
-    "workspace_folder",
+    "check_participant",
+    "close_everywhere",
 ]
 
 
@@ -70,311 +61,8 @@ TIME_WORDS_READ: dict[str, str] = {
 }
 """A time word as typed (lower case, English or Dutch) -> the word stored."""
 
-SUFFIX = ".sqlite"
-SCHEMA_VERSION = 2
-"""The session file's format. 1: the first, its number in the ``meta`` table only; 2: the number
-also in SQLite's own header (``PRAGMA user_version``), readable without knowing any table.
-
-A file of an older format is brought up to this one when it is opened (:data:`MIGRATIONS`,
-one step per version, in one transaction), after a copy of it is kept beside it as
-``<name>.sqlite-v<old>``; a file of a newer format is refused with a message that says so."""
-_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}")
 _MAX_PARTICIPANT = 80
 _MAX_NOTE = 2000
-
-_SCHEMA = f"""
-CREATE TABLE meta (
-    key TEXT PRIMARY KEY,
-    value TEXT NOT NULL
-);
-CREATE TABLE customers (
-    position INTEGER PRIMARY KEY,
-    customer_id TEXT NOT NULL UNIQUE,
-    name TEXT NOT NULL,
-    revenue REAL NOT NULL,
-    {", ".join(f"{c} {'REAL' if k == 'number' else 'TEXT'}" for c, k in OPTIONAL_COLUMNS.items())}
-);
-CREATE TABLE changes (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    at TEXT NOT NULL,
-    participant TEXT NOT NULL,
-    customer_id TEXT NOT NULL REFERENCES customers (customer_id),
-    field TEXT NOT NULL,
-    value TEXT,
-    undoes INTEGER REFERENCES changes (id)
-);
-CREATE INDEX changes_by_participant ON changes (participant, customer_id, field, id);
-"""
-
-
-def _version_2(connection: sqlite3.Connection) -> None:
-    """1 -> 2: the format's number in SQLite's header too (set by :func:`_migrate`)."""
-
-
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _version_2}
-"""Format ``v`` -> the step that turns a file of format ``v`` into format ``v + 1``."""
-
-
-def _file_version(connection: sqlite3.Connection) -> int | None:
-    """The format of an open session file: SQLite's header, else the ``meta`` table's
-    number (format 1); ``None`` when it holds neither (not a session file)."""
-    header = connection.execute("PRAGMA user_version").fetchone()[0]
-    if header:
-        return int(header)
-    try:
-        row = connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-    except sqlite3.OperationalError:  # no meta table
-        return None
-    return int(row[0]) if row is not None and row[0].isdigit() else None
-
-
-def _migrate(path: Path, connection: sqlite3.Connection, version: int) -> None:
-    """Bring the file from ``version`` to :data:`SCHEMA_VERSION`, keeping a copy first."""
-    copy = path.with_name(f"{path.name}-v{version}")
-    copy.touch(mode=0o600)  # a team's customers: the owner's only, as the session itself
-    kept = sqlite3.connect(copy)
-    try:
-        connection.backup(kept)
-    finally:
-        kept.close()
-    with _transaction(connection):
-        for step in range(version, SCHEMA_VERSION):
-            MIGRATIONS[step](connection)
-            connection.execute(f"PRAGMA user_version = {step + 1}")
-            connection.execute(
-                "UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(step + 1),)
-            )
-
-
-WORKSPACE_VARIABLE = "KLANTLIB_WORKSPACE"
-"""An environment variable naming another default workspace (for a shared folder, or tests)."""
-
-
-def workspace_folder() -> Path:
-    """The default workspace: ``$KLANTLIB_WORKSPACE`` when set, else ``data/sessies`` in the
-    kit's folder."""
-    chosen = os.environ.get(WORKSPACE_VARIABLE, "").strip()
-    if chosen:
-        return Path(chosen)
-    from klantlib.paths import SESSION_FOLDER, kit_root
-
-    return kit_root() / SESSION_FOLDER
-
-
-def _workspace(workspace: str | Path | None) -> Path:
-    return Path(workspace) if workspace is not None else workspace_folder()
-
-
-def session_path(name: str, workspace: str | Path | None = None) -> Path:
-    """The file of session ``name`` in ``workspace`` (the name is checked, not the file)."""
-    return _workspace(workspace) / f"{check_session_name(name)}{SUFFIX}"
-
-
-_WINDOWS_RESERVED = re.compile(r"(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?", re.IGNORECASE)
-
-
-def check_session_name(name: object) -> str:
-    """A session name as typed, trimmed; letters, digits, space, ``.``, ``_`` and ``-``; not
-    ending in a dot, and none of the names Windows keeps for devices (``CON``, ``NUL.txt``,
-    ``com1``): the kit runs on Windows too, and such a file cannot be made there."""
-    text_name = str(name).strip() if name is not None else ""
-    if not _NAME.fullmatch(text_name):
-        raise KlantlibError("error.session_name", value=text_name)
-    if text_name.endswith("."):
-        raise KlantlibError("error.session_name_dot", value=text_name)
-    if _WINDOWS_RESERVED.fullmatch(text_name):
-        raise KlantlibError("error.session_name_reserved", value=text_name)
-    return text_name
-
-
-def list_sessions(workspace: str | Path | None = None) -> list[str]:
-    """The sessions in ``workspace``, by name."""
-    folder = _workspace(workspace)
-    if not folder.is_dir():
-        return []
-    return sorted(p.name.removesuffix(SUFFIX) for p in folder.glob(f"*{SUFFIX}") if p.is_file())
-
-
-def create_session(
-    name: str,
-    customers: pd.DataFrame,
-    *,
-    thresholds: Thresholds | None = None,
-    grid: SegmentGrid | None = None,
-    workspace: str | Path | None = None,
-    source: str | None = None,
-    source_key: str | None = None,
-) -> Session:
-    """A new session holding ``customers`` (checked as :func:`customer_table` checks them).
-
-    An existing session of that name is never overwritten: that is an error naming it.
-    ``source`` is the name of the file the customers came from, kept for the report;
-    ``source_key`` what tells that file apart from another (see
-    :mod:`klantlib.store.customer_file`).
-    """
-    path = session_path(name, workspace)
-    table = customer_table(customers)
-    if path.exists():
-        raise KlantlibError("error.session_exists", name=path.stem, folder=str(path.parent))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # Built under a temporary name and renamed: a half-made session never has the real name.
-    building = path.with_name(f".{path.name}.building")
-    for leftover in (building, *sidecars(building)):
-        leftover.unlink(missing_ok=True)
-    building.touch(mode=0o600)  # the owner's only; SQLite gives its log files the same modes
-    connection = _connect(building)
-    try:
-        with _transaction(connection):
-            for statement in _SCHEMA.split(";"):
-                if statement.strip():
-                    connection.execute(statement)
-            connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-            meta = {
-                "schema_version": str(SCHEMA_VERSION),
-                "name": path.stem,
-                "created_at": _now(),
-                "grid": json.dumps(dict((grid or SegmentGrid.default()).cells)),
-            }
-            if source:
-                meta["source"] = source
-            if source_key:
-                meta["source_key"] = source_key
-            if thresholds is not None:
-                meta["thresholds"] = json.dumps([thresholds.low, thresholds.high])
-            connection.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
-            columns = ["customer_id", "name", "revenue", *OPTIONAL_COLUMNS]
-            rows = table.reindex(columns=columns).astype(object)
-            rows = rows.where(rows.notna(), None)
-            connection.executemany(
-                f"INSERT INTO customers (position, {', '.join(columns)}) "
-                f"VALUES (?, {', '.join('?' * len(columns))})",
-                ((i, *values) for i, values in enumerate(rows.itertuples(index=False))),
-            )
-        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    finally:
-        connection.close()
-    if path.exists():  # made meanwhile by another process: theirs stays
-        building.unlink(missing_ok=True)
-        raise KlantlibError("error.session_exists", name=path.stem, folder=str(path.parent))
-    for orphan in sidecars(path):  # a log without its file would be read into this session
-        orphan.unlink(missing_ok=True)
-    building.rename(path)
-    _sync_folder(path.parent)  # the new name survives a power cut too
-    return Session(path)
-
-
-def create_next_session(
-    name: str,
-    customers: pd.DataFrame,
-    previous: Session,
-    *,
-    workspace: str | Path | None = None,
-    source: str | None = None,
-    source_key: str | None = None,
-) -> Session:
-    """A new quarter's session from a new customer table and the previous session.
-
-    The bands (the stored ones, else the 80/15/5 suggestion the previous session used), grid,
-    weights, plan and suggestion rules carry over; so does every participant's
-    (and the team's) current answer, note, favourite and time for each customer still in the
-    list — marked "from last quarter, to confirm" until the participant changes or confirms it.
-    A customer new in the list starts unanswered and is flagged new; a customer gone from the
-    list is listed (its history stays in the previous session). The previous session is only
-    read, never changed.
-    """
-    # the bands in use last quarter: the stored ones, else the suggestion it showed; a new
-    # suggestion on the new list would move customers whose revenue did not change
-    before = previous.customers()
-    thresholds = previous.thresholds or suggest_cumulative_share(before)
-    made = create_session(
-        name,
-        customers,
-        thresholds=thresholds,
-        grid=previous.grid,
-        workspace=workspace,
-        source=source,
-        source_key=source_key,
-    )
-    try:
-        now = set(made.customers()["customer_id"].astype(str))
-        before_ids = set(before["customer_id"].astype(str))
-        with _transaction(made._connection):
-            for key in (
-                "weights",
-                "plan",
-                "margin_per_hour_target",
-                "payment_term_days",
-                "answer_for_potential",
-            ):
-                value = previous._meta(key)
-                if value is not None:
-                    made._upsert(key, value)
-            at = _now()
-            for participant in previous.participants():
-                current = previous.current(participant)
-                rows = [
-                    (at, participant, str(record["customer_id"]), field, record[field])
-                    for record in current.to_dict("records")
-                    if str(record["customer_id"]) in now
-                    for field in FIELDS
-                    if isinstance(record[field], str)
-                ]
-                made._connection.executemany(
-                    "INSERT INTO changes (at, participant, customer_id, field, value)"
-                    " VALUES (?, ?, ?, ?, ?)",
-                    rows,
-                )
-            last = made._connection.execute("SELECT max(id) FROM changes").fetchone()[0] or 0
-            gone = before[~before["customer_id"].astype(str).isin(now)]
-            made._upsert("carried_from", previous.name)
-            made._upsert("carried_until", str(last))
-            made._upsert("new_customers", json.dumps(sorted(now - before_ids)))
-            made._upsert(
-                "gone_customers",
-                json.dumps(
-                    [
-                        [str(c), str(n)]
-                        for c, n in zip(gone["customer_id"], gone["name"], strict=True)
-                    ]
-                ),
-            )
-    except BaseException:
-        made.close()
-        raise
-    return made
-
-
-def start_session(
-    name: str,
-    customers_file: str | Path,
-    *,
-    year: int | None = None,
-    number_style: str | None = None,
-    workspace: str | Path | None = None,
-) -> Session:
-    """Session ``name``: opened when it exists (the file is then not read again, so the
-    answers keep their customers), else made from ``customers_file`` (anything
-    :func:`klantlib.load_customers` reads)."""
-    if session_path(name, workspace).is_file():
-        return open_session(name, workspace=workspace)
-    from klantlib.ingest.loading import load_customers
-
-    customers, _ = load_customers(customers_file, year=year, number_style=number_style)
-    return create_session(name, customers, workspace=workspace, source=Path(customers_file).name)
-
-
-def open_session(name: str, *, workspace: str | Path | None = None) -> Session:
-    """The session ``name`` in ``workspace``; an unknown name lists the sessions there."""
-    path = session_path(name, workspace)
-    if not path.is_file():
-        known = list_sessions(workspace)
-        raise KlantlibError(
-            "error.session_not_found",
-            name=path.stem,
-            folder=str(path.parent),
-            sessions=known or ["—"],
-        )
-    return Session(path)
 
 
 @dataclass(frozen=True)
@@ -396,30 +84,7 @@ class Session:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self.name = self.path.name.removesuffix(SUFFIX)
-        before = {side: side.exists() for side in sidecars(self.path)}
-        try:
-            connection = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-            try:
-                version = _file_version(connection)
-            finally:
-                connection.close()
-            if version is not None and version > SCHEMA_VERSION:
-                raise KlantlibError("error.session_newer", path=str(self.path))
-            if version is None or version not in (SCHEMA_VERSION, *MIGRATIONS):
-                raise KlantlibError("error.session_unreadable", path=str(self.path))
-            self._connection = _connect(self.path)
-            if version < SCHEMA_VERSION:
-                try:
-                    _migrate(self.path, self._connection, version)
-                except BaseException:
-                    self._connection.close()
-                    raise
-        except sqlite3.DatabaseError as exc:
-            _remove_newsidecars(before)
-            raise storage_error(exc, self.path) from exc
-        except KlantlibError:
-            _remove_newsidecars(before)
-            raise
+        self._connection = session_file.open_file(self.path)
         _OPEN.add(self)
         self._ids: list[str] | None = None  # the list never changes once the session is made
         self._id_set: set[str] = set()
@@ -479,7 +144,7 @@ class Session:
         checked = check_weights(weights)
         plain = all(w == 1 for w in checked.values())
         most = sum(checked.values())
-        with _transaction(self._connection):
+        with session_file.transaction(self._connection):
             if plain:
                 self._connection.execute("DELETE FROM meta WHERE key = 'weights'")
             else:
@@ -514,17 +179,6 @@ class Session:
             "margin_per_hour_target", None if margin_target is None else repr(float(margin_target))
         )
         self._set_meta("payment_term_days", repr(float(term)))
-
-    def suggestions(self, customers: pd.DataFrame | None = None) -> pd.DataFrame:
-        """What the data suggests for Marge and Cashflow, with the session's rules
-        (``customers``: the session's table when the caller has read it already)."""
-        from klantlib.core.suggestions import suggest_answers
-
-        return suggest_answers(
-            self.customers() if customers is None else customers,
-            margin_per_hour_target=self.margin_target,
-            payment_term_days=self.payment_term,
-        )
 
     def favourites(self) -> dict[str, set[str]]:
         """Per participant (the team left out), the customers they marked as favourite."""
@@ -663,7 +317,7 @@ class Session:
         participant = check_participant(participant)
         customer_id = self._check_customer(customer_id)
         field, stored = check_value(field, value)
-        with _transaction(self._connection):
+        with session_file.transaction(self._connection):
             return self._insert(participant, customer_id, field, stored, None)
 
     def record_many(
@@ -695,7 +349,7 @@ class Session:
             checked.append((cid, name, stored))
         if problems:
             raise InputError(problems)
-        with _transaction(self._connection):
+        with session_file.transaction(self._connection):
             if only_changed:
                 now = dict(
                     ((cid, name), value)
@@ -707,7 +361,7 @@ class Session:
                     )
                 )
                 checked = [c for c in checked if now.get((c[0], c[1])) != c[2]]
-            at = _now()
+            at = session_file.now()
             self._connection.executemany(
                 "INSERT INTO changes (at, participant, customer_id, field, value)"
                 " VALUES (?, ?, ?, ?, ?)",
@@ -728,7 +382,7 @@ class Session:
         if field is not None:
             where.append("field = ?")
             params.append(check_field(field))
-        with _transaction(self._connection):
+        with session_file.transaction(self._connection):
             target = self._connection.execute(
                 f"SELECT id, customer_id, field FROM changes WHERE {' AND '.join(where)}"
                 " AND id NOT IN (SELECT undoes FROM changes WHERE undoes IS NOT NULL"
@@ -834,7 +488,7 @@ class Session:
     def _insert(
         self, participant: str, customer_id: str, field: str, value: str | None, undoes: int | None
     ) -> Change:
-        at = _now()
+        at = session_file.now()
         cursor = self._connection.execute(
             "INSERT INTO changes (at, participant, customer_id, field, value, undoes)"
             " VALUES (?, ?, ?, ?, ?, ?)",
@@ -873,7 +527,7 @@ class Session:
         )
 
     def _set_meta(self, key: str, value: str | None) -> None:
-        with _transaction(self._connection):
+        with session_file.transaction(self._connection):
             if value is None:
                 self._connection.execute("DELETE FROM meta WHERE key = ?", (key,))
             else:
@@ -940,42 +594,6 @@ def _time_value(value: object) -> str | None:
     return repr(float(hours))
 
 
-# ------------------------------------------------------------------------------------------
-# SQLite
-# ------------------------------------------------------------------------------------------
-
-
-def storage_fault(error: sqlite3.Error) -> str | None:
-    """``"read_only"`` (a folder or file that cannot be written), ``"disk_full"``, or
-    ``None`` for any other fault of a session file, from SQLite's message."""
-    reason = str(error).lower()
-    if "readonly" in reason or "read-only" in reason or "unable to open" in reason:
-        return "read_only"
-    if "disk is full" in reason or "disk full" in reason:
-        return "disk_full"
-    return None
-
-
-def storage_error(error: sqlite3.Error, path: Path) -> KlantlibError:
-    """What went wrong with a session file, in words that blame the right thing: a folder
-    that cannot be written, a full disk, or a file that is no session."""
-    fault = storage_fault(error)
-    if fault == "read_only":
-        return KlantlibError("error.session_read_only", path=str(path), folder=str(path.parent))
-    if fault == "disk_full":
-        return KlantlibError("error.disk_full", path=str(path))
-    if isinstance(error, sqlite3.OperationalError) and "locked" in str(error).lower():
-        return KlantlibError("error.session_storage", reason=str(error))
-    return KlantlibError("error.session_unreadable", path=str(path))
-
-
-def _remove_newsidecars(before: dict[Path, bool]) -> None:
-    """Remove the log files a failed opening made (a 3-byte -shm), never ones that were there."""
-    for side, existed in before.items():
-        if not existed:
-            side.unlink(missing_ok=True)
-
-
 _OPEN: weakref.WeakSet[Session] = weakref.WeakSet()
 """Every session opened in this process, so a file can be closed everywhere before it moves."""
 
@@ -989,46 +607,3 @@ def close_everywhere(path: str | Path) -> int:
     for session in closing:
         session.close()
     return len(closing)
-
-
-def _connect(path: Path) -> sqlite3.Connection:
-    connection = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
-    connection.execute("PRAGMA journal_mode = WAL")
-    connection.execute("PRAGMA synchronous = FULL")
-    connection.execute("PRAGMA foreign_keys = ON")
-    return connection
-
-
-@contextmanager
-def _transaction(connection: sqlite3.Connection) -> Iterator[None]:
-    """One write transaction, taken at once (no upgrade deadlock between two writers)."""
-    connection.execute("BEGIN IMMEDIATE")
-    try:
-        yield
-    except BaseException:
-        connection.execute("ROLLBACK")
-        raise
-    connection.execute("COMMIT")
-
-
-def sidecars(path: Path) -> Sequence[Path]:
-    """The session file's write-ahead log and shared-memory file (``-wal``, ``-shm``)."""
-    return [path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")]
-
-
-def _sync_folder(folder: Path) -> None:
-    """Flush a folder's entries (a rename) to disk, where the system allows it."""
-    try:
-        descriptor = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(descriptor)
-    except OSError:
-        pass
-    finally:
-        os.close(descriptor)
-
-
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")

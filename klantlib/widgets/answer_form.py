@@ -31,7 +31,7 @@ from klantlib.core.questions import QUESTIONS
 from klantlib.core.suggestions import SUGGESTED_QUESTIONS
 from klantlib.errors import KlantlibError
 from klantlib.i18n import check_language, format_money, format_number, get_language, text
-from klantlib.store.segmentation import segment_session
+from klantlib.store.segmentation import segment_session, session_suggestions
 from klantlib.store.session import TIME_WORDS, TIME_WORDS_READ, Session, check_participant
 from klantlib.widgets.answer_buttons import answer_buttons, paint
 from klantlib.widgets.widget_errors import ShownErrors
@@ -145,7 +145,7 @@ class AnswerForm(ShownErrors, widgets.VBox):
         self.verdict = widgets.HTML()
         self.hints: dict[str, widgets.HTML] = {}
         self.accepts: dict[str, widgets.Button] = {}
-        self._suggested = _by_customer(session.suggestions(customers))
+        self._suggested = _by_customer(session_suggestions(session, customers))
         # per question: the suggested customers' positions and (id, answer), for the counts
         self._suggested_at: dict[str, tuple[np.ndarray, list[tuple[str, str]]]] = {}
         order = {cid: i for i, cid in enumerate(customers["customer_id"].astype(str))}

@@ -55,7 +55,7 @@ def run_shown(
 def _storage_message(exc: sqlite3.OperationalError, lang: str | None) -> str | None:
     """A full disk or a read-only folder in plain words; ``None`` for other storage faults.
     Nothing was stored then: the widget keeps showing what the session file holds."""
-    from klantlib.store.session import storage_fault
+    from klantlib.store.session_file import storage_fault
 
     fault = storage_fault(exc)
     if fault is None:
