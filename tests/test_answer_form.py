@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import html
 import sqlite3
 
 import pandas as pd
 import pytest
 
 from klantlib.core.questions import QUESTIONS
-from klantlib.store.session import create_session, open_session
+from klantlib.i18n import text
+from klantlib.store.workspace import create_session, open_session
 from klantlib.widgets.answer_form import AnswerForm
 
 CUSTOMERS = pd.DataFrame(
@@ -41,7 +43,7 @@ def stored(session, participant: str = "An") -> dict[str, dict[str, str | None]]
 def test_without_a_name_nothing_can_be_answered(session):
     form = AnswerForm(session, lang="nl")
     assert all(b.disabled for row in form.buttons.values() for b in row.values())
-    assert "Tik eerst je naam" in form.card.value
+    assert html.escape(text("form.choose_who", "nl")) in form.card.value
 
 
 def test_a_click_is_stored_before_it_shows_as_saved(session):
@@ -50,7 +52,8 @@ def test_a_click_is_stored_before_it_shows_as_saved(session):
     form.buttons["margin"]["yes"].click()
     assert stored(session)["007"]["margin"] == "yes"
     assert form.buttons["margin"]["yes"].button_style == "success"
-    assert "Marge bewaard om" in form.status.value
+    saved = text("form.saved", "nl", field=text("question.margin", "nl"), at="")
+    assert html.escape(saved) in form.status.value
 
 
 def test_clicking_the_active_answer_clears_it(session):
@@ -90,7 +93,7 @@ def test_a_new_form_shows_exactly_what_is_stored(session):
         True,
         "12,5",
     )
-    assert "Score 4 van 4 · segment A" in again.verdict.value
+    assert text("form.verdict", "nl", score=4, most=4, segment="A") in again.verdict.value
 
 
 def test_each_participant_has_their_own_answers(session):
@@ -107,7 +110,7 @@ def test_each_participant_has_their_own_answers(session):
 
 def test_progress_and_next_unanswered(session):
     form = AnswerForm(session, participant="An", lang="en")
-    assert "0 of 4 customers answered, 0 with open questions" in form.progress.value
+    assert text("form.progress", "en", answered=0, total=4, open=0) in form.progress.value
     for question in QUESTIONS:
         form.buttons[question]["no"].click()
     form.next_open.click()
@@ -115,7 +118,7 @@ def test_progress_and_next_unanswered(session):
     form.buttons["margin"]["unknown"].click()
     for question in QUESTIONS[1:]:
         form.buttons[question]["yes"].click()
-    assert "2 of 4 customers answered, 1 with open questions" in form.progress.value
+    assert text("form.progress", "en", answered=2, total=4, open=1) in form.progress.value
     form.next_open.click()
     assert form.customer_id == "3"
 
@@ -127,7 +130,16 @@ def test_previous_and_next_stay_within_the_list(session):
     for _ in range(5):
         form.next.click()
     assert form.customer_id == "44"
-    assert "klant 4 van 4" in form.card.value
+    line = text(
+        "form.card_line",
+        "nl",
+        id="44",
+        revenue="€ 1.000",
+        band=text("band.small", "nl"),
+        number=4,
+        count=4,
+    )
+    assert html.escape(line) in form.card.value
 
 
 def test_filters_and_search(session):
@@ -137,7 +149,16 @@ def test_filters_and_search(session):
     form.show("007")
     form.only_favourites.value = True
     assert form.customer_id == "3"
-    assert "klant 1 van 1" in form.card.value
+    line = text(
+        "form.card_line",
+        "nl",
+        id="3",
+        revenue="€ 5.000",
+        band=text("band.medium", "nl"),
+        number=1,
+        count=1,
+    )
+    assert html.escape(line) in form.card.value
     form.only_favourites.value = False
     form.band.value = "large"
     assert form.customer_id == "007"
@@ -145,16 +166,26 @@ def test_filters_and_search(session):
     form.search.value = "slager"
     assert form.customer_id == "44"
     form.search.value = "zzz"
-    assert "Geen enkele klant past bij deze filters." in form.card.value
+    assert html.escape(text("form.none_match", "nl")) in form.card.value
     assert all(b.disabled for b in form.buttons["margin"].values())
 
 
 def test_the_card_shows_what_the_data_knows(session):
     form = AnswerForm(session, participant="An", lang="nl")
     assert "Brouwerij Mattheeuws" in form.card.value
-    assert "omzet € 90.000 · klasse groot" in form.card.value
-    assert "betaaltermijn: 42 dagen" in form.card.value
-    assert "uren: 120,5" in form.card.value
+    line = text(
+        "form.card_line",
+        "nl",
+        id="007",
+        revenue="€ 90.000",
+        band=text("band.large", "nl"),
+        number=1,
+        count=4,
+    )
+    assert html.escape(line) in form.card.value
+    days = text("form.days", "nl", days="42")
+    assert html.escape(f"{text('field.days_to_pay', 'nl')}: {days}") in form.card.value
+    assert html.escape(f"{text('field.hours', 'nl')}: 120,5") in form.card.value
     form.show("012")
     assert "betaaltermijn" not in form.card.value  # unknown: not shown as 0
 
@@ -172,7 +203,7 @@ def test_undo_puts_back_the_value_before_and_shows_that_customer(session):
     assert form.customer_id == "007"
     assert stored(session)["007"]["margin"] is None
     form.undo.click()
-    assert "niets meer ongedaan" in form.status.value
+    assert html.escape(text("form.nothing_to_undo", "nl")) in form.status.value
 
 
 def test_a_time_in_words_or_hours_and_a_bad_time(session):
@@ -180,7 +211,7 @@ def test_a_time_in_words_or_hours_and_a_bad_time(session):
     form.time.value = "veel"
     assert stored(session)["007"]["time"] == "much"
     form.time.value = "drie"
-    assert "'drie' is geen tijd" in form.status.value.replace("&#x27;", "'")
+    assert html.escape(text("form.bad_time", "nl", value="drie")) in form.status.value
     assert form.time.value == "veel"  # the box shows what is stored
     assert stored(session)["007"]["time"] == "much"
 
@@ -195,9 +226,10 @@ def test_a_store_that_fails_is_said_in_the_form_and_logged_and_nothing_shows_sav
 
     monkeypatch.setattr(session, "record", locked)
     form.buttons["margin"]["yes"].click()
-    assert "Something unexpected went wrong (OperationalError: database is locked)" in (
-        form.status.value
+    unexpected = text(
+        "error.unexpected", "en", kind="OperationalError", detail="database is locked"
     )
+    assert html.escape(unexpected) in form.status.value
     assert form.buttons["margin"]["yes"].button_style == ""
     records = logged.take()
     assert [r.name for r in records] == ["klantlib.widgets.answer_form"]
@@ -206,7 +238,8 @@ def test_a_store_that_fails_is_said_in_the_form_and_logged_and_nothing_shows_sav
 def test_a_name_too_long_is_refused_in_plain_words(session):
     form = AnswerForm(session, lang="en")
     form.who.value = "x" * 81
-    assert "cannot be a participant's name" in form.status.value.replace("&#x27;", "'")
+    refused = text("error.participant_name", "en", value="x" * 81)
+    assert html.escape(text("error.shown", "en", message=refused)) in form.status.value
     assert form.participant is None
 
 
@@ -215,40 +248,42 @@ def test_the_overview_shows_the_spread_and_follows_the_participant(session):
     form = AnswerForm(session, lang="en")
     overview = form.overview()
     update, area = overview.children
-    assert area.outputs[0]["text"].startswith("First type your name at the top")
+    assert area.outputs[0]["text"] == text("form.choose_who", "en") + "\n"
     form.who.value = "An"
     texts = [o.get("text", "") for o in area.outputs]
-    assert texts[0] == "4 of 4 customers still have open questions (? does not count as yes).\n"
+    assert texts[0] == text("answers.open", "en", count=4, total=4) + "\n"
     assert any("text/html" in o.get("data", {}) for o in area.outputs)
     for question in QUESTIONS:
         form.buttons[question]["yes"].click()
     update.click()
-    assert area.outputs[0]["text"].startswith("3 of 4 customers still have open questions")
+    assert area.outputs[0]["text"] == text("answers.open", "en", count=3, total=4) + "\n"
 
 
 def test_answering_for_the_potential_is_off_by_default_and_said_on_every_card(session):
     """The plain method is the default; switched on, the card says what to answer about."""
     assert session.answer_for_potential is False
     form = AnswerForm(session, participant="An", lang="en")
-    assert "answers for the potential" not in form.card.value
+    note = html.escape(text("form.potential_note", "en"))
+    assert note not in form.card.value
     session.set_answer_for_potential(True)
     form = AnswerForm(open_session("2026-Q4", workspace=session.path.parent), lang="en")
     form.who.value = "An"
-    assert "This session answers for the potential" in form.card.value
+    assert note in form.card.value
     form.next.click()
-    assert "This session answers for the potential" in form.card.value
+    assert note in form.card.value
 
 
 def test_the_form_says_which_bands_it_uses_and_whether_they_are_stored(session):
     from klantlib.core.bands import Thresholds
 
     form = AnswerForm(session, participant="An", lang="en")
+    # literal on purpose: the wording is what the user reads
     assert "80/15/5 suggestion: choose and store them in notebook 02" in form.progress.value
     session.set_thresholds(Thresholds(10_000, 50_000))
     form = AnswerForm(session, participant="An", lang="nl")
-    assert "klassen: middel vanaf € 10.000, groot vanaf € 50.000 (bewaard in de sessie)" in (
-        form.progress.value
-    )
+    how = text("form.bands_stored", "nl")
+    bands = text("form.bands", "nl", low="€ 10.000", high="€ 50.000", how=how)
+    assert html.escape(bands) in form.progress.value
 
 
 def test_after_a_restart_the_form_offers_the_last_participant(session):
@@ -261,6 +296,7 @@ def test_after_a_restart_the_form_offers_the_last_participant(session):
     again = AnswerForm(session, lang="nl")  # what the re-run cell makes
     assert again.participant == "Pieter"
     assert again.who.value == "Pieter"
+    # literal on purpose: the wording is what the user reads
     assert "Ben je iemand anders, typ dan je naam in het vak Wie." in again.status.value
     assert stored(session, "Pieter")
     again.who.value = "An"

@@ -21,7 +21,8 @@ from klantlib.core.bands import (
     with_potential_as_revenue,
 )
 from klantlib.errors import KlantlibError
-from klantlib.store.session import create_session, open_session
+from klantlib.i18n import format_money, text
+from klantlib.store.workspace import create_session, open_session
 from klantlib.widgets.band_picker import BandPicker, parse_percent
 
 # Total 100,000: 80/15/5 gives large from 8,000 and medium from 2,000.
@@ -92,11 +93,12 @@ def test_without_stored_thresholds_it_opens_on_the_suggestion_and_says_so(sessio
     """80/15/5 on screen, called a suggestion, marked as not stored; nothing is written."""
     picker = BandPicker(session, lang="nl")
     assert picker.thresholds == suggest_cumulative_share(CUSTOMERS) == Thresholds(2_000, 8_000)
+    # literal on purpose: the wording is what the user reads
     assert picker.status_text == (
         "Sessie 2026-Q4 heeft nog geen omzetklassen. Dit is een voorstel van de kit (80/15/5"
         " van de omzet): middel vanaf € 2.000, groot vanaf € 8.000."
     )
-    assert picker.state_text.startswith("Nog niet bewaard")
+    assert picker.state_text == text("picker.state_none", "nl", name="2026-Q4")
     assert (picker.low_text.value, picker.high_text.value) == ("€ 2.000", "€ 8.000")
     assert stored(session) is None
 
@@ -108,9 +110,10 @@ def test_with_stored_thresholds_it_opens_on_them(session):
     assert picker.thresholds == Thresholds(1_000, 10_000)
     assert (picker.low_text.value, picker.high_text.value) == ("€1,000", "€10,000")
     assert (picker.low_slider.value, picker.high_slider.value) == (1_000, 10_000)
-    assert picker.status_text == (
-        "The revenue bands of session 2026-Q4: medium from €1,000, large from €10,000."
+    assert picker.status_text == text(
+        "picker.opened_stored", "en", name="2026-Q4", low="€1,000", high="€10,000"
     )
+    # literal on purpose: the wording is what the user reads
     assert picker.state_text == "✓ These thresholds are stored in session 2026-Q4."
 
 
@@ -119,8 +122,9 @@ def test_too_few_customers_for_a_suggestion_still_open_with_a_word_why(tmp_path,
     two = CUSTOMERS.head(3).assign(revenue=[500.0, 500.0, 100.0])
     with create_session("klein", two, workspace=tmp_path) as small:
         picker = BandPicker(small, lang="en")
-        assert picker.status_text.startswith(
-            "No suggestion possible: Too few different positive revenues (2)"
+        too_few = text("error.too_few_for_suggestion", "en", count=2)
+        assert picker.status_text == text(
+            "picker.opened_fallback", "en", message=too_few, low="€10,000", high="€50,000"
         )
         assert picker.thresholds == Thresholds(10_000, 50_000)
 
@@ -136,13 +140,14 @@ def test_a_typed_amount_moves_the_threshold(session, typed):
     assert picker.thresholds == Thresholds(2_000, 10_000)
     assert picker.high_text.value == "€ 10.000"
     assert picker.high_slider.value == 10_000
-    assert picker.status_text == "Nu: middel vanaf € 2.000, groot vanaf € 10.000."
+    assert picker.status_text == text("picker.moved", "nl", low="€ 2.000", high="€ 10.000")
 
 
 def test_a_typed_amount_that_is_not_one_is_said_in_plain_words(session):
     """'tienduizend' is refused with an example; the box shows the threshold in use again."""
     picker = BandPicker(session, lang="nl")
     picker.low_text.value = "tienduizend"
+    # literal on purpose: the wording is what the user reads
     assert picker.status_text == (
         "Fout: 'tienduizend' is geen bedrag: tik bv. 10.000, € 10 000 of 10000."
     )
@@ -154,10 +159,8 @@ def test_medium_above_large_is_refused(session):
     """A medium threshold above the large one: the kit's message, nothing changes."""
     picker = BandPicker(session, lang="en")
     picker.low_text.value = "30.000"
-    assert picker.status_text == (
-        "Error: The threshold for 'large' (€8,000) must be higher than the one for 'medium'"
-        " (€30,000)."
-    )
+    refused = text("error.thresholds_not_increasing", "en", high="€8,000", low="€30,000")
+    assert picker.status_text == text("error.shown", "en", message=refused)
     assert picker.thresholds == Thresholds(2_000, 8_000)
     assert (picker.low_text.value, picker.low_slider.value) == ("€2,000", 2_000)
 
@@ -166,7 +169,8 @@ def test_a_negative_amount_is_refused(session):
     """-5.000 is no threshold."""
     picker = BandPicker(session, lang="en")
     picker.low_text.value = "-5.000"
-    assert picker.status_text == "Error: A revenue threshold cannot be negative (got -€5,000)."
+    refused = text("error.negative_threshold", "en", value="-€5,000")
+    assert picker.status_text == text("error.shown", "en", message=refused)
 
 
 # ---- sliders
@@ -216,13 +220,13 @@ def test_an_amount_beyond_the_sliders_widens_them(session):
 @pytest.mark.parametrize(
     ("name", "suggest", "rule"),
     [
-        ("cumulative_share", suggest_cumulative_share, "80/15/5 of revenue"),
-        ("thirds", suggest_thirds, "thirds by number of customers"),
-        ("natural_breaks", suggest_natural_breaks, "natural breaks"),
+        ("cumulative_share", suggest_cumulative_share, text("picker.rule.cumulative_share", "en")),
+        ("thirds", suggest_thirds, text("picker.rule.thirds", "en")),
+        ("natural_breaks", suggest_natural_breaks, text("picker.rule.natural_breaks", "en")),
         (
             "share_of_total",
             suggest_share_of_total,
-            "large from 2% of total revenue, medium from 0.2%",
+            text("picker.rule.share_of_total", "en", percent=2, tenth="0.2"),
         ),
     ],
 )
@@ -233,7 +237,8 @@ def test_each_suggestion_button_puts_its_thresholds_on_screen(session, name, sug
     picker.suggestions[name].click()
     expected = suggest(CUSTOMERS)
     assert picker.thresholds == expected
-    assert picker.status_text.startswith(f"Suggestion ({rule}): medium from ")
+    low, high = (format_money(t, "en") for t in (expected.low, expected.high))
+    assert picker.status_text == text("picker.suggested", "en", rule=rule, low=low, high=high)
     assert stored(session) is None  # a suggestion is not a decision
 
 
@@ -243,9 +248,9 @@ def test_the_share_of_total_uses_the_typed_percentage(session):
     picker.share.value = "3"
     picker.suggestions["share_of_total"].click()
     assert picker.thresholds == suggest_share_of_total(CUSTOMERS, 0.03) == Thresholds(200, 3_000)
-    assert picker.status_text == (
-        "Voorstel (groot vanaf 3% van de totale omzet, middel vanaf 0,3%): middel vanaf € 200,"
-        " groot vanaf € 3.000."
+    rule = text("picker.rule.share_of_total", "nl", percent=3, tenth="0,3")
+    assert picker.status_text == text(
+        "picker.suggested", "nl", rule=rule, low="€ 200", high="€ 3.000"
     )
 
 
@@ -255,9 +260,8 @@ def test_a_percentage_that_is_not_one_is_said_in_plain_words(session, typed):
     picker = BandPicker(session, lang="en")
     picker.share.value = typed
     picker.suggestions["share_of_total"].click()
-    assert picker.status_text == (
-        f"Error: '{typed}' is not a percentage between 0 and 100: type e.g. 2 or 2.5."
-    )
+    refused = text("picker.bad_share", "en", value=typed)
+    assert picker.status_text == text("error.shown", "en", message=refused)
     assert picker.thresholds == Thresholds(2_000, 8_000)
 
 
@@ -266,7 +270,14 @@ def test_a_share_no_customer_reaches_is_said_and_nothing_moves(session):
     picker = BandPicker(session, lang="en")
     picker.share.value = "50"
     picker.suggestions["share_of_total"].click()
-    assert picker.status_text.startswith("Error: No customer brings in €50,000 or more")
+    nobody = text(
+        "error.share_of_total_none_large",
+        "en",
+        line="€50,000",
+        total="€100,000",
+        largest="€40,000",
+    )
+    assert picker.status_text == text("error.shown", "en", message=nobody)
     assert picker.thresholds == Thresholds(2_000, 8_000)
 
 
@@ -278,14 +289,14 @@ def test_the_table_shows_each_band_in_the_language(session):
     picker = BandPicker(session, lang="nl")
     table = picker.table.value
     for cell in (
-        ">groot</td>",
-        ">vanaf € 8.000</td>",
-        ">€ 2.000 tot € 8.000</td>",
-        ">onder € 2.000</td>",
+        f">{text('band.large', 'nl')}</td>",
+        f">{text('picker.range.large', 'nl', high='€ 8.000')}</td>",
+        f">{text('picker.range.medium', 'nl', low='€ 2.000', high='€ 8.000')}</td>",
+        f">{text('picker.range.small', 'nl', low='€ 2.000')}</td>",
         ">€ 85.000</td>",
         ">85,0%</td>",
-        ">omzetklasse</th>",
-        ">aandeel omzet</th>",
+        f">{text('col.band', 'nl')}</th>",
+        f">{text('col.revenue_share', 'nl')}</th>",
     ):
         assert cell in table, cell
     assert list(picker.summary()["customers"]) == [4, 3, 5]
@@ -296,9 +307,8 @@ def test_an_empty_band_is_warned_about_under_the_table(session):
     picker = BandPicker(session, lang="en")
     picker.high_text.value = "200000"
     picker.low_text.value = "100000"
-    assert "Band 'large' is empty: no customer falls in it with these thresholds." in (
-        html.unescape(picker.table.value)
-    )
+    empty = text("warning.empty_band", "en", band=text("band.large", "en"))
+    assert empty in html.unescape(picker.table.value)
 
 
 def test_the_chart_is_drawn_again_not_added(session):
@@ -327,14 +337,12 @@ def test_potential_revenue_switches_table_chart_and_suggestions(session):
     picker = BandPicker(session, lang="nl")
     picker.potential.value = True
     assert list(picker.summary()["customers"]) == [5, 3, 4]
-    assert ">potentiële omzet</th>" in picker.table.value
-    assert "De segmenten in de volgende notebooks gebruiken de huidige omzet." in (
-        picker.table.value
-    )
+    assert f">{text('col.potential_revenue', 'nl')}</th>" in picker.table.value
+    assert html.escape(text("picker.potential_note", "nl")) in picker.table.value
     picker.suggestions["cumulative_share"].click()
     assert picker.thresholds == suggest_cumulative_share(with_potential_as_revenue(CUSTOMERS))
     picker.potential.value = False
-    assert ">omzet</th>" in picker.table.value
+    assert f">{text('col.revenue', 'nl')}</th>" in picker.table.value
 
 
 # ---- storing
@@ -346,9 +354,8 @@ def test_nothing_is_stored_until_store_is_clicked(session):
     picker = BandPicker(session, lang="nl")
     picker.high_text.value = "30.000"
     assert stored(session) == Thresholds(1_000, 10_000)
-    assert picker.state_text == (
-        "Nog niet bewaard. In sessie 2026-Q4 staat nog: middel vanaf € 1.000, groot vanaf"
-        " € 10.000. Klik Bewaren om die te vervangen."
+    assert picker.state_text == text(
+        "picker.state_other", "nl", name="2026-Q4", low="€ 1.000", high="€ 10.000"
     )
 
 
@@ -359,9 +366,12 @@ def test_store_writes_the_session_before_it_says_stored(session):
     picker.store.click()
     assert stored(session) == Thresholds(2_000, 30_000)
     assert picker.stored == Thresholds(2_000, 30_000)
-    assert picker.status_text.startswith("Stored at ")
-    assert picker.status_text.endswith(": medium from €2,000, large from €30,000.")
-    assert picker.state_text == "✓ These thresholds are stored in session 2026-Q4."
+    before, after = text("picker.stored", "en", at="{at}", low="€2,000", high="€30,000").split(
+        "{at}"
+    )
+    assert picker.status_text.startswith(before)
+    assert picker.status_text.endswith(after)
+    assert picker.state_text == text("picker.state_stored", "en", name="2026-Q4")
 
 
 def test_a_failed_store_is_not_called_stored(session, monkeypatch):
@@ -373,9 +383,10 @@ def test_a_failed_store_is_not_called_stored(session, monkeypatch):
 
     monkeypatch.setattr(session, "set_thresholds", refuse)
     picker.store.click()
-    assert picker.status_text.startswith("Error: ")
+    unreadable = text("error.session_unreadable", "en", path="2026-Q4.sqlite")
+    assert picker.status_text == text("error.shown", "en", message=unreadable)
     assert "Stored" not in picker.status_text
-    assert picker.state_text.startswith("Not stored yet")
+    assert picker.state_text == text("picker.state_none", "en", name="2026-Q4")
 
 
 def test_a_new_picker_shows_what_was_stored(session):
@@ -387,7 +398,7 @@ def test_a_new_picker_shows_what_was_stored(session):
     with open_session(session.name, workspace=session.path.parent) as again:
         reopened = BandPicker(again, lang="nl")
         assert reopened.thresholds == Thresholds(2_500, 32_000)
-        assert reopened.state_text == "✓ Deze grenzen zijn bewaard in sessie 2026-Q4."
+        assert reopened.state_text == text("picker.state_stored", "nl", name="2026-Q4")
 
 
 # ---- parsing

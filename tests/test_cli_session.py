@@ -17,8 +17,10 @@ import pytest
 
 from klantlib.cli import main
 from klantlib.core.bands import Thresholds
+from klantlib.errors import Notice
+from klantlib.i18n import text
 from klantlib.store.segmentation import segment_session
-from klantlib.store.session import open_session
+from klantlib.store.workspace import open_session
 from tests.test_loading_ods import write_ods
 
 KIT = Path(__file__).resolve().parents[1]
@@ -94,8 +96,19 @@ def refused(*args: object) -> str:
     """Run a command that must stop with exit code 2 and one message; the message."""
     result = run_cli(*args)
     assert result.returncode == 2, (result.stdout, result.stderr)
-    assert result.stderr.startswith(("Fout: ", "Error: "))
+    assert result.stderr.startswith(tuple(shown("", lang) for lang in ("nl", "en")))
     return result.stderr.strip()
+
+
+def shown(message: str, lang: str) -> str:
+    """An error as the command line shows it: "Fout: ..." / "Error: ..."."""
+    return text("error.shown", lang, message=message)
+
+
+def history_tail(lang: str, undone: bool = False, **params: object) -> str:
+    """A line of ``answers history`` without its time stamp."""
+    line = text("history.undo" if undone else "history.line", lang, at="", **params)
+    return line.split("  ", 1)[1]
 
 
 def create(ws: Path, name: str, customers: Path, *more: object) -> list[object]:
@@ -165,11 +178,16 @@ def test_session_create_prints_what_was_loaded_and_where_the_session_is(ws):
     """The load report, then one line: name, customers, thresholds and the session's file."""
     out = ok(*create(ws, "2026-Q4", SAMPLE_CUSTOMERS, "--bands", "10.000;50.000"))
     lines = out.splitlines()
-    assert lines[0] == "klanten.csv: tekstbestand (CSV)"
-    assert "48 klanten" in lines
-    assert lines[-1] == (
-        "Sessie '2026-Q4' gemaakt: 48 klanten, omzetklassen middel vanaf € 10.000, groot vanaf"
-        f" € 50.000. Bewaard in {ws / '2026-Q4.sqlite'}"
+    assert lines[0] == text("load.kind.csv", "nl", file="klanten.csv")
+    assert text("load.customers", "nl", count=48) in lines
+    bands = text("cli.session_bands", "nl", low="€ 10.000", high="€ 50.000")
+    assert lines[-1] == text(
+        "cli.session_created",
+        "nl",
+        name="2026-Q4",
+        customers=48,
+        bands=bands,
+        path=ws / "2026-Q4.sqlite",
     )
     with open_session("2026-Q4", workspace=ws) as made:
         assert made.thresholds == Thresholds(10_000, 50_000)
@@ -185,8 +203,9 @@ def test_session_from_invoice_lines_adds_up_the_year_given(ws):
     """Invoice lines with --year 2025 give the revenue of klanten.csv; no bands chosen yet."""
     invoices = SAMPLE / "factuurlijnen.csv"
     out = ok(*create(ws, "facturen", invoices, "--year", "2025", "--lang", "en"))
+    no_bands = text("cli.session_no_bands", "en")
     assert out.splitlines()[-1].startswith(
-        "Session 'facturen' created: 48 customers, revenue bands not chosen yet. Stored in "
+        text("cli.session_created", "en", name="facturen", customers=48, bands=no_bands, path="")
     )
     with open_session("facturen", workspace=ws) as made:
         assert made.thresholds is None
@@ -200,19 +219,20 @@ def test_an_existing_session_is_not_made_again_and_keeps_its_answers(tmp_path, w
     ok(*import_(ws, write(tmp_path / "a.csv", "customer_id,marge\n007,ja\n")))
     result = run_cli(*create(ws, session, SAMPLE_CUSTOMERS))
     assert result.returncode == 2 and result.stdout == ""
-    assert result.stderr.strip() == (
-        f"Fout: Sessie 'test' bestaat al in {ws}. Kies een andere naam, of open de sessie om"
-        " verder te werken."
-    )
+    exists = text("error.session_exists", "nl", name="test", folder=ws)
+    assert result.stderr.strip() == shown(exists, "nl")
     assert len(history(ws)) == 1
 
 
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--bands", "50000,10000"], "must be higher than the one for 'medium'"),
-        (["--bands", "veel,10"], "The revenue threshold 'veel' is not a number."),
-        (["--year", "2031"], "Error: "),
+        (
+            ["--bands", "50000,10000"],
+            text("error.thresholds_not_increasing", "en", high="€10,000", low="€50,000"),
+        ),
+        (["--bands", "veel,10"], text("error.threshold_not_number", "en", value="veel")),
+        (["--year", "2031"], shown("", "en")),
     ],
 )
 def test_bad_bands_or_an_empty_year_make_no_session(ws, args, message):
@@ -222,9 +242,8 @@ def test_bad_bands_or_an_empty_year_make_no_session(ws, args, message):
 
 
 def test_a_bad_session_name_is_explained(ws):
-    assert refused(*create(ws, "../x", SAMPLE_CUSTOMERS, "--lang", "en")) == (
-        "Error: '../x' cannot be a session name: use letters, digits, spaces, '.', '_' or '-'"
-        " (e.g. 2026-Q4), at most 64 characters."
+    assert refused(*create(ws, "../x", SAMPLE_CUSTOMERS, "--lang", "en")) == shown(
+        text("error.session_name", "en", value="../x"), "en"
     )
 
 
@@ -237,9 +256,17 @@ def test_csv_answer_sheet_round_trips_exactly(tmp_path, ws, session):
     """Import a sheet, export it: the same cells (changed_at added); again via a new session."""
     sheet = write(tmp_path / "an.csv", SHEET_NL)
     assert ok(*import_(ws, sheet)).splitlines() == [
-        "An is nieuw in sessie 'test' (wie er al antwoordde: —).",
-        "an.csv: 5 rijen gelezen, 16 ingevulde cellen; 16 wijzigingen bewaard voor An in"
-        " sessie 'test'.",
+        text("cli.answers_new_participant", "nl", participant="An", name="test", participants="—"),
+        text(
+            "cli.answers_imported",
+            "nl",
+            file="an.csv",
+            rows=5,
+            cells=16,
+            stored=16,
+            participant="An",
+            name="test",
+        ),
     ]
     exported = tmp_path / "export" / "an.csv"
     ok(*export(ws, exported))
@@ -279,8 +306,8 @@ def test_xlsx_answer_sheet_round_trips_exactly(tmp_path, ws, session):
     exported = tmp_path / "export.xlsx"
     out = ok(*export(ws, exported, "--participant", "An", "--lang", "en"))
     assert out.splitlines() == [
-        "Answers of An in session 'test': 4 of 5 customers.",
-        f"Written: {exported}",
+        text("cli.answers_exported", "en", participant="An", name="test", answered=4, customers=5),
+        text("cli.written", "en", path=exported),
     ]
     back = sheet_rows(exported)
     assert back[0] == (*rows[0], "changed_at")
@@ -341,8 +368,11 @@ def test_an_empty_cell_stores_nothing_and_the_same_file_twice_stores_nothing(tmp
     second = write(tmp_path / "second.csv", "customer_id,marge,netwerk\n007,,?\n012,nee,\n")
     ok(*import_(ws, first))
     assert len(history(ws)) == 3
-    assert "1 wijziging bewaard" in ok(*import_(ws, second))  # netwerk of 007: ja -> ?
-    assert "0 changes stored" in ok(*import_(ws, second, "--lang", "en"))
+    imported = {"file": "second.csv", "rows": 2, "cells": 2, "participant": "An", "name": "test"}
+    stored_one = text("cli.answers_imported", "nl", stored=1, **imported)
+    assert stored_one in ok(*import_(ws, second))  # netwerk of 007: ja -> ?
+    stored_none = text("cli.answers_imported", "en", stored=0, **imported)
+    assert stored_none in ok(*import_(ws, second, "--lang", "en"))
     with open_session(session, workspace=ws) as opened:
         current = opened.current("An").set_index("customer_id")
         assert len(opened.history()) == 4
@@ -368,6 +398,7 @@ def test_a_bad_row_rejects_the_whole_file_and_stores_nothing(tmp_path, ws, sessi
         "012;misschien;-3;?\n"
         "007;nee;;\n",
     )
+    # literal on purpose: the wording is what the user reads
     assert refused(*import_(ws, bad)) == (
         "Fout: antwoorden.csv: 5 problemen gevonden:\n"
         "- rij 3, kolom 'customer_id': Klantnummer '999' zit niet in sessie 'test'.\n"
@@ -389,6 +420,7 @@ def test_a_bad_cell_in_a_spreadsheet_names_the_row_the_spreadsheet_shows(tmp_pat
     for row in (["customer_id", "network"], ["007", "yes"], [], [], ["3", "perhaps"]):
         workbook.active.append(row)
     workbook.save(path)
+    # literal on purpose: the wording is what the user reads
     assert refused(*import_(ws, path, "--lang", "en")) == (
         "Error: answers.xlsx: 1 problem found:\n- row 5, column 'network': 'perhaps' is not"
         " an answer (use yes, no or ?; also y, n, x, 1, 0 or an empty cell)"
@@ -401,33 +433,52 @@ def test_a_bad_cell_in_a_spreadsheet_names_the_row_the_spreadsheet_shows(tmp_pat
     [
         (
             "customer_id,marge,inovatie\n007,ja,ja\n",
-            "- column 'inovatie' does not belong in an answer file; these do: customer_id",
+            "- " + text("error.answers_unknown_column", "en", column="inovatie"),
         ),
-        ("klant,marge\n007,ja\n", "Column customer_id missing. Columns present: klant, marge."),
-        ("customer_id,name\n007,Bakkerij Peeters\n", "there is no column of answers in it"),
-        ("customer_id,marge,margin\n007,ja,ja\n", "the columns marge, margin both mean 'Margin'"),
-        ("customer_id,marge\n007,ja,ja\n", "column C has no header on row 1, but filled cells"),
-        ("customer_id,marge\n", "there are no rows of answers in it"),
-        ("customer_id,note\n007," + "x" * 2001 + "\n", "A note of 2001 characters is too long"),
+        (
+            "klant,marge\n007,ja\n",
+            Notice(
+                "error.missing_columns", {"missing": ["customer_id"], "present": ["klant", "marge"]}
+            ).message("en"),
+        ),
+        ("customer_id,name\n007,Bakkerij Peeters\n", text("error.answers_no_columns", "en")),
+        (
+            "customer_id,marge,margin\n007,ja,ja\n",
+            text(
+                "error.answers_duplicate_column",
+                "en",
+                columns="marge, margin",
+                field=text("question.margin", "en"),
+            ),
+        ),
+        (
+            "customer_id,marge\n007,ja,ja\n",
+            text("error.answers_no_header", "en", column="C", row=1),
+        ),
+        ("customer_id,marge\n", text("error.answers_no_rows", "en")),
+        (
+            "customer_id,note\n007," + "x" * 2001 + "\n",
+            text("error.session_note", "en", length=2001, most=2000),
+        ),
     ],
 )
 def test_files_that_are_not_answer_sheets_are_explained(tmp_path, ws, session, content, expected):
     """Unknown or repeated columns, no id, no answers: exit 2, named, nothing stored."""
     error = refused(*import_(ws, write(tmp_path / "a.csv", content), "--lang", "en"))
-    assert error.startswith("Error: a.csv: ")
+    assert error.startswith(shown("a.csv: ", "en"))
     assert expected in error
     assert history(ws).empty
 
 
 def test_import_into_an_unknown_session_lists_the_sessions(ws, session):
-    assert refused(*import_(ws, SAMPLE_ANSWERS, into="2027")) == (
-        f"Fout: Sessie '2027' bestaat niet in {ws}. Sessies daar: test."
+    assert refused(*import_(ws, SAMPLE_ANSWERS, into="2027")) == shown(
+        text("error.session_not_found", "nl", name="2027", folder=ws, sessions="test"), "nl"
     )
 
 
 def test_a_missing_answer_file_is_named(tmp_path, ws, session):
     error = refused(*import_(ws, tmp_path / "weg.csv"))
-    assert error.startswith("Fout: Bestand niet gevonden: ") and "weg.csv" in error
+    assert error == shown(text("error.file_not_found", "nl", path=tmp_path / "weg.csv"), "nl")
 
 
 # ------------------------------------------------------------------------------------------
@@ -450,9 +501,8 @@ def test_export_with_several_participants_needs_one_and_writes_nothing(
     tmp_path, ws, two_participants
 ):
     out = tmp_path / "out" / "answers.xlsx"
-    assert refused(*export(ws, out, "--lang", "en")) == (
-        "Error: Several participants answered in session 'test': An, Pieter. Choose whose"
-        " answers with --participant."
+    assert refused(*export(ws, out, "--lang", "en")) == shown(
+        text("error.session_participants", "en", name="test", participants="An, Pieter"), "en"
     )
     assert not out.parent.exists()
     ok(*export(ws, out, "--participant", "Pieter"))
@@ -463,8 +513,8 @@ def test_export_with_several_participants_needs_one_and_writes_nothing(
 def test_export_without_answers_is_a_blank_sheet_to_fill_in(tmp_path, ws, session):
     """No answers yet (or a participant who has none): every customer, empty answer cells."""
     blank = tmp_path / "blank.csv"
-    assert ok(*export(ws, blank)).splitlines()[0] == (
-        "Nog geen antwoorden in sessie 'test': een leeg antwoordenblad met 5 klanten."
+    assert ok(*export(ws, blank)).splitlines()[0] == text(
+        "cli.answers_blank", "nl", name="test", customers=5
     )
     assert blank.read_text(encoding="utf-8") == (
         f"{HEADER_NL},changed_at\n"
@@ -483,8 +533,14 @@ def test_export_without_answers_is_a_blank_sheet_to_fill_in(tmp_path, ws, sessio
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
-        ("answers.ods", "Error: answers.ods: answers are written as .csv, .xlsx;"),
-        ("folder.csv", "is a folder; give a file name, e.g. answers.xlsx."),
+        (
+            "answers.ods",
+            shown(
+                text("error.answers_export_kind", "en", path="answers.ods", kinds=".csv, .xlsx"),
+                "en",
+            ),
+        ),
+        ("folder.csv", text("error.answers_out_is_dir", "en", path="folder.csv")),
     ],
 )
 def test_export_to_a_file_it_cannot_write_leaves_nothing(tmp_path, ws, session, name, expected):
@@ -498,8 +554,8 @@ def test_export_to_a_file_it_cannot_write_leaves_nothing(tmp_path, ws, session, 
 
 def test_export_of_an_unknown_session_lists_the_sessions(tmp_path, ws, session):
     out = tmp_path / "a.csv"
-    assert refused(*export(ws, out, "--lang", "en", of="Q1")) == (
-        f"Error: Session 'Q1' does not exist in {ws}. Sessions there: test."
+    assert refused(*export(ws, out, "--lang", "en", of="Q1")) == shown(
+        text("error.session_not_found", "en", name="Q1", folder=ws, sessions="test"), "en"
     )
     assert not out.exists()
 
@@ -544,8 +600,10 @@ def test_segment_from_a_session_gives_the_same_segments_as_from_the_files(tmp_pa
     from_session = ["segment", "--session", "2026-Q4", "--workspace", ws, "--out"]
     out = ok(*from_session, tmp_path / "session")
     assert out.startswith(
-        "Antwoorden van An uit sessie '2026-Q4'.\n"
-        "Omzetklassen: middel vanaf € 10.000, groot vanaf € 50.000.\n"
+        text("cli.session_answers_of", "nl", participant="An", name="2026-Q4")
+        + "\n"
+        + text("bands.chosen", "nl", low="€ 10.000", high="€ 50.000")
+        + "\n"
     )
     expected = (files / "segments.csv").read_bytes()
     assert (tmp_path / "session" / "segments.csv").read_bytes() == expected
@@ -554,7 +612,7 @@ def test_segment_from_a_session_gives_the_same_segments_as_from_the_files(tmp_pa
     # the report use them (what both agree on); An's segments with --participant An
     ok(*import_(ws, SAMPLE / "antwoorden_pieter.csv", who="Pieter", into="2026-Q4"))
     team = ok(*from_session, tmp_path / "team")
-    assert team.startswith("De matrix en het plan gebruiken het antwoord van het team;")
+    assert team.startswith(text("plan.answers_team", "nl"))
     with open_session("2026-Q4", workspace=ws) as session:
         agreed = segment_session(session).segments
     written = pd.read_csv(tmp_path / "team" / "segments.csv", dtype={"customer_id": str})
@@ -571,8 +629,8 @@ def test_segment_without_answers_in_the_session_uses_the_suggested_bands(tmp_pat
     ok("segment", SAMPLE_CUSTOMERS, "--answers", blank, "--out", tmp_path / "files", "--lang", "en")
     out = ok("segment", "--session", "leeg", "--workspace", ws, "--lang", "en", "--out", tmp_path)
     assert out.splitlines()[:2] == [
-        "No answers in session 'leeg' yet: every question is still open.",
-        "Revenue bands by 80/15/5 of revenue: medium from €3,800, large from €15,000.",
+        text("cli.session_no_answers", "en", name="leeg"),
+        text("bands.suggested", "en", low="€3,800", high="€15,000"),
     ]
     expected = (tmp_path / "files" / "segments.csv").read_bytes()
     assert (tmp_path / "segments.csv").read_bytes() == expected
@@ -583,27 +641,31 @@ def test_segment_without_answers_in_the_session_uses_the_suggested_bands(tmp_pat
     [
         (
             [SAMPLE_CUSTOMERS, "--answers", SAMPLE_ANSWERS, "--session", "test"],
-            "Error: Give either a customer file with --answers, or --session, not both.",
+            ("error.segment_session_and_files", {}),
         ),
-        (
-            [SAMPLE_CUSTOMERS],
-            "Error: Give a customer file and --answers ANSWERS, or --session NAME.",
-        ),
+        ([SAMPLE_CUSTOMERS], ("error.segment_needs_input", {})),
         (
             [SAMPLE_CUSTOMERS, "--answers", SAMPLE_ANSWERS, "--participant", "An"],
-            "Error: --participant and --workspace go with --session NAME.",
+            ("error.segment_session_options", {}),
         ),
         (
             ["--session", "test", "--participant", "Jonas"],
-            "Error: Jonas has not answered anything in session 'test'. Participants: —.",
+            (
+                "error.session_participant_unknown",
+                {"participant": "Jonas", "name": "test", "participants": "—"},
+            ),
         ),
-        (["--session", "Q9"], "Error: Session 'Q9' does not exist in "),
+        (["--session", "Q9"], ("error.session_not_found", {"name": "Q9", "sessions": "test"})),
     ],
 )
 def test_segment_with_files_and_session_mixed_up_is_explained(tmp_path, ws, session, args, message):
     out = tmp_path / "out"
+    key, params = message
+    if key == "error.session_not_found":
+        params = {**params, "folder": ws}
+    expected = shown(text(key, "en", **params), "en")
     assert refused("segment", *args, "--workspace", ws, "--out", out, "--lang", "en").startswith(
-        message
+        expected
     )
     assert not out.exists()
 
@@ -620,23 +682,43 @@ def test_answers_history_lists_who_changed_what_when(tmp_path):
         opened.record("An", "3", "note", "belt terug")
     shown = ok("answers", "history", "--session", "test", "--workspace", tmp_path, "--lang", "en")
     tails = [line.split("  ", 1)[1] for line in shown.splitlines()]
+    margin, yes, no = (
+        text(k, "en") for k in ("question.margin", "form.answer.yes", "form.answer.no")
+    )
+    an_007 = {"participant": "An", "id": "007", "name": "Bakkerij Peeters", "field": margin}
     assert tails == [
-        "An  007 Bakkerij Peeters: Margin → Yes",
-        "Pieter  012 Hotel Ter Duinen: time → much",
-        "An  007 Bakkerij Peeters: Margin → No",
-        "An  007 Bakkerij Peeters: Margin → Yes (undone)",
-        "An  3 Drukkerij Verbeke: note → “belt terug”",
+        history_tail("en", value=yes, **an_007),
+        history_tail(
+            "en",
+            participant="Pieter",
+            id="012",
+            name="Hotel Ter Duinen",
+            field=text("form.field.time", "en"),
+            value=text("form.time.much", "en"),
+        ),
+        history_tail("en", value=no, **an_007),
+        history_tail("en", undone=True, value=yes, **an_007),
+        history_tail(
+            "en",
+            participant="An",
+            id="3",
+            name="Drukkerij Verbeke",
+            field=text("form.field.note", "en"),
+            value="“belt terug”",
+        ),
     ]
     only = ok("answers", "history", "--session", "test", "--workspace", tmp_path,
               "--participant", "An", "--customer", "007")  # fmt: skip
+    an_007["field"] = text("question.margin", "nl")
+    ja, nee = text("form.answer.yes", "nl"), text("form.answer.no", "nl")
     assert [line.split("  ", 1)[1] for line in only.splitlines()] == [
-        "An  007 Bakkerij Peeters: Marge → Ja",
-        "An  007 Bakkerij Peeters: Marge → Nee",
-        "An  007 Bakkerij Peeters: Marge → Ja (ongedaan gemaakt)",
+        history_tail("nl", value=ja, **an_007),
+        history_tail("nl", value=nee, **an_007),
+        history_tail("nl", undone=True, value=ja, **an_007),
     ]
     nobody = ok("answers", "history", "--session", "test", "--workspace", tmp_path,
                 "--participant", "Jonas")  # fmt: skip
-    assert nobody == "Nog geen enkele wijziging.\n"
+    assert nobody == text("history.none", "nl") + "\n"
 
 
 def test_the_team_answer_is_what_segment_uses_and_what_export_gives(tmp_path):
@@ -671,7 +753,9 @@ def test_the_commands_run_as_a_process_too(tmp_path, ws):
     segmented = run_process("segment", "--session", "rook", "--workspace", ws, "--lang", "en",
                             "--out", tmp_path / "out")  # fmt: skip
     assert segmented.returncode == 0, segmented.stderr
-    assert segmented.stdout.startswith("Answers of An from session 'rook'.")
+    assert segmented.stdout.startswith(
+        text("cli.session_answers_of", "en", participant="An", name="rook")
+    )
     assert (tmp_path / "out" / "segments.csv").is_file()
     refused_ = run_process("segment", "--session", "geen", "--workspace", ws, "--out", tmp_path)
-    assert refused_.returncode == 2 and refused_.stderr.startswith("Fout: ")
+    assert refused_.returncode == 2 and refused_.stderr.startswith(shown("", "nl"))

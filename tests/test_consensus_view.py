@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 
 import pandas as pd
 import pytest
@@ -10,10 +11,11 @@ import pytest
 from klantlib.core.consensus import TEAM
 from klantlib.core.method import segment_customers
 from klantlib.core.questions import QUESTIONS
+from klantlib.i18n import text
 from klantlib.paths import kit_root
 from klantlib.store.answer_files import add_example_answers
 from klantlib.store.segmentation import segment_session, session_answers
-from klantlib.store.session import create_session, open_session, start_session
+from klantlib.store.workspace import create_session, open_session, start_session
 from klantlib.widgets.consensus_view import ConsensusView
 from tests.conftest import table_cells
 
@@ -53,9 +55,11 @@ def team_answers(session) -> dict[tuple[str, str], str]:
 def test_disagreements_come_first_with_everyones_answers(session):
     view = ConsensusView(session, lang="nl")
     assert view.customer_id == "012"
-    assert "⚠ om te bespreken" in view.card.value
+    assert html.escape(text("team.discuss", "nl")) in view.card.value
     assert table_cells(view.grid.value)[0] == ["", "An", "Pieter"]
-    assert "2 deelnemers · 1 klant om te bespreken · team besliste 0 van 3" in (view.summary.value)
+    summary = text("team.summary", "nl", people=2, discuss=1, decided=0, total=3)
+    assert html.escape(summary) in view.summary.value
+    # literal on purpose: the wording is what the user reads
     assert view.take_agreed.description == "Neem de 7 eensgezinde antwoorden over"
 
 
@@ -64,7 +68,8 @@ def test_a_team_click_is_stored_under_team_and_shown(session):
     view.buttons["margin"]["no"].click()
     assert team_answers(session) == {("012", "margin"): "no"}
     assert view.buttons["margin"]["no"].button_style == "danger"
-    assert "Team answer to Margin stored." in view.status.value
+    saved = text("team.saved", "en", question=text("question.margin", "en"))
+    assert html.escape(saved) in view.status.value
     view.buttons["margin"]["no"].click()  # clicking the chosen answer clears it
     assert team_answers(session) == {}
     assert len(session.history(participant="An")) == 8  # individual answers untouched
@@ -78,7 +83,8 @@ def test_taking_over_the_agreed_answers_is_one_click_and_only_once(session):
     assert ("012", "margin") not in stored
     assert stored[("007", "margin")] == "yes"
     assert view.take_agreed.disabled
-    assert "the team decided 1 of 3 customers" in view.summary.value
+    summary = text("team.summary", "en", people=2, discuss=1, decided=1, total=3)
+    assert html.escape(summary) in view.summary.value
     view.take_agreed.click()  # disabled in the browser; in-process it stores nothing more
     assert len(session.history(participant=TEAM)) == 7
 
@@ -90,7 +96,7 @@ def test_next_to_discuss_skips_what_the_team_decided(session):
     assert view.customer_id == "012"
     view.buttons["margin"]["yes"].click()
     view.next_open.click()
-    assert "No disagreements left without a team answer." in view.status.value
+    assert html.escape(text("team.nothing_open", "en")) in view.status.value
 
 
 def test_new_answers_show_after_reading_again(session):
@@ -98,7 +104,8 @@ def test_new_answers_show_after_reading_again(session):
     session.record("Jonas", "3", "margin", "yes")
     view.refresh.click()
     assert "Jonas" in view.status.value
-    assert "3 deelnemers" in view.summary.value
+    summary = text("team.summary", "nl", people=3, discuss=1, decided=0, total=3)
+    assert html.escape(summary) in view.summary.value
 
 
 def test_the_agreement_table_shows_who_says_yes_more_than_the_team(session):
@@ -106,7 +113,7 @@ def test_the_agreement_table_shows_who_says_yes_more_than_the_team(session):
     view.take_agreed.click()
     view.buttons["margin"]["no"].click()  # on 012: the team sides with Pieter
     html_table = view.agreement_table().to_html()
-    assert ">same as team</th>" in html_table
+    assert f">{text('team.col.agreement', 'en')}</th>" in html_table
     assert ">100.0%</td>" in html_table  # Pieter on margin: always the team's answer
     assert ">50.0%</td>" in html_table  # An on margin: once of twice
 
@@ -122,16 +129,15 @@ def test_the_matrix_uses_the_team_answer(session):
 def test_example_answers_go_into_a_sample_session_once(tmp_path):
     sample = kit_root() / "data" / "voorbeeld" / "klanten.csv"
     with start_session("voorbeeld", sample, workspace=tmp_path) as made:
-        assert add_example_answers(made, "en") == (
-            "Example answers added from: An, Pieter. They do not agree on every customer: so"
-            " you see how the team decides together."
-        )
+        assert add_example_answers(made, "en") == text("examples.added", "en", people="An, Pieter")
         assert made.participants() == ["An", "Pieter"]
-        assert add_example_answers(made, "en").startswith("The example answers of An, Pieter")
+        assert add_example_answers(made, "en") == text(
+            "examples.already", "en", people="An, Pieter"
+        )
         view = ConsensusView(made, lang="en")
-        assert "to discuss" in view.card.value
+        assert html.escape(text("team.discuss", "en")) in view.card.value
     with create_session("eigen", CUSTOMERS, workspace=tmp_path) as own:
-        assert add_example_answers(own, "nl").startswith("Deze sessie werkt met jullie eigen")
+        assert add_example_answers(own, "nl") == text("examples.own_data", "nl")
         assert own.participants() == []
 
 
@@ -141,7 +147,7 @@ def test_a_teams_own_file_called_like_the_sample_gets_no_example_answers(tmp_pat
     CUSTOMERS.to_csv(own_file, index=False)
     with start_session("eigen", own_file, workspace=tmp_path) as own:
         assert own.source == "klanten.csv"
-        assert add_example_answers(own, "nl").startswith("Deze sessie werkt met jullie eigen")
+        assert add_example_answers(own, "nl") == text("examples.own_data", "nl")
         assert own.participants() == []
 
 
@@ -161,13 +167,15 @@ def test_answers_from_another_laptop_are_added_under_the_name_typed(session):
     view = ConsensusView(session, lang="en")
     sheet = b"customer_id,margin,cashflow,innovation,network\n3,yes,yes,no,?\n012,no,no,no,no\n"
     view.upload.value = (uploaded("jonas.csv", sheet),)
-    assert "First type the name" in view.status.value
+    assert html.escape(text("team.upload_who_first", "en")) in view.status.value
     assert "Jonas" not in session.participants()
     view.upload_who.value = "Jonas"
     view.upload.value = (uploaded("jonas.csv", sheet),)
-    assert "jonas.csv: 8 answers from Jonas added." in view.status.value
+    added = text("team.uploaded", "en", file="jonas.csv", stored=8, participant="Jonas")
+    assert html.escape(added) in view.status.value
     assert session.current("Jonas").set_index("customer_id").loc["3", "network"] == "unknown"
-    assert "3 participants" in view.summary.value
+    summary = text("team.summary", "en", people=3, discuss=1, decided=0, total=3)
+    assert html.escape(summary) in view.summary.value
     assert view.upload.value == ()
 
 
@@ -176,7 +184,11 @@ def test_a_bad_answer_file_is_refused_in_plain_words_and_adds_nothing(session):
     view.upload_who.value = "Jonas"
     bad = b"customer_id,margin\n999,yes\n"
     view.upload.value = (uploaded("jonas.csv", bad),)
-    assert "999" in view.status.value and "Error" in view.status.value
+    unknown = text("error.session_unknown_customer", "en", value="999", name="2026-Q4")
+    problem = text("error.answers_cell", "en", row=2, column="customer_id", problem=unknown)
+    refused = text("error.problems", "en", source="jonas.csv: ", count=1, lines="- " + problem)
+    shown = html.escape(text("error.shown", "en", message=refused)).replace("\n", "<br>")
+    assert shown in view.status.value
     assert "Jonas" not in session.participants()
 
 

@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 
 from klantlib.core.bands import Thresholds
 from klantlib.errors import KlantlibError
+from klantlib.i18n import text
 from klantlib.paths import kit_root
 from klantlib.store.answer_files import add_example_answers
 from klantlib.store.customer_file import resolve_path, session_header, use_customers_file
-from klantlib.store.session import list_sessions, open_session
+from klantlib.store.workspace import list_sessions, open_session
 
 SAMPLE = kit_root() / "data" / "voorbeeld"
+
+
+def header_start(lang: str, **params: object) -> str:
+    """The session header up to the time the file was read (which changes every run)."""
+    return text("file.header", lang, when="{when}", **params).split("{when}")[0]
 
 
 def own_file(folder, name: str = "klanten_2025.csv", count: int = 20):
@@ -42,7 +50,9 @@ def test_a_new_session_is_made_from_the_file_and_says_so(tmp_path, workspace):
         assert len(session.customer_ids()) == 20
         assert session.source == "klanten_2025.csv"
         header = opened.lines("nl")[0]
-        assert header.startswith("Sessie 2026-Q4 · bestand klanten_2025.csv · 20 klanten")
+        assert header.startswith(
+            header_start("nl", name="2026-Q4", source="klanten_2025.csv", count=20)
+        )
 
 
 def test_the_same_file_opens_the_session_without_reading_it_again(tmp_path, workspace):
@@ -63,7 +73,7 @@ def test_without_a_file_a_new_session_is_the_sample_and_an_old_one_stays(tmp_pat
     with opened.session as session:
         assert opened.how == "sample"
         assert len(session.customer_ids()) == 48
-        assert "voorbeeldklanten" in opened.lines("nl")[1]
+        assert opened.lines("nl")[1] == text("file.sample_used", "nl")
     use_customers_file("eigen", own_file(tmp_path), workspace=workspace).session.close()
     opened = use_customers_file("eigen", None, workspace=workspace)
     with opened.session as session:
@@ -79,9 +89,8 @@ def test_an_untouched_session_takes_the_chosen_file(tmp_path, workspace):
         assert opened.how == "remade"
         assert opened.set_aside is None
         assert session.customers()["name"].iloc[0] == "Eigen Klant 0"
-        assert opened.lines("en")[1] == (
-            "Session 2026-Q4 now works with this file instead of factuurlijnen.csv; the next"
-            " notebooks use it."
+        assert opened.lines("en")[1] == text(
+            "file.remade", "en", name="2026-Q4", previous="factuurlijnen.csv"
         )
     assert list_sessions(workspace) == ["2026-Q4"]
 
@@ -113,6 +122,7 @@ def test_a_session_with_the_teams_work_is_never_swapped(tmp_path, workspace):
     other = own_file(tmp_path, "klanten_2026.csv", count=5)
     with pytest.raises(KlantlibError) as refused:
         use_customers_file("2026-Q4", other, workspace=workspace)
+    # literal on purpose: the wording is what the user reads
     assert refused.value.message("nl") == (
         "Sessie 2026-Q4 werkt al met klanten_2025.csv (20 klanten) en jullie hebben er al in"
         " gewerkt: de kit wisselt het bestand niet stil om voor klanten_2026.csv. Verder met"
@@ -138,14 +148,15 @@ def test_a_path_from_the_kits_folder_can_be_pasted(tmp_path, monkeypatch):
     assert resolve_path("data/voorbeeld/klanten.csv") == kit_root() / "data/voorbeeld/klanten.csv"
     own = own_file(tmp_path)
     assert resolve_path("klanten_2025.csv") == own.relative_to(tmp_path)
-    with pytest.raises(KlantlibError, match="Bestand niet gevonden: nergens.csv"):
+    missing = re.escape(text("error.file_not_found", "nl", path="nergens.csv"))
+    with pytest.raises(KlantlibError, match=missing):
         use_customers_file("s", "nergens.csv", workspace=tmp_path / "w").session.close()
 
 
 def test_the_header_names_session_file_count_and_time(tmp_path, workspace):
     with use_customers_file("2026-Q4", own_file(tmp_path), workspace=workspace).session as s:
         line = session_header(s, "en")
-    assert line.startswith("Session 2026-Q4 · file klanten_2025.csv · 20 customers · read on ")
+    assert line.startswith(header_start("en", name="2026-Q4", source="klanten_2025.csv", count=20))
 
 
 def test_a_new_quarter_takes_another_export_until_someone_confirmed(tmp_path, workspace):
@@ -172,10 +183,13 @@ def test_a_new_quarter_takes_another_export_until_someone_confirmed(tmp_path, wo
         assert len(now.customer_ids()) == 19
         assert now.to_confirm("An") == {"K001"}
         now.confirm("An", "K001")
-    with pytest.raises(KlantlibError, match="wisselt het bestand niet stil om"):
+    with pytest.raises(KlantlibError) as refused:
         use_customers_file("2027-Q1", first, workspace=workspace, previous="2026-Q4")
-    with pytest.raises(KlantlibError, match="2026-Q3"):
+    assert refused.value.notice.key == "error.session_other_file"
+    with pytest.raises(KlantlibError) as unknown:
         use_customers_file("2027-Q1", second, workspace=workspace, previous="2026-Q3")
+    assert unknown.value.notice.key == "error.next_session_other"
+    assert unknown.value.notice.params["previous"] == "2026-Q3"
 
 
 def test_a_session_still_open_is_closed_and_moved_whole_before_another_file_comes(
@@ -213,4 +227,5 @@ def test_the_start_notebook_shows_the_teams_customers_once_they_chose_their_file
     capsys.readouterr()
     result = start_here_result("2026-Q4", *map(str, sample), lang="nl")
     assert sorted(result.customers["name"]) == sorted(f"Eigen Klant {i}" for i in range(20))
-    assert "jullie eigen bestand (klanten_2025.csv)" in capsys.readouterr().out
+    own_data = text("start.own_data", "nl", name="2026-Q4", source="klanten_2025.csv")
+    assert own_data in capsys.readouterr().out

@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 
 from klantlib.errors import InputError, KlantlibError
+from klantlib.i18n import text
 from klantlib.ingest.loading import load_customers
 
 FLEMISH = (
@@ -43,7 +44,8 @@ def test_flemish_csv_with_titles_totals_and_cp1252_loads_to_the_cent(tmp_path):
     assert report.columns["revenue"] == "Omzet excl. btw"
     assert report.number_style == "comma"
     assert report.skipped == [(8, "blank"), (9, "total")]
-    assert "rij 9 overgeslagen: totaalrij" in report.lines("nl")
+    total_row = text("load.skipped", "nl", row=9, reason=text("load.skip.total", "nl"))
+    assert total_row in report.lines("nl")
 
 
 def test_text_in_the_revenue_column_names_file_row_column_and_value(tmp_path):
@@ -52,6 +54,7 @@ def test_text_in_the_revenue_column_names_file_row_column_and_value(tmp_path):
     with pytest.raises(InputError) as caught:
         load_customers(path)
     message = caught.value.message("en")
+    # literal on purpose: the wording is what the user reads
     assert message.startswith("omzet.csv: 1 problem found:")
     assert "row 7, column 'Omzet excl. btw': '€ 999,-5'" in message
 
@@ -61,10 +64,16 @@ def test_same_id_with_two_names_is_an_error(tmp_path):
     path = write(tmp_path / "k.csv", "Klantnr,Naam,Omzet\n7,Peeters,10\n8,Maes,5\n7,Janssens,3\n")
     with pytest.raises(InputError) as caught:
         load_customers(path)
-    assert caught.value.message("en").endswith(
-        "- row 4: customer id '7' is called 'Janssens' here, but 'Peeters' on row 2. One"
-        " customer id belongs to one customer."
+    two_names = text(
+        "error.id_two_names",
+        "en",
+        row=4,
+        value="7",
+        name="Janssens",
+        first_name="Peeters",
+        first_row=2,
     )
+    assert caught.value.message("en").endswith("- " + two_names)
 
 
 def test_no_revenue_column_lists_the_columns(tmp_path):
@@ -72,7 +81,13 @@ def test_no_revenue_column_lists_the_columns(tmp_path):
     path = write(tmp_path / "k.csv", "Klantnr;Naam;Gemeente\n1;A;Gent\n")
     with pytest.raises(InputError) as caught:
         load_customers(path)
-    assert "Columns present: Klantnr, Naam, Gemeente." in caught.value.message("en")
+    missing = text(
+        "error.field_missing",
+        "en",
+        fields=text("field.revenue", "en"),
+        present="Klantnr, Naam, Gemeente",
+    )
+    assert missing in caught.value.message("en")
 
 
 def test_header_only_file_has_no_customers(tmp_path):
@@ -80,7 +95,7 @@ def test_header_only_file_has_no_customers(tmp_path):
     path = write(tmp_path / "k.csv", "Klant;Omzet\n")
     with pytest.raises(InputError) as caught:
         load_customers(path)
-    assert "The customer list is empty" in caught.value.message("en")
+    assert text("error.no_customers", "en") in caught.value.message("en")
 
 
 def test_ids_keep_their_leading_zeros_from_a_spreadsheet(tmp_path):
@@ -146,8 +161,10 @@ def test_load_command_writes_the_canonical_csv_and_says_what_it_understood(tmp_p
     out = tmp_path / "klanten.csv"
     result = run_load(str(source), "--lang", "en", "--out", str(out))
     assert result.returncode == 0, result.stderr
-    assert "delimiter: semicolon" in result.stdout
-    assert "row 9 skipped: total row" in result.stdout
+    semicolon = text("load.delimiter.semicolon", "en")
+    assert text("load.text_format", "en", encoding="cp1252", delimiter=semicolon) in result.stdout
+    total_row = text("load.skipped", "en", row=9, reason=text("load.skip.total", "en"))
+    assert total_row in result.stdout
     assert out.read_text(encoding="utf-8").splitlines() == [
         "customer_id,name,revenue",
         "007,Bakkerij Peeters,12345.67",
@@ -190,12 +207,19 @@ def test_a_named_number_style_makes_cells_written_the_other_way_errors(tmp_path)
     path = write(tmp_path / "omzet.csv", "Klant;Omzet\nA;12,5\nB;3.5\n")
     with pytest.raises(InputError) as caught:
         load_customers(path, number_style="comma")
-    assert "row 3, column 'Omzet': '3.5' is written with a decimal point" in (
-        caught.value.message("en")
+    other_style = text(
+        "error.amount_other_style",
+        "en",
+        row=3,
+        column="Omzet",
+        value="3.5",
+        other=text("error.amount_style_dot", "en"),
+        style=text("error.amount_style_comma", "en"),
     )
+    assert other_style in caught.value.message("en")
     with pytest.raises(KlantlibError) as caught_style:
         load_customers(path, number_style="punt")
-    assert caught_style.value.message("en").startswith("Unknown way of writing amounts: 'punt'")
+    assert caught_style.value.message("en") == text("error.number_style", "en", value="punt")
 
 
 def test_a_year_and_a_period_together_is_an_error(tmp_path):
@@ -203,20 +227,19 @@ def test_a_year_and_a_period_together_is_an_error(tmp_path):
     path = invoice_workbook(tmp_path / "lijnen.xlsx")
     with pytest.raises(KlantlibError) as caught:
         load_customers(path, year=2025, date_to=dt.date(2025, 6, 30))
-    assert caught.value.message("en") == (
-        "Choose a year (--year 2025) or a period (--from and --to), not both."
-    )
+    assert caught.value.message("en") == text("error.year_and_period", "en", year=2025)
     result = run_load(str(path), "--year", "2025", "--to", "30/06/2025")
     assert result.returncode == 2
-    assert result.stderr.strip().endswith("niet allebei.")
+    both = text("error.year_and_period", "nl", year=2025)
+    assert result.stderr.strip() == text("error.shown", "nl", message=both)
 
 
 def test_a_reversed_period_says_so(tmp_path):
     path = invoice_workbook(tmp_path / "lijnen.xlsx")
     with pytest.raises(KlantlibError) as caught:
         load_customers(path, date_from=dt.date(2025, 12, 31), date_to=dt.date(2025, 1, 1))
-    assert caught.value.message("en") == (
-        "The period starts after it ends: from 2025-12-31 to 2025-01-01. Swap the two dates."
+    assert caught.value.message("en") == text(
+        "error.period_reversed", "en", start="2025-12-31", end="2025-01-01"
     )
 
 
@@ -225,10 +248,11 @@ def test_a_period_without_lines_names_the_dates_the_file_has(tmp_path):
     path = invoice_workbook(tmp_path / "lijnen.xlsx")
     with pytest.raises(InputError) as caught:
         load_customers(path, year=1900)
-    assert caught.value.message("en") == (
-        "lijnen.xlsx: 1 problem found:\n- No invoice line falls in the period 1900: the"
-        " lines in the file run from 2024-12-31 to 2025-12-31. Choose a year or period within"
-        " those dates."
+    no_lines = text(
+        "error.no_lines_in_period", "en", period="1900", first="2024-12-31", last="2025-12-31"
+    )
+    assert caught.value.message("en") == text(
+        "error.problems", "en", source="lijnen.xlsx: ", count=1, lines="- " + no_lines
     )
 
 
@@ -244,4 +268,4 @@ def test_the_report_names_the_sheet_read(tmp_path):
     """Without --sheet the first sheet is read, and the report says which one."""
     _, report = load_customers(invoice_workbook(tmp_path / "lijnen.xlsx"), year=2025)
     assert report.sheet == "Sheet"
-    assert "Sheet" in "\n".join(report.lines("en"))
+    assert text("load.sheet", "en", sheet="Sheet") in "\n".join(report.lines("en"))

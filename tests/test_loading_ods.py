@@ -13,6 +13,7 @@ import pytest
 from python_calamine import CalamineWorkbook
 
 from klantlib.errors import KlantlibError
+from klantlib.i18n import text
 from klantlib.ingest.loading import load_customers
 
 ODS_MIMETYPE = "application/vnd.oasis.opendocument.spreadsheet"
@@ -144,11 +145,12 @@ def test_ods_customer_list_with_title_text_amounts_and_total_loads_to_the_cent(t
     assert report.skipped == [(8, "total")]
     assert not report.invoice_lines
     lines = report.lines("nl")
-    assert lines[0] == "omzet.ods: rekenblad"
-    assert "kopregel op rij 2" in lines
-    assert "rij 8 overgeslagen: totaalrij" in lines
-    assert lines[-1] == "5 klanten"
-    assert "row 8 skipped: total row" in report.lines("en")
+    assert lines[0] == text("load.kind.spreadsheet", "nl", file="omzet.ods")
+    assert text("load.header_row", "nl", row=2) in lines
+    assert text("load.skipped", "nl", row=8, reason=text("load.skip.total", "nl")) in lines
+    assert lines[-1] == text("load.customers", "nl", count=5)
+    total_row = text("load.skipped", "en", row=8, reason=text("load.skip.total", "en"))
+    assert total_row in report.lines("en")
 
 
 def test_blank_rows_in_an_ods_are_dropped_and_reported(tmp_path):
@@ -173,18 +175,20 @@ def test_the_named_sheet_is_read(workbook, sheet, ids, revenue):
     assert list(table["customer_id"]) == ids
     assert list(table["revenue"])[: len(revenue)] == revenue
     assert report.sheet == sheet
-    assert f"tabblad '{sheet}'" in report.lines("nl")
-    assert f"sheet '{sheet}'" in report.lines("en")
+    assert text("load.sheet", "nl", sheet=sheet) in report.lines("nl")
+    assert text("load.sheet", "en", sheet=sheet) in report.lines("en")
 
 
 def test_a_missing_sheet_names_the_file_and_the_sheets_it_has(workbook):
     """A sheet that is not there: the file, the name asked for and the sheets present."""
     with pytest.raises(KlantlibError) as caught:
         load_customers(workbook, sheet="Klanten 2026")
+    # literal on purpose: the wording is what the user reads
     assert caught.value.message("nl") == (
         "klanten.ods heeft geen tabblad 'Klanten 2026'. Tabbladen: Info, Klanten 2024,"
         " Klanten 2025."
     )
+    # literal on purpose: the wording is what the user reads
     assert caught.value.message("en") == (
         "klanten.ods has no sheet 'Klanten 2026'. Sheets: Info, Klanten 2024, Klanten 2025."
     )
@@ -214,11 +218,15 @@ def test_load_command_reads_the_named_sheet_and_writes_the_canonical_csv(workboo
         "015,Garage Maes,-87.50",
     ]
     printed = result.stdout.splitlines()
-    assert printed[:3] == ["klanten.ods: rekenblad", "tabblad 'Klanten 2025'", "kopregel op rij 2"]
-    assert "bedragen: decimale komma (1.234,56)" in printed
-    assert "rij 8 overgeslagen: totaalrij" in printed
-    assert "5 klanten" in printed
-    assert printed[-1] == f"Geschreven: {out}"
+    assert printed[:3] == [
+        text("load.kind.spreadsheet", "nl", file="klanten.ods"),
+        text("load.sheet", "nl", sheet="Klanten 2025"),
+        text("load.header_row", "nl", row=2),
+    ]
+    assert text("load.number_style", "nl", style=text("load.style.comma", "nl")) in printed
+    assert text("load.skipped", "nl", row=8, reason=text("load.skip.total", "nl")) in printed
+    assert text("load.customers", "nl", count=5) in printed
+    assert printed[-1] == text("cli.written", "nl", path=out)
 
 
 def test_load_command_without_out_prints_the_table_after_the_report(workbook):
@@ -226,8 +234,8 @@ def test_load_command_without_out_prints_the_table_after_the_report(workbook):
     result = run_load(str(workbook), "--sheet", "Klanten 2024", "--lang", "en")
     assert result.returncode == 0, result.stderr
     printed = result.stdout.splitlines()
-    assert printed[0] == "klanten.ods: spreadsheet"
-    assert "sheet 'Klanten 2024'" in printed
+    assert printed[0] == text("load.kind.spreadsheet", "en", file="klanten.ods")
+    assert text("load.sheet", "en", sheet="Klanten 2024") in printed
     assert printed[-3:] == [
         "customer_id,name,revenue",
         "007,Bakkerij Peeters,10000.01",
@@ -235,25 +243,19 @@ def test_load_command_without_out_prints_the_table_after_the_report(workbook):
     ]
 
 
-@pytest.mark.parametrize(
-    ("lang", "expected"),
-    [
-        (
-            "nl",
-            "Fout: klanten.ods heeft geen tabblad 'Blad1'. Tabbladen: Info, Klanten 2024,"
-            " Klanten 2025.",
-        ),
-        (
-            "en",
-            "Error: klanten.ods has no sheet 'Blad1'. Sheets: Info, Klanten 2024, Klanten 2025.",
-        ),
-    ],
-)
-def test_load_command_missing_sheet_exits_2_and_writes_nothing(workbook, tmp_path, lang, expected):
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_load_command_missing_sheet_exits_2_and_writes_nothing(workbook, tmp_path, lang):
     """--sheet that is not there: exit code 2, one clear line, no traceback, no file."""
     out = tmp_path / "klanten.csv"
     result = run_load(str(workbook), "--sheet", "Blad1", "--lang", lang, "--out", str(out))
     assert result.returncode == 2
-    assert result.stderr.strip() == expected
+    missing = text(
+        "error.sheet_not_found",
+        lang,
+        path="klanten.ods",
+        sheet="Blad1",
+        sheets="Info, Klanten 2024, Klanten 2025",
+    )
+    assert result.stderr.strip() == text("error.shown", lang, message=missing)
     assert result.stdout == ""
     assert not out.exists()

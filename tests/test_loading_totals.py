@@ -7,6 +7,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from klantlib.i18n import text
 from klantlib.ingest.loading import load_customers
 
 LOOK_ALIKES = [
@@ -46,14 +47,9 @@ def test_customers_named_like_totals_are_customers_and_the_total_row_goes(tmp_pa
 def test_the_report_says_which_rows_were_kept_although_they_look_like_totals(tmp_path):
     path = customer_list(tmp_path / "klanten.csv", LOOK_ALIKES[:1], ";Totaal;1.000,00")
     _, report = load_customers(path)
-    assert (
-        "rij 2 lijkt op een totaal ('Total Energies Nederland') maar is als klant meegeteld:"
-        " ze heeft een eigen klantnummer, of is meer dan alleen het woord totaal"
-    ) in report.lines("nl")
-    assert (
-        "row 2 looks like a total ('Total Energies Nederland') but is counted as a customer:"
-        " it has a customer id of its own, or is more than just the word total"
-    ) in report.lines("en")
+    for lang in ("nl", "en"):
+        kept = text("load.kept_total", lang, row=2, label="Total Energies Nederland")
+        assert kept in report.lines(lang)
 
 
 def test_without_ids_a_total_word_goes_and_a_name_that_only_starts_like_one_stays(tmp_path):
@@ -113,13 +109,14 @@ def test_two_columns_with_one_name_are_refused_naming_both(tmp_path):
     path.write_text("Klantnr;Klant;Omzet;Omzet\n1;Een;10;20\n2;Twee;30;40\n", encoding="utf-8")
     with pytest.raises(InputError) as refused:
         load_customers(path)
+    # literal on purpose: the wording is what the user reads
     assert refused.value.problems[0].message("nl") == (
         "Twee kolommen heten 'Omzet' (kolommen C, D); de kit kiest er niet zelf een voor de"
         ' omzet. Zeg welke: --column revenue="Omzet" voor de eerste, --column'
         ' revenue="Omzet (2)" voor de tweede.'
     )
-    english = refused.value.problems[0].message("en")
-    assert english.startswith("Two columns are called 'Omzet' (columns C, D); the kit does not")
+    assert refused.value.problems[0].key == "error.repeated_column"
+    assert refused.value.problems[0].params["letters"] == ["C", "D"]
     second, _ = load_customers(path, columns={"revenue": "Omzet (2)"})
     assert second.set_index("customer_id")["revenue"].to_dict() == {"1": 20.0, "2": 40.0}
     first, _ = load_customers(path, columns={"revenue": "Omzet"})
@@ -133,8 +130,10 @@ def test_two_columns_with_one_name_in_a_spreadsheet_too(tmp_path):
     book.active.append(["revenue", "customer_id", "name", "revenue"])
     book.active.append([10.0, "1", "Een", 20.0])
     book.save(tmp_path / "dubbel.xlsx")
-    with pytest.raises(InputError, match="kolommen A, D"):
+    with pytest.raises(InputError) as refused:
         load_customers(tmp_path / "dubbel.xlsx")
+    assert refused.value.problems[0].key == "error.repeated_column"
+    assert refused.value.problems[0].params["letters"] == ["A", "D"]
 
 
 @pytest.mark.parametrize("quoted", [False, True])
@@ -148,10 +147,7 @@ def test_a_cell_over_the_csv_limit_is_a_message_not_a_traceback(tmp_path, quoted
     path.write_text(f"Klant;Omzet\nA;10\n{cell};20\nC;30\n", encoding="utf-8")
     with pytest.raises(InputError) as refused:
         load_customers(path)
-    assert refused.value.problems[0].message("en") == (
-        "row 3: a cell is larger than 128 KiB, more than a customer list or invoice line ever"
-        " holds. Check the export (a quote that never closes?) and read it again."
-    )
+    assert refused.value.problems[0].message("en") == text("error.cell_too_large", "en", row=3)
 
 
 def test_a_utf8_file_with_one_cp1252_line_names_that_line_never_mojibake(tmp_path):
@@ -166,6 +162,7 @@ def test_a_utf8_file_with_one_cp1252_line_names_that_line_never_mojibake(tmp_pat
     )
     with pytest.raises(InputError) as refused:
         load_customers(path)
+    # literal on purpose: the wording is what the user reads
     assert refused.value.problems[0].message("en") == (
         "row 3: the text is not valid utf-8. Save the file again as 'CSV UTF-8'."
     )
@@ -187,8 +184,8 @@ def test_an_empty_name_in_invoice_lines_names_the_files_row_and_column(tmp_path)
     with pytest.raises(InputError) as refused:
         load_customers(path, year=2025)
     assert [p.message("en") for p in refused.value.problems] == [
-        "row 4, column 'Klant': the cell is empty",
-        "row 5, column 'Klant': the cell is empty",
+        text("error.missing_value", "en", row=4, column="Klant"),
+        text("error.missing_value", "en", row=5, column="Klant"),
     ]
 
 
@@ -206,9 +203,8 @@ def test_a_formula_without_a_calculated_value_is_named_not_empty(tmp_path):
     book.save(tmp_path / "formules.xlsx")
     with pytest.raises(InputError) as refused:
         load_customers(tmp_path / "formules.xlsx")
-    assert refused.value.problems[0].message("en") == (
-        "row 4, column 'Omzet': the cell holds a formula (=B3*2) without a calculated value."
-        " Open the file in Excel (or LibreOffice), save it, and read it again."
+    assert refused.value.problems[0].message("en") == text(
+        "error.formula_without_value", "en", row=4, column="Omzet", value="=B3*2"
     )
     lines = openpyxl.Workbook()
     sheet = lines.active
@@ -217,5 +213,8 @@ def test_a_formula_without_a_calculated_value_is_named_not_empty(tmp_path):
         sheet.append(["Alpha", f"2025-01-0{day}", 10.0])
     sheet.append(["Alpha", "2025-01-04", "=C2+C3"])
     lines.save(tmp_path / "lijnen.xlsx")
-    with pytest.raises(InputError, match="rij 4, kolom 'Bedrag': de cel bevat een formule"):
+    with pytest.raises(InputError) as refused:
         load_customers(tmp_path / "lijnen.xlsx", year=2025)
+    assert refused.value.problems[0].message("nl") == text(
+        "error.formula_without_value", "nl", row=4, column="Bedrag", value="=C2+C3"
+    )

@@ -9,6 +9,7 @@ import pytest
 from klantlib.core.bands import BANDS
 from klantlib.core.method import segment_customers
 from klantlib.core.segments import SegmentGrid
+from klantlib.i18n import text
 from klantlib.reports.matrix import MATRIX_FIGURE_SIZE, SEGMENT_COLOURS, matrix_chart
 from tests.conftest import customers_frame
 
@@ -288,7 +289,10 @@ def test_dot_size_follows_hours_when_known_with_a_size_legend():
     assert len(set(sizes.tolist())) > 2
     assert points["large-3"].get_sizes()[0] == sizes.max()  # Brouwerij Aerts: 400 hours
     labels = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert labels == ["200 hours a year", "100 hours a year", "20 hours a year", "hours unknown"]
+    assert labels == [
+        *(text("matrix.hours", "en", hours=h) for h in (200, 100, 20)),
+        text("matrix.hours_unknown", "en"),
+    ]
 
 
 def test_without_hours_all_dots_are_equal_and_there_is_no_legend():
@@ -327,7 +331,7 @@ def test_a_weighted_grid_has_a_column_per_score():
     ax = chart(result, lang="en")
     assert ax.get_xlim() == (-0.5, 6.5)
     assert [t.get_text() for t in ax.get_xticklabels()] == [str(s) for s in range(7)]
-    assert ax.get_xlabel() == "score: sum of the weights of the yes answers"
+    assert ax.get_xlabel() == text("matrix.x_label_weighted", "en")
     assert len(by_gid(ax.patches, "fill")) == 21
     points = by_gid(ax.collections, "points")
     elst = points["medium-6"].get_offsets()  # Bakkerij Elst: all yes, 6 points

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import html
+
 import pandas as pd
 import pytest
 
 from klantlib.core.bands import Thresholds
 from klantlib.core.questions import QUESTIONS
+from klantlib.i18n import text
 from klantlib.store.segmentation import segment_session
-from klantlib.store.session import create_next_session, create_session, open_session
+from klantlib.store.workspace import create_next_session, create_session, open_session
 
 Q3 = pd.DataFrame(
     {
@@ -92,26 +95,37 @@ def test_the_form_flags_carried_and_new_customers_and_filters_to_confirm(q3, tmp
     with create_next_session("2026-Q4", Q4, q3, workspace=tmp_path) as q4:
         form = AnswerForm(q4, participant="An", lang="en")
         assert form.only_to_confirm.layout.display is None  # offered: this session carries
+        flag = html.escape(text("form.flag_to_confirm", "en", previous="2026-Q3"))
         form.show("007")
-        assert "from 2026-Q3 — confirm or change" in form.card.value
+        assert flag in form.card.value
         assert form.card.value.count("<div") == 1  # the flag is inside the card's box
         assert form.confirm.layout.display is None
         form.show("44")
-        assert "new customer this quarter" in form.card.value
-        assert "2 still to confirm" in form.progress.value
+        assert html.escape(text("form.flag_new", "en")) in form.card.value
+        assert text("form.to_confirm_left", "en", count=2) in form.progress.value
         form.show("012")  # the second to confirm: ticking the filter goes back to the first
         form.only_to_confirm.value = True
         assert form.customer_id == "007"  # the filter starts at the first to confirm
-        assert "customer 1 of 2" in form.card.value
+        line = text(
+            "form.card_line",
+            "en",
+            id="007",
+            revenue="€85,000",
+            band=text("band.large", "en"),
+            number=1,
+            count=2,
+        )
+        assert html.escape(line) in form.card.value
         form.confirm.click()
         assert q4.to_confirm("An") == {"012"}
-        assert "1 still to confirm" in form.progress.value
-        assert "Confirmed at" in form.status.value
-        assert "confirm or change" not in form.card.value
+        assert text("form.to_confirm_left", "en", count=1) in form.progress.value
+        assert html.escape(text("form.confirmed", "en", at="")) in form.status.value
+        assert flag not in form.card.value
         form.show("012")
         form.buttons["margin"]["no"].click()
         assert q4.to_confirm("An") == set()
-        assert "still to confirm" not in form.progress.value
+        for left in (1, 2):
+            assert text("form.to_confirm_left", "en", count=left) not in form.progress.value
     with create_session("plain", Q3, workspace=tmp_path) as plain:
         assert AnswerForm(plain, participant="An").only_to_confirm.layout.display == "none"
 
@@ -130,9 +144,9 @@ def test_session_create_from_the_previous_session_on_the_command_line(q3, tmp_pa
     )  # fmt: skip
     assert run.returncode == 0, run.stderr
     lines = run.stdout.splitlines()
-    assert "An: 2 customers with last quarter's answers, to confirm" in lines
-    assert "New in the list: 1 customer: 44 Slagerij Maes" in lines
-    assert "No longer in the list: 1 customer: 3 Café Sport" in lines
+    assert text("cli.carried", "en", participant="An", count=2) in lines
+    assert text("cli.new_customers", "en", count=1, ids="44 Slagerij Maes") in lines
+    assert text("cli.gone_customers", "en", count=1, names="3 Café Sport") in lines
     out = tmp_path / "moves"
     run = subprocess.run(
         [sys.executable, "-m", "klantlib", "compare", "2026-Q3", "2026-Q4", "--out", str(out),

@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from klantlib.core.suggestions import suggest_answers
 from klantlib.errors import KlantlibError
-from klantlib.store.session import create_session
+from klantlib.i18n import text
+from klantlib.store.workspace import create_session
 from klantlib.widgets.answer_form import AnswerForm
 
 CUSTOMERS = pd.DataFrame(
@@ -117,10 +118,11 @@ def test_the_rules_are_kept_in_the_session(session):
 def test_a_suggestion_is_shown_with_its_reason_and_stores_nothing(session):
     form = AnswerForm(session, participant="An", lang="nl")
     assert form.customer_id == "007"
-    assert "Voorstel: Ja — € 150 brutomarge per uur, doel € 100 per uur" in (
-        form.hints["margin"].value
-    )
-    assert "betaalt gemiddeld na 42 dagen, termijn 30 dagen" in form.hints["cashflow"].value
+    yes, no = text("form.answer.yes", "nl"), text("form.answer.no", "nl")
+    margin = text("suggest.margin", "nl", answer=yes, value="€ 150", limit="€ 100")
+    assert margin in form.hints["margin"].value
+    cashflow = text("suggest.cashflow", "nl", answer=no, value="42", limit="30")
+    assert cashflow in form.hints["cashflow"].value
     assert form.accepts["margin"].layout.display is None
     assert session.history().empty
     assert form.buttons["margin"]["yes"].button_style == ""
@@ -145,10 +147,14 @@ def test_accepting_all_for_one_question_leaves_given_answers_alone(session):
     form.show("012")
     form.buttons["cashflow"]["no"].click()  # An disagrees with the data here
     # the button counts the answers it fills: 3 suggestions, one of them answered already
-    assert form.accept_all["cashflow"].description == "Accept all suggestions for Cash flow (2)"
+    cash_flow = text("question.cashflow", "en")
+    assert form.accept_all["cashflow"].description == text(
+        "suggest.accept_all", "en", question=cash_flow, count=2
+    )
     form.accept_all["cashflow"].click()
     current = session.current("An").set_index("customer_id")["cashflow"].to_dict()
     assert current == {"007": "no", "012": "no", "3": "yes"}
-    assert "2 suggestions for Cash flow accepted" in form.status.value
+    accepted = text("suggest.accepted_all", "en", count=2, question=cash_flow)
+    assert accepted in form.status.value
     assert form.accept_all["cashflow"].layout.display == "none"  # nothing left to fill
     assert "innovation" not in form.hints and "network" not in form.accept_all

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import klantlib
+from klantlib.i18n import text
 from klantlib.paths import kit_root
 from klantlib.widgets.upload import (
     ACCEPTED_SUFFIXES,
@@ -53,7 +54,8 @@ def test_offers_one_file_of_the_kinds_the_reader_knows(picker):
     assert set(ACCEPTED_SUFFIXES) == set(picker.upload.accept.split(","))
     assert picker.upload.multiple is False
     assert picker.year.value == "2025"
-    assert picker.status_text == "Nog geen bestand gekozen."
+    assert picker.status_text == text("upload.waiting", "nl")
+    # literal on purpose: the wording is what the user reads
     assert "op deze computer" in picker.help.value
     assert picker.table is None and picker.report is None
 
@@ -74,9 +76,9 @@ def test_invoice_lines_are_stored_read_and_reported(picker, tmp_path):
     assert picker.error is None
     assert calls == [picker]
     lines = picker.status_text.splitlines()
-    assert lines[0] == "Bewaard als factuurlijnen.csv"
+    assert lines[0] == text("upload.stored", "nl", path="factuurlijnen.csv")
     assert lines[1:] == picker.report.lines("nl")
-    assert lines[-1] == "48 klanten"
+    assert lines[-1] == text("load.customers", "nl", count=48)
 
 
 def test_the_bytes_leave_the_widget_once_stored(picker):
@@ -101,8 +103,8 @@ def test_english_report(tmp_path, logged):
     """An English picker says what it understood in English."""
     picker = CustomerFilePicker(lang="en", folder=tmp_path)
     upload(picker, "klanten.csv", CUSTOMERS.read_bytes())
-    assert picker.status_text.splitlines()[0] == "Stored as klanten.csv"
-    assert picker.status_text.splitlines()[-1] == "48 customers"
+    assert picker.status_text.splitlines()[0] == text("upload.stored", "en", path="klanten.csv")
+    assert picker.status_text.splitlines()[-1] == text("load.customers", "en", count=48)
 
 
 def test_a_taken_name_gets_a_number_and_nothing_is_overwritten(picker, tmp_path):
@@ -113,7 +115,7 @@ def test_a_taken_name_gets_a_number_and_nothing_is_overwritten(picker, tmp_path)
     upload(picker, "klanten.csv", CUSTOMERS.read_bytes())
     assert (folder / "klanten.csv").read_bytes() == b"earlier file"
     assert (folder / "klanten (2).csv").read_bytes() == CUSTOMERS.read_bytes()
-    assert picker.status_text.startswith("Bewaard als klanten (2).csv")
+    assert picker.status_text.startswith(text("upload.stored", "nl", path="klanten (2).csv"))
 
 
 def test_the_same_file_twice_is_stored_once(picker, tmp_path):
@@ -142,11 +144,13 @@ def test_a_bad_file_shows_the_message_in_plain_words(picker, tmp_path):
     assert calls == []
     assert (tmp_path / "eigen" / "lijst.csv").is_file()
     lines = picker.status_text.splitlines()
-    assert lines[0] == "Bewaard als lijst.csv"
-    assert lines[1].startswith("Fout: ")
+    assert lines[0] == text("upload.stored", "nl", path="lijst.csv")
+    assert lines[1].startswith(text("error.shown", "nl", message=""))
     assert "Traceback" not in picker.status_text
     assert picker.error == "\n".join(lines[1:])
-    assert "<b style='color: #b00020'>Fout: " in picker.status.value
+    assert f"<b style='color: #b00020'>{text('error.shown', 'nl', message='')}" in (
+        picker.status.value
+    )
 
 
 def test_an_empty_file_is_said_to_be_empty(tmp_path, logged):
@@ -154,8 +158,8 @@ def test_an_empty_file_is_said_to_be_empty(tmp_path, logged):
     picker = CustomerFilePicker(lang="en", folder=tmp_path)
     upload(picker, "leeg.csv", b"")
     assert picker.table is None
-    assert picker.error.startswith("Error: ")
-    assert "is empty: there is no header row." in picker.error
+    empty = text("error.file_empty", "en", path=tmp_path / "leeg.csv")
+    assert picker.error == text("error.shown", "en", message=empty)
 
 
 def test_choosing_the_year_reads_the_file_again(tmp_path, logged):
@@ -165,7 +169,7 @@ def test_choosing_the_year_reads_the_file_again(tmp_path, logged):
     picker.on_loaded(calls.append)
     upload(picker, "factuurlijnen.csv", INVOICES.read_bytes())
     assert picker.table is None
-    assert "several years: 2024, 2025" in picker.error
+    assert text("error.several_years", "en", years="2024, 2025", last="2025") in picker.error
     picker.year.value = "2024"
     assert picker.error is None
     assert picker.report.period == "2024"
@@ -178,13 +182,14 @@ def test_a_year_that_is_no_year_is_said_plainly(picker):
     upload(picker, "factuurlijnen.csv", INVOICES.read_bytes())
     picker.year.value = "vorig jaar"
     assert picker.table is None
+    # literal on purpose: the wording is what the user reads
     assert picker.error == "'vorig jaar' is geen jaartal. Schrijf bv. 2025, of laat het vak leeg."
 
 
 def test_changing_the_year_before_any_upload_does_nothing(picker):
     """No file yet: the year is only remembered."""
     picker.year.value = "2024"
-    assert picker.status_text == "Nog geen bestand gekozen."
+    assert picker.status_text == text("upload.waiting", "nl")
 
 
 def test_a_failing_on_loaded_callback_is_shown_and_logged(picker, logged):
@@ -196,9 +201,8 @@ def test_a_failing_on_loaded_callback_is_shown_and_logged(picker, logged):
     picker.on_loaded(broken)
     upload(picker, "klanten.csv", CUSTOMERS.read_bytes())
     assert picker.table is not None  # the file itself was read
-    assert picker.error == (
-        "Er liep iets onverwachts mis (ZeroDivisionError: division by zero)."
-        " Meld dit aan wie de kit beheert."
+    assert picker.error == text(
+        "error.unexpected", "nl", kind="ZeroDivisionError", detail="division by zero"
     )
     records = logged.take()
     assert [r.name for r in records] == ["klantlib.widgets.upload"]
@@ -214,7 +218,7 @@ def test_an_unexpected_error_while_reading_is_shown_and_logged(picker, logged, m
     monkeypatch.setattr("klantlib.widgets.upload.load_customers", crash)
     upload(picker, "klanten.csv", CUSTOMERS.read_bytes())
     assert picker.table is None
-    assert picker.error.startswith("Er liep iets onverwachts mis (KeyError: ")
+    assert picker.error == text("error.unexpected", "nl", kind="KeyError", detail="'revenue'")
     assert len(logged.take()) == 1
 
 
@@ -241,7 +245,7 @@ def test_a_spreadsheet_upload(picker, tmp_path):
     upload(picker, "omzet.xlsx", buffer.getvalue())
     assert list(picker.table["customer_id"]) == ["001", "002"]
     assert picker.table["revenue"].tolist() == [12_500.5, 8_000.0]
-    assert "kopregel op rij 2" in picker.status_text
+    assert text("load.header_row", "nl", row=2) in picker.status_text
 
 
 def test_default_folder_is_data_eigen_in_the_kit():
@@ -298,11 +302,12 @@ def test_a_view_shows_the_default_list_and_follows_each_upload(picker):
 def test_a_view_of_text_prints_it_and_a_bad_file_leaves_the_last_good_one(picker):
     default, _ = klantlib.load_customers(CUSTOMERS)
     area = picker.view(klantlib.pareto_line, default, "en")
+    line = text("pareto.line", "en", percent=20, count=10, total=48, share="78.7%")
     assert area.outputs[0]["output_type"] == "stream"
-    assert area.outputs[0]["text"].startswith("The largest 20% of customers (10 of 48)")
+    assert area.outputs[0]["text"].startswith(line)
     upload(picker, "leeg.csv", b"klant;omzet\n")
     assert picker.error is not None
-    assert area_text(area).startswith("The largest 20% of customers (10 of 48)")
+    assert area_text(area).startswith(line)
 
 
 def test_a_chart_view_holds_one_image_and_leaves_no_open_figure(picker):
@@ -323,7 +328,8 @@ def test_an_error_while_drawing_is_shown_in_the_area_and_logged(picker, logged):
 
     default, _ = klantlib.load_customers(CUSTOMERS)
     area = picker.view(broken, default)
-    assert "Er liep iets onverwachts mis (ZeroDivisionError: division by zero)." in area_text(area)
+    unexpected = text("error.unexpected", "nl", kind="ZeroDivisionError", detail="division by zero")
+    assert unexpected in area_text(area)
     records = logged.take()
     assert [r.name for r in records] == ["klantlib.widgets.upload"]
 
@@ -331,7 +337,7 @@ def test_an_error_while_drawing_is_shown_in_the_area_and_logged(picker, logged):
         raise klantlib.InputError([klantlib.Notice("error.no_customers")])
 
     area = picker.view(refuses, default)
-    assert "De klantenlijst is leeg" in area_text(area)
+    assert text("error.no_customers", "nl") in area_text(area)
     assert logged.take() == []
 
 
@@ -351,7 +357,8 @@ def test_the_chosen_file_becomes_the_sessions_customers(tmp_path, logged):
         assert list(session.customers()["name"]) == ["Eigen Twee", "Eigen Eén"]
         header = klantlib.session_header(session, "nl")
     assert header in picker.status_text
-    assert "werkt nu met dit bestand in plaats van factuurlijnen.csv" in picker.status_text
+    remade = text("file.remade", "nl", name="2026-Q4", previous="factuurlijnen.csv")
+    assert remade in picker.status_text
 
 
 def test_a_file_that_would_swap_the_teams_work_is_refused_in_the_picker(tmp_path, logged):
@@ -366,7 +373,15 @@ def test_a_file_that_would_swap_the_teams_work_is_refused_in_the_picker(tmp_path
         session.record("An", "1", "margin", "yes")
     upload(picker, "theirs.csv", b"customer_id,name,revenue\n9,Theirs,100\n")
     assert picker.table is None
-    assert "does not silently swap it for theirs.csv" in picker.status_text
+    refused = text(
+        "error.session_other_file",
+        "en",
+        name="2026-Q4",
+        source="ours.csv",
+        count=1,
+        file="theirs.csv",
+    )
+    assert text("error.shown", "en", message=refused) in picker.status_text
     with klantlib.open_session("2026-Q4", workspace=workspace) as session:
         assert session.source == "ours.csv"
 
@@ -375,7 +390,7 @@ def test_a_picker_above_other_steps_says_to_run_them_again(tmp_path, logged):
     """Notebook 06's picker: after a file is read, it says the cells below must run again."""
     picker = CustomerFilePicker(lang="nl", folder=tmp_path / "eigen", run_below=True)
     upload(picker, "export.csv", b"customer_id,name,revenue\n1,Een,100\n")
-    assert "Voer nu de cellen hieronder opnieuw uit" in picker.status_text
+    assert text("upload.run_below", "nl") in picker.status_text
     assert picker.path is not None and picker.path.name == "export.csv"
 
 
@@ -386,7 +401,8 @@ def test_dates_that_fit_both_orders_are_settled_in_the_widget(tmp_path, logged):
     lines = "customer_id,name,date,amount\n1,One,10/06/2025,10\n1,One,03/04/2025,5\n"
     upload(picker, "us.csv", lines.encode())
     assert picker.table is None
-    assert "can be day/month or month/day" in picker.status_text
+    unknown = text("error.date_order_unknown", "en", column="date", example="10/06/2025")
+    assert unknown in picker.status_text
     picker.date_order.value = "mdy"
     assert picker.error is None
     assert picker.table.set_index("customer_id")["revenue"].to_dict() == {"1": 15.0}
