@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from klantlib.i18n import format_money, format_number, template, text, with_plurals
+from klantlib.i18n import filled, format_money, format_number, text
 
 __all__ = [
     "MAX_KEPT",
@@ -44,8 +44,7 @@ class Notice:
     def message(self, lang: str | None = None) -> str:
         """The notice in ``lang`` (default: the current language); plurals follow the
         parameters as given (a list of one is one), before they are rendered as text."""
-        written = with_plurals(template(self.key, lang), self.params)
-        return written.format(**_render(self.params, lang)) if self.params else written
+        return filled(self.key, lang, self.params, _render(self.params, lang))
 
 
 # One problem in the data: same shape as a notice, so both render the same way.

@@ -1943,8 +1943,20 @@ def _is_one(value: object) -> bool:
 
 def text(key: str, lang: str | None = None, /, **params: object) -> str:
     """The catalogue text for ``key`` in ``lang`` (default: the current language), filled in."""
+    return filled(key, lang, params)
+
+
+def filled(
+    key: str,
+    lang: str | None,
+    params: Mapping[str, object],
+    shown: Mapping[str, object] | None = None,
+) -> str:
+    """The catalogue text for ``key``, its plurals chosen by ``params`` (a count, or a list of
+    one), filled in with ``shown`` (the same values as text, e.g. a list joined; default
+    ``params``)."""
     written = with_plurals(template(key, lang), params)
-    return written.format(**params) if params else written
+    return written.format(**(params if shown is None else shown)) if params else written
 
 
 def format_money(amount: float, lang: str | None = None, *, cents: bool = False) -> str:
