@@ -26,13 +26,14 @@ workshop: $(VENV)/.workshop-installed
 	$(BIN)/python -m klantlib workshop --lang $(KIT_LANG) --port $(PORT)
 
 ## Run every test: lint, unit and property tests, notebooks, the workshop server, the browser.
-## Installs Debian's chromium for the browser test when it is missing (as root).
+## Installs Debian's chromium for the browser test when it is missing (as root). Two workers:
+## the browser tests in a row on one, the rest beside them on the other.
 test: $(VENV)/.test-installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	.ci/install-browser
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
 ## Regenerate the shipped sample data in data/voorbeeld/.
 sample: $(VENV)/.workshop-installed

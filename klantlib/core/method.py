@@ -37,7 +37,7 @@ class Segmentation:
 
     ``customers`` holds every customer with band, answers, score, open questions and segment,
     largest revenue first (together, the reason for the segment:
-    :func:`klantlib.reports.present.segment_reasons` says it in a language). ``notices`` are
+    :func:`klantlib.reports.reasons.segment_reasons` says it in a language). ``notices`` are
     warnings to show (empty bands, a risky grid, answers for unknown customers);
     ``stray_answer_ids`` lists those unknown ids.
     """

@@ -1,7 +1,7 @@
 """The segment grid (band × score → A/B/C), each customer's segment, the summary.
 
 A customer's reason is not a sentence here: its band, score, segment and answers are the
-reason, and an edge (:func:`klantlib.reports.present.segment_reasons`) says it in a language.
+reason, and an edge (:func:`klantlib.reports.reasons.segment_reasons`) says it in a language.
 """
 
 from __future__ import annotations
@@ -187,7 +187,7 @@ def assign_segments(
 
     ``answered`` has a ``band`` column and one column per question (yes/no/unknown).
     ``open`` counts the questions still unknown. Band, score, segment and the answers are
-    the customer's reason; :func:`klantlib.reports.present.segment_reasons` says it in one
+    the customer's reason; :func:`klantlib.reports.reasons.segment_reasons` says it in one
     line: ``B: groot, 1× ja: Netwerk; open: Marge``.
     """
     most = max_score(weights)
