@@ -14,6 +14,7 @@ from pandas.testing import assert_series_equal
 
 from klantlib.core.amounts import NUMBER_STYLES, detect_number_style, parse_amounts
 from klantlib.errors import InputError
+from klantlib.i18n import text
 
 try:
     import pyarrow  # noqa: F401
@@ -233,6 +234,18 @@ def test_no_evidence_gives_no_style(values):
     assert detect_number_style(pd.Series(values, dtype=object), column="omzet") is None
 
 
+def example(lang: str, row: int, value: str) -> str:
+    """The catalogue's "row 2: '12,5'" in a message's list of examples."""
+    return text("error.amount_example", lang, row=row, value=value)
+
+
+def not_an_amount(lang: str, row: int, value: str, example: str) -> str:
+    """One problem line of an error: the catalogue's "- row 3, column 'omzet': ..."."""
+    return "- " + text(
+        "error.amount_not_number", lang, row=row, column="omzet", value=value, example=example
+    )
+
+
 def test_whole_numbers_read_the_same_without_a_style():
     """Without evidence whole numbers are read as they are, grouped or not."""
     assert read("1234", "-5", "(12)", "1 234", "€ 7") == [1234.0, -5.0, -12.0, 1234.0, 7.0]
@@ -245,6 +258,7 @@ def test_conflicting_styles_are_an_error_with_an_example_of_each():
     """A column with decimal commas and decimal points names both, with counts."""
     with pytest.raises(InputError) as caught:
         detect_number_style(pd.Series(CONFLICT), column="omzet")
+    # literal on purpose: the wording is what the user reads
     assert caught.value.message("nl") == (
         "Kolom 'omzet' mengt twee schrijfwijzen: 3 cellen met een decimale komma"
         " (bv. rij 2: '12,5') en 1 cel met een decimale punt (bv. rij 4: '3.5')."
@@ -252,12 +266,14 @@ def test_conflicting_styles_are_an_error_with_an_example_of_each():
         ' of dot; in de notebook number_style="comma" of "dot"): de cellen in de'
         " andere schrijfwijze worden dan als fout gemeld."
     )
-    assert caught.value.message("en") == (
-        "Column 'omzet' mixes two ways of writing amounts: 3 cells with a decimal comma"
-        " (e.g. row 2: '12,5') and 1 cell with a decimal point (e.g. row 4: '3.5')."
-        " Write the column one way, or choose which way applies (--number-style comma or"
-        ' dot; in the notebook number_style="comma" or "dot"): the cells written the'
-        " other way are then reported as errors."
+    assert caught.value.message("en") == text(
+        "error.amount_conflict",
+        "en",
+        column="omzet",
+        comma_count=3,
+        comma_example=example("en", 2, "12,5"),
+        dot_count=1,
+        dot_example=example("en", 4, "3.5"),
     )
     assert failure(CONFLICT).message("en") == caught.value.message("en")
 
@@ -265,14 +281,16 @@ def test_conflicting_styles_are_an_error_with_an_example_of_each():
 def test_choosing_the_style_reports_the_cells_written_the_other_way():
     """With the style given, a cell in the other style is an error that says so."""
     error = failure(CONFLICT, style="comma")
-    assert error.message("nl") == (
-        "rij 4, kolom 'omzet': '3.5' is geschreven met een decimale punt (zoals 1,234.56),"
-        " maar de kolom gebruikt een decimale komma (zoals 1.234,56)"
-    )
-    assert error.message("en") == (
-        "row 4, column 'omzet': '3.5' is written with a decimal point (like 1,234.56),"
-        " but the column uses a decimal comma (like 1.234,56)"
-    )
+    for lang in ("nl", "en"):
+        assert error.message(lang) == text(
+            "error.amount_other_style",
+            lang,
+            row=4,
+            column="omzet",
+            value="3.5",
+            other=text("error.amount_style_dot", lang),
+            style=text("error.amount_style_comma", lang),
+        )
 
 
 AMBIGUOUS = ["1.234", "5", "12.345", "", "999.000", "7.500"]
@@ -282,6 +300,7 @@ def test_only_ambiguous_evidence_is_an_error_with_examples_and_a_way_out():
     """'1.234' alone cannot tell thousands from decimals: the message says what to do."""
     with pytest.raises(InputError) as caught:
         detect_number_style(pd.Series(AMBIGUOUS), column="omzet", first_row=5)
+    # literal on purpose: the wording is what the user reads
     assert caught.value.message("nl") == (
         "Kolom 'omzet': aan de bedragen (bv. rij 5: '1.234', rij 7: '12.345',"
         " rij 9: '999.000') is niet te zien of de punt of de komma de decimalen aangeeft."
@@ -290,13 +309,9 @@ def test_only_ambiguous_evidence_is_an_error_with_examples_and_a_way_out():
         " komma (1.234,56: --number-style comma) of decimale punt (1,234.56: --number-style"
         ' dot); in de notebook number_style="comma" of "dot".'
     )
-    assert caught.value.message("en") == (
-        "Column 'omzet': the amounts (e.g. row 5: '1.234', row 7: '12.345',"
-        " row 9: '999.000') do not show whether the point or the comma marks the decimals."
-        " '1.234' can be one thousand two hundred and thirty-four, or 1 point 234. Export"
-        " the amounts with two decimals, or choose the way they are written: decimal comma"
-        " (1.234,56: --number-style comma) or decimal point (1,234.56: --number-style dot);"
-        ' in the notebook number_style="comma" or "dot".'
+    examples = [example("en", 5, "1.234"), example("en", 7, "12.345"), example("en", 9, "999.000")]
+    assert caught.value.message("en") == text(
+        "error.amount_ambiguous", "en", column="omzet", examples=", ".join(examples)
     )
     assert failure(AMBIGUOUS).problems[0].key == "error.amount_ambiguous"
 
@@ -312,6 +327,7 @@ def test_choosing_the_style_reads_an_ambiguous_column():
 def test_every_bad_cell_is_reported_at_once_with_row_column_and_value():
     """All cells that are not amounts come in one error, by spreadsheet row."""
     error = failure(["12,50", "veel", None, "12a", True, "1.2.3,4,5"])
+    # literal on purpose: the wording is what the user reads
     assert error.message("nl") == (
         "4 problemen gevonden:\n"
         "- rij 3, kolom 'omzet': 'veel' is geen bedrag (schrijf bv. 1.234,56)\n"
@@ -319,13 +335,9 @@ def test_every_bad_cell_is_reported_at_once_with_row_column_and_value():
         "- rij 6, kolom 'omzet': 'True' is geen bedrag (schrijf bv. 1.234,56)\n"
         "- rij 7, kolom 'omzet': '1.2.3,4,5' is geen bedrag (schrijf bv. 1.234,56)"
     )
-    assert error.message("en") == (
-        "4 problems found:\n"
-        "- row 3, column 'omzet': 'veel' is not an amount (write e.g. 1.234,56)\n"
-        "- row 5, column 'omzet': '12a' is not an amount (write e.g. 1.234,56)\n"
-        "- row 6, column 'omzet': 'True' is not an amount (write e.g. 1.234,56)\n"
-        "- row 7, column 'omzet': '1.2.3,4,5' is not an amount (write e.g. 1.234,56)"
-    )
+    bad = [(3, "veel"), (5, "12a"), (6, "True"), (7, "1.2.3,4,5")]
+    lines = "\n".join(not_an_amount("en", row, value, "1.234,56") for row, value in bad)
+    assert error.message("en") == text("error.problems", "en", source="", count=4, lines=lines)
 
 
 def test_rows_count_from_first_row_and_long_lists_are_cut_at_ten():
@@ -334,8 +346,10 @@ def test_rows_count_from_first_row_and_long_lists_are_cut_at_ten():
     assert len(error.problems) == 25
     assert [p.params["row"] for p in error.problems[:2]] == [10, 11]
     message = error.message("en")
-    assert message.startswith("25 problems found:\n- row 10, column 'omzet': 'x0' is not")
-    assert message.endswith("(write e.g. 1234)\n- … and 15 more")
+    first = not_an_amount("en", 10, "x0", "1234")
+    assert message.startswith(text("error.problems", "en", source="", count=25, lines=first))
+    tenth = not_an_amount("en", 19, "x9", "1234")
+    assert message.endswith(f"{tenth}\n- " + text("error.more_problems", "en", count=15))
 
 
 def test_an_unknown_style_is_refused_with_the_choices():

@@ -17,6 +17,7 @@ from klantlib import (
     suggest_natural_breaks,
     suggest_thirds,
 )
+from klantlib.i18n import text
 from tests.conftest import customers_frame
 
 
@@ -47,18 +48,17 @@ def test_assign_bands_returns_a_copy(five_customers):
 @pytest.mark.parametrize(
     ("low", "high", "message"),
     [
+        # literal on purpose: the wording is what the user reads
         (-1, 50_000, "A revenue threshold cannot be negative (got -€1)."),
         (
             50_000,
             10_000,
-            "The threshold for 'large' (€10,000) must be higher than the one for 'medium'"
-            " (€50,000).",
+            text("error.thresholds_not_increasing", "en", high="€10,000", low="€50,000"),
         ),
         (
             10_000,
             10_000,
-            "The threshold for 'large' (€10,000) must be higher than the one for 'medium'"
-            " (€10,000).",
+            text("error.thresholds_not_increasing", "en", high="€10,000", low="€10,000"),
         ),
     ],
 )
@@ -81,8 +81,8 @@ def test_empty_band_is_a_warning_not_an_error(five_customers):
     banded = assign_bands(customer_table(five_customers), Thresholds(100_000, 200_000))
     notices = empty_band_notices(banded)
     assert [n.message("nl") for n in notices] == [
-        "Omzetklasse 'middel' is leeg: geen enkele klant valt erin met deze grenzen.",
-        "Omzetklasse 'groot' is leeg: geen enkele klant valt erin met deze grenzen.",
+        text("warning.empty_band", "nl", band=text("band.medium", "nl")),
+        text("warning.empty_band", "nl", band=text("band.large", "nl")),
     ]
 
 
@@ -196,7 +196,7 @@ def test_too_few_different_revenues_cannot_be_split_in_three():
     for suggest in (suggest_cumulative_share, suggest_thirds, suggest_natural_breaks):
         with pytest.raises(KlantlibError) as caught:
             suggest(customers)
-        assert caught.value.message("en").startswith("Too few different positive revenues (2)")
+        assert caught.value.message("en") == text("error.too_few_for_suggestion", "en", count=2)
 
 
 def test_shares_must_add_up_to_one():

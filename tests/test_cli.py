@@ -11,6 +11,8 @@ import pytest
 
 from klantlib import KlantlibError, Thresholds
 from klantlib.cli import main, parse_thresholds
+from klantlib.errors import Notice
+from klantlib.i18n import text
 
 
 def write(path: Path, content: str, encoding: str = "utf-8") -> Path:
@@ -68,10 +70,19 @@ def test_segment_writes_the_segment_table(files, capsys):
     assert list(table["band"]) == ["groot", "groot", "middel", "klein", "klein"]
     assert list(table["score"]) == [3, 1, 4, 0, 0]
     assert list(table["segment"]) == ["A", "B", "A", "C", "C"]
-    assert table.loc[1, "reason"] == "B: groot, 1× ja: Netwerk; open: Innovatie"
+    reason = text("reason", "nl", segment="B", band=text("band.large", "nl"), score=1)
+    with_yes = text(
+        "reason.yes_list", "nl", reason=reason, questions=text("question.network", "nl")
+    )
+    assert table.loc[1, "reason"] == text(
+        "reason.open", "nl", reason=with_yes, questions=text("question.innovation", "nl")
+    )
     printed = capsys.readouterr().out
-    assert "Omzetklassen: middel vanaf € 10.000, groot vanaf € 50.000." in printed
-    assert "  A: 2 klanten, € 70.000 omzet (53,8%)" in printed
+    assert text("bands.chosen", "nl", low="€ 10.000", high="€ 50.000") in printed
+    a_line = text(
+        "cli.summary_line", "nl", segment="A", customers=2, revenue="€ 70.000", share="53,8%"
+    )
+    assert a_line in printed
     assert "999" in printed  # the stray answer is reported, not silently dropped
 
 
@@ -87,9 +98,7 @@ def test_english_bands_and_suggested_thresholds_are_announced(files, capsys):
     customers, answers, out = files
     segment(customers, answers, out, "--lang", "en")
     printed = capsys.readouterr().out
-    assert "Revenue bands by 80/15/5 of revenue: medium from €5,000, large from €50,000." in (
-        printed
-    )
+    assert text("bands.suggested", "en", low="€5,000", high="€50,000") in printed
     assert set(read_segments(out)["band"]) == {"small", "medium", "large"}
 
 
@@ -98,7 +107,11 @@ def test_customer_without_answers_has_four_unknowns(files):
     customers, answers, out = files
     segment(customers, answers, out, "--bands", "10000,50000", "--lang", "en")
     reason = read_segments(out).loc[4, "reason"]
-    assert reason == "C: small, 0× yes; open: Margin, Cash flow, Innovation, Network"
+    questions = ", ".join(
+        text(f"question.{q}", "en") for q in ("margin", "cashflow", "innovation", "network")
+    )
+    start = text("reason", "en", segment="C", band=text("band.small", "en"), score=0)
+    assert reason == text("reason.open", "en", reason=start, questions=questions)
 
 
 @pytest.mark.parametrize(
@@ -118,23 +131,19 @@ def test_thresholds_as_people_type_them(typed, expected):
 
 
 @pytest.mark.parametrize(
-    ("typed", "message"),
+    ("typed", "key", "params"),
     [
-        ("10000", "Give two revenue thresholds, e.g. --bands 10000,50000 (got '10000')."),
-        ("veel,50000", "The revenue threshold 'veel' is not a number."),
-        ("-5,50000", "A revenue threshold cannot be negative (got -5)."),
-        (
-            "50000,10000",
-            "The threshold for 'large' (€10,000) must be higher than the one for"
-            " 'medium' (€50,000).",
-        ),
+        ("10000", "error.bands_format", {"value": "10000"}),
+        ("veel,50000", "error.threshold_not_number", {"value": "veel"}),
+        ("-5,50000", "error.negative_threshold", {"value": "-5"}),
+        ("50000,10000", "error.thresholds_not_increasing", {"high": "€10,000", "low": "€50,000"}),
     ],
 )
-def test_bad_thresholds_are_explained(typed, message):
+def test_bad_thresholds_are_explained(typed, key, params):
     """Unreadable, negative or decreasing thresholds get a precise message."""
     with pytest.raises(KlantlibError) as caught:
         parse_thresholds(typed)
-    assert caught.value.message("en") == message
+    assert caught.value.message("en") == text(key, "en", **params)
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
@@ -153,6 +162,7 @@ def test_bad_answer_exits_2_with_a_clear_message_and_no_traceback(files):
     write(answers, "customer_id,marge\n007,misschien\n")
     result = run_cli("segment", str(customers), "--answers", str(answers), "--out", str(out))
     assert result.returncode == 2
+    # literal on purpose: the wording is what the user reads
     assert result.stderr.strip() == (
         "Fout: antwoorden.csv: 1 probleem gevonden:\n"
         "- rij 2, kolom 'marge': 'misschien' is geen antwoord"
@@ -165,14 +175,17 @@ def test_bad_answer_exits_2_with_a_clear_message_and_no_traceback(files):
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
-        ("", "is empty: there is no header row."),
+        ("", text("error.file_empty", "en", path="klanten.csv")),
         (
             "klant,omzet\nA,5\n",
-            "Columns customer_id, name, revenue missing. Columns present: klant, omzet.",
+            Notice(
+                "error.missing_columns",
+                {"missing": ["customer_id", "name", "revenue"], "present": ["klant", "omzet"]},
+            ).message("en"),
         ),
         (
             "customer_id,name,revenue\n1,A,veel\n",
-            "row 2, column 'revenue': 'veel' is not an amount",
+            text("error.bad_number", "en", row=2, column="revenue", value="veel"),
         ),
     ],
 )
@@ -191,11 +204,11 @@ def test_bad_customer_files_exit_2_in_english(files, content, expected):
 
 def test_missing_file_exits_2(tmp_path):
     """A customer file that does not exist is named."""
-    result = run_cli(
-        "segment", str(tmp_path / "nope.csv"), "--answers", "x.csv", "--out", str(tmp_path)
-    )
+    missing = tmp_path / "nope.csv"
+    result = run_cli("segment", str(missing), "--answers", "x.csv", "--out", str(tmp_path))
     assert result.returncode == 2
-    assert "Bestand niet gevonden" in result.stderr and "nope.csv" in result.stderr
+    not_found = text("error.file_not_found", "nl", path=str(missing))
+    assert result.stderr.strip() == text("error.shown", "nl", message=not_found)
 
 
 def test_semicolon_file_with_bom_is_read(tmp_path):

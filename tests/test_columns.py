@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from klantlib.errors import InputError
+from klantlib.i18n import text
 from klantlib.ingest.columns import find_header_row, normalise_header, recognise_columns
 
 
@@ -83,9 +84,13 @@ def test_two_candidates_for_revenue_are_listed_with_how_to_choose():
     """'Omzet 2024' and 'Omzet 2025': one message naming both and the --column option."""
     with pytest.raises(InputError) as caught:
         fields(["Klant", "Omzet 2024", "Omzet 2025"])
-    assert caught.value.message("en") == (
-        "Several columns could hold the revenue: Omzet 2024, Omzet 2025. Choose one, e.g. with"
-        ' --column revenue="Omzet 2024".'
+    assert caught.value.message("en") == text(
+        "error.ambiguous_column",
+        "en",
+        field=text("field.revenue", "en"),
+        headers="Omzet 2024, Omzet 2025",
+        field_code="revenue",
+        example="Omzet 2024",
     )
 
 
@@ -102,9 +107,8 @@ def test_an_override_wins_and_must_exist():
     }
     with pytest.raises(InputError) as caught:
         fields(["Klant", "Omzet"], {"revenue": "Bedrag"})
-    assert caught.value.message("nl") == (
-        "Kolom 'Bedrag' (opgegeven voor revenue) staat niet in het bestand."
-        " Aanwezige kolommen: Klant, Omzet."
+    assert caught.value.message("nl") == text(
+        "error.override_not_found", "nl", header="Bedrag", field="revenue", present="Klant, Omzet"
     )
 
 
@@ -112,6 +116,7 @@ def test_missing_revenue_lists_the_columns_present():
     """No revenue column: the message lists what is there and how to point to it."""
     with pytest.raises(InputError) as caught:
         fields(["Relatie", "Adres", "Gemeente"])
+    # literal on purpose: the wording is what the user reads
     assert caught.value.message("nl") == (
         "Geen kolom gevonden voor: omzet. Aanwezige kolommen: Relatie, Adres, Gemeente. Geef de"
         ' juiste kolom aan met --column, bv. --column revenue="Bedrag".'
@@ -122,9 +127,10 @@ def test_unknown_field_in_an_override_lists_the_fields():
     """--column turnover=... is refused with the fields the kit knows."""
     with pytest.raises(InputError) as caught:
         fields(["Klant", "Omzet"], {"turnover": "Omzet"})
-    assert caught.value.message("en").startswith(
-        "'turnover' is not a field the kit knows; choose from: customer_id, name, revenue"
-    )
+    notice = caught.value.notice
+    assert notice.key == "error.unknown_field"
+    assert notice.params["field"] == "turnover"
+    assert notice.params["fields"][:3] == ["customer_id", "name", "revenue"]
 
 
 def test_header_row_is_found_below_title_rows():

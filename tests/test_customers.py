@@ -9,6 +9,8 @@ import pytest
 from pandas.testing import assert_frame_equal
 
 from klantlib import InputError, customer_table
+from klantlib.errors import Notice
+from klantlib.i18n import text
 from tests.conftest import customers_frame
 
 
@@ -75,9 +77,12 @@ def test_missing_column_lists_the_columns_that_are_there():
     frame = pd.DataFrame({"customer_id": ["1"], "name": ["A"], "omzet": ["5"]})
     with pytest.raises(InputError) as caught:
         customer_table(frame)
-    assert caught.value.message("en") == (
-        "Column revenue missing. Columns present: customer_id, name, omzet."
+    missing = Notice(
+        "error.missing_columns",
+        {"missing": ["revenue"], "present": ["customer_id", "name", "omzet"]},
     )
+    assert caught.value.message("en") == missing.message("en")
+    # literal on purpose: the wording is what the user reads
     assert caught.value.message("nl") == (
         "De kolom revenue ontbreekt. Aanwezige kolommen: customer_id, name, omzet."
     )
@@ -88,6 +93,7 @@ def test_text_in_revenue_names_row_column_and_value():
     frame = customers_frame([("1", "A", "100"), ("2", "B", "veel")])
     with pytest.raises(InputError) as caught:
         customer_table(frame)
+    # literal on purpose: the wording is what the user reads
     assert caught.value.message("en") == (
         "row 3, column 'revenue': 'veel' is not an amount"
         " (write e.g. 12500.50, without a currency sign)"
@@ -103,10 +109,11 @@ def test_all_problems_come_in_one_message():
         customer_table(frame)
     message = caught.value.message("en")
     assert len(caught.value.problems) == 4
-    assert "row 3, column 'customer_id': the cell is empty" in message
-    assert "row 4, column 'customer_id': customer id '1' already on row 2" in message
-    assert "row 5, column 'name': the cell is empty" in message
-    assert "row 6, column 'revenue': the cell is empty" in message
+    assert text("error.missing_value", "en", row=3, column="customer_id") in message
+    repeated = text("error.duplicate_id", "en", row=4, column="customer_id", value="1", first_row=2)
+    assert repeated in message
+    assert text("error.missing_value", "en", row=5, column="name") in message
+    assert text("error.missing_value", "en", row=6, column="revenue") in message
 
 
 def test_more_than_ten_problems_lists_ten_and_a_count():
@@ -115,15 +122,13 @@ def test_more_than_ten_problems_lists_ten_and_a_count():
     with pytest.raises(InputError) as caught:
         customer_table(frame)
     lines = caught.value.message("en").splitlines()
-    assert lines[0] == "12 problems found:"
+    assert lines[0] == text("error.problems", "en", source="", count=12, lines="").rstrip("\n")
     assert len(lines) == 12
-    assert lines[-1] == "- … and 2 more"
+    assert lines[-1] == "- " + text("error.more_problems", "en", count=2)
 
 
 def test_empty_customer_list_is_an_error():
     """A header without rows says there is no customer."""
     with pytest.raises(InputError) as caught:
         customer_table(customers_frame([]).astype(str))
-    assert caught.value.message("nl") == (
-        "De klantenlijst is leeg: er is geen enkele klant om in te delen."
-    )
+    assert caught.value.message("nl") == text("error.no_customers", "nl")

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import html
 import logging
 
 import pandas as pd
 import pytest
 
 from klantlib.core.segments import SegmentGrid
+from klantlib.i18n import text
 from klantlib.store.workspace import create_session, open_session
 from klantlib.widgets.grid_editor import GridEditor
 
@@ -28,20 +30,20 @@ def test_the_editor_shows_the_stored_grid_large_on_top(session):
     editor = GridEditor(session, lang="nl")
     assert [c.value for c in editor.cells["large"]] == list("BBAAA")
     assert editor.grid == SegmentGrid.default()
-    assert "Dit rooster is bewaard" in editor.status.value
+    assert html.escape(text("grid.state_stored", "nl")) in editor.status.value
     assert editor.warnings.value == ""
 
 
 def test_a_change_is_warned_about_live_and_stored_only_on_store(session, tmp_path):
     editor = GridEditor(session, lang="en")
     editor.cells["large"][0].value = "C"
-    assert "Changed, not stored yet" in editor.status.value
+    assert html.escape(text("grid.state_changed", "en")) in editor.status.value
     assert "⚠" in editor.warnings.value
     assert session.grid == SegmentGrid.default()
     editor.store.click()
     with open_session("s", workspace=tmp_path) as again:
         assert again.grid.cells["large"] == "CBAAA"
-    assert "This grid is stored" in editor.status.value
+    assert html.escape(text("grid.state_stored", "en")) in editor.status.value
 
 
 def test_default_puts_the_articles_grid_back(session):

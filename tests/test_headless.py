@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 import klantlib
-from klantlib.errors import KlantlibError
+from klantlib.errors import KlantlibError, Notice
 from klantlib.headless import (
     check_injected_parameters,
     check_parameter_names,
@@ -20,6 +20,7 @@ from klantlib.headless import (
     notebook_parameters,
     parameter_value,
 )
+from klantlib.i18n import text
 from klantlib.reports.quarter import QUARTER_FILES
 
 KIT = Path(__file__).resolve().parents[1]
@@ -48,14 +49,16 @@ def test_a_notebook_is_found_by_its_name_in_either_language(tmp_path):
     assert find_notebook(str(NEW_QUARTER["en"])) == NEW_QUARTER["en"]
     with pytest.raises(KlantlibError) as error:
         find_notebook("07_volgend_jaar", "nl")
+    assert error.value.notice.key == "error.notebook_not_found"
+    assert error.value.notice.params["notebook"] == "07_volgend_jaar"
     message = error.value.message("nl")
-    assert message.startswith("Notebook '07_volgend_jaar' niet gevonden. De notebooks van de kit:")
     assert "06_nieuw_kwartaal" in message and "06_new_quarter" in message
 
 
 def test_an_unknown_name_is_refused_with_the_closest_known_one():
     with pytest.raises(KlantlibError) as error:
         check_parameter_names(["sesion", "kleur"], ["lang", "session"], notebook="06_x")
+    # literal on purpose: the wording is what the user reads
     assert error.value.message("nl") == (
         "06_x kent deze parameters niet: 'sesion' (bedoel je 'session'?), 'kleur'."
         " De parameters zijn: lang, session. Er is niets uitgevoerd."
@@ -74,14 +77,21 @@ def test_values_take_the_type_of_the_default():
     assert parameter_value("margin_target", "82,5", 80.0) == 82.5
     with pytest.raises(KlantlibError) as error:
         parameter_value("payment_term", "dertig", 30)
-    assert (
-        error.value.message("nl")
-        == "Parameter 'payment_term' verwacht een geheel getal, niet 'dertig'."
+    assert error.value.message("nl") == text(
+        "error.parameter_value",
+        "nl",
+        name="payment_term",
+        kind=text("run.kind_int", "nl"),
+        value="dertig",
     )
     with pytest.raises(KlantlibError) as error:
         parameter_value("anonymous", "misschien", False)
-    assert error.value.message("en") == (
-        "Parameter 'anonymous' takes True or False (yes or no), not 'misschien'."
+    assert error.value.message("en") == text(
+        "error.parameter_value",
+        "en",
+        name="anonymous",
+        kind=text("run.kind_bool", "en"),
+        value="misschien",
     )
 
 
@@ -90,10 +100,15 @@ def test_inside_the_kernel_papermills_cell_is_checked_against_the_parameters_cel
     injected = '# Parameters\nsesion = "2027-Q1"\nyear = 2025\n'
     with pytest.raises(KlantlibError) as error:
         check_injected_parameters(["", declared, injected])
-    assert error.value.message("en") == (
-        "This notebook has no such parameter: 'sesion' (did you mean 'session'?)."
-        " The parameters are: lang, session, year. Nothing was run."
+    no_such = Notice(
+        "error.unknown_parameter",
+        {
+            "notebook": Notice("run.this_notebook"),
+            "hints": [Notice("run.did_you_mean", {"name": "sesion", "known": "session"})],
+            "known": ["lang", "session", "year"],
+        },
     )
+    assert error.value.message("en") == no_such.message("en")
     check_injected_parameters(["", declared, '# Parameters\nsession = "2027-Q1"\n'])
     check_injected_parameters(["", declared, "x = 1"])  # no papermill cell: nothing to check
     check_injected_parameters([])
@@ -141,9 +156,9 @@ def test_a_quarter_re_runs_in_one_command(last_quarter, tmp_path):
     )  # fmt: skip
     assert run.returncode == 0, run.stderr
     lines = run.stdout.splitlines()
-    assert "An: 44 customers with last quarter's answers, to confirm" in lines
-    done = "06_new_quarter ran top to bottom. The notebook with every outcome:"
-    assert lines[-1] == f"{done} {tmp_path / '06.ipynb'}"
+    assert text("cli.carried", "en", participant="An", count=44) in lines
+    out_notebook = tmp_path / "06.ipynb"
+    assert lines[-1] == text("run.done", "en", notebook="06_new_quarter", out=out_notebook)
     assert (tmp_path / "06.ipynb").is_file()
     assert sorted(p.name for p in out.iterdir()) == sorted([*QUARTER_FILES, *klantlib.REPORT_FILES])
     with klantlib.open_session("2027-Q1", workspace=last_quarter) as made:
@@ -172,6 +187,7 @@ def test_a_mistyped_parameter_stops_before_anything_runs(last_quarter, tmp_path)
         "--out", str(tmp_path / "06.ipynb"), env_workspace=last_quarter,
     )  # fmt: skip
     assert run.returncode == 2
+    # literal on purpose: the wording is what the user reads
     assert run.stderr.startswith(
         "Fout: 06_nieuw_kwartaal kent deze parameter niet: 'vorige_sessie'"
     )
@@ -186,9 +202,18 @@ def test_a_failing_cell_says_the_kits_message(last_quarter, tmp_path):
         "--out", str(tmp_path / "06.ipynb"), env_workspace=last_quarter,
     )  # fmt: skip
     assert run.returncode == 2
-    assert run.stderr.startswith("Error: 06_new_quarter stopped in cell [5]: Session '2026-Q3'")
-    assert "Sessions there: 2026-Q4." in run.stderr
-    assert run.stderr.rstrip().endswith(f"The notebook with what did run: {tmp_path / '06.ipynb'}")
+    not_found = text(
+        "error.session_not_found", "en", name="2026-Q3", folder=last_quarter, sessions="2026-Q4"
+    )
+    stopped = text(
+        "error.run_failed",
+        "en",
+        notebook="06_new_quarter",
+        cell=5,
+        message=not_found,
+        out=tmp_path / "06.ipynb",
+    )
+    assert run.stderr.strip() == text("error.shown", "en", message=stopped)
 
 
 @pytest.mark.slow
@@ -204,5 +229,6 @@ def test_papermill_itself_stops_on_a_mistyped_parameter(last_quarter, tmp_path):
     said = "".join(
         o.get("text", "") for c in executed.cells for o in c.get("outputs", []) if "text" in o
     )
-    assert "no such parameter: 'previos_session' (did you mean 'previous_session'?)" in said
+    hint = text("run.did_you_mean", "en", name="previos_session", known="previous_session")
+    assert hint in said
     assert klantlib.list_sessions(last_quarter) == ["2026-Q4"]  # nothing was made

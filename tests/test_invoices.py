@@ -9,6 +9,7 @@ import pytest
 from pandas.testing import assert_frame_equal
 
 from klantlib.errors import InputError
+from klantlib.i18n import text
 from klantlib.ingest.invoices import Period, aggregate_invoice_lines, choose_period, parse_dates
 
 
@@ -37,10 +38,8 @@ def test_bad_dates_are_all_named_with_their_rows():
     with pytest.raises(InputError) as caught:
         parse_dates(values, column="Factuurdatum")
     assert caught.value.message("en").splitlines()[1:] == [
-        "- row 3, column 'Factuurdatum': '32/01/2025' is not a date"
-        " (write e.g. 31/12/2025 or 2025-12-31)",
-        "- row 5, column 'Factuurdatum': 'gisteren' is not a date"
-        " (write e.g. 31/12/2025 or 2025-12-31)",
+        "- " + text("error.bad_date", "en", row=3, column="Factuurdatum", value="32/01/2025"),
+        "- " + text("error.bad_date", "en", row=5, column="Factuurdatum", value="gisteren"),
     ]
 
 
@@ -123,9 +122,8 @@ def test_several_years_without_a_choice_lists_the_years():
     dates = pd.Series(pd.to_datetime(["2024-05-01", "2025-01-01", "2025-02-01"]))
     with pytest.raises(InputError) as caught:
         choose_period(dates)
-    assert caught.value.message("en") == (
-        "The invoice lines span several years: 2024, 2025. Choose one year (in the notebook:"
-        " year = 2025; on the command line: --year 2025) or a period (--from and --to)."
+    assert caught.value.message("en") == text(
+        "error.several_years", "en", years="2024, 2025", last=2025
     )
     assert choose_period(dates, year=2024) == Period.year(2024)
     assert choose_period(dates[1:]) == Period.year(2025)

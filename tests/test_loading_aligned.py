@@ -10,6 +10,7 @@ import pytest
 from pandas.testing import assert_frame_equal
 
 from klantlib.errors import InputError
+from klantlib.i18n import text
 from klantlib.ingest.loading import load_customers
 from klantlib.ingest.sources import inspect_source
 
@@ -30,8 +31,8 @@ Klantnr  Naam                          Omzet 2025
 """
 
 
-def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
-    path.write_text(text, encoding=encoding, newline="")
+def write(path: Path, content: str, encoding: str = "utf-8") -> Path:
+    path.write_text(content, encoding=encoding, newline="")
     return path
 
 
@@ -50,16 +51,12 @@ def test_a_printed_report_is_read_by_its_columns(tmp_path):
     assert report.header_row == 4
     assert report.skipped == [(5, "layout"), (11, "layout"), (12, "total"), (13, "layout")]
     lines_nl, lines_en = report.lines("nl"), report.lines("en")
-    assert "tekenset utf-8, scheidingsteken: geen (kolommen uitgelijnd met spaties)" in lines_nl
-    assert "encoding utf-8, delimiter: none (columns aligned with spaces)" in lines_en
-    assert (
-        "rij 5 overgeslagen: opmaak van het overzicht (een lijn, de kopregel opnieuw,"
-        " tekst onder de tabel)"
-    ) in lines_nl
-    assert (
-        "row 11 skipped: the report's layout (a rule, the header again, text under the table)"
-        in (lines_en)
-    )
+    for lang, lines in (("nl", lines_nl), ("en", lines_en)):
+        spaces = text("load.delimiter.spaces", lang)
+        assert text("load.text_format", lang, encoding="utf-8", delimiter=spaces) in lines
+    layout_nl, layout_en = text("load.skip.layout", "nl"), text("load.skip.layout", "en")
+    assert text("load.skipped", "nl", row=5, reason=layout_nl) in lines_nl
+    assert text("load.skipped", "en", row=11, reason=layout_en) in lines_en
 
 
 def test_windows_line_ends_form_feeds_and_cp1252_change_nothing(tmp_path):
@@ -88,32 +85,31 @@ def test_a_report_of_several_pages_skips_each_page_header(tmp_path):
 def test_text_across_the_columns_between_the_rows_is_refused_naming_its_row(tmp_path):
     """A page title in the middle would be cut into cells that are not cells: refused, with
     the row, the position and the way on, in both languages."""
-    text = REPORT.replace(
+    content = REPORT.replace(
         "    104  Garage",
         "KLANTENOVERZICHT OMZET 2025                          Pagina 2\n    104  Garage",
     )
     with pytest.raises(InputError) as caught:
-        load_customers(write(tmp_path / "omzet.txt", text))
+        load_customers(write(tmp_path / "omzet.txt", content))
+    # literal on purpose: the wording is what the user reads
     assert [p.message("nl") for p in caught.value.problems] == [
         "rij 9: de tekst loopt over de kolommen heen (bij teken 9), dus de cellen zijn niet"
         " te scheiden. Verwijder die lijn, of bewaar het overzicht als CSV of Excel in het"
         " pakket dat het maakte."
     ]
     assert caught.value.message("en").startswith("omzet.txt: ")
-    assert "row 9: the text runs across the columns (at character 9)" in caught.value.message("en")
+    across = text("error.across_columns", "en", row=9, position=9)
+    assert across in caught.value.message("en")
 
 
 def test_a_last_customer_whose_name_pushed_its_amount_out_is_refused_not_dropped(tmp_path):
     """The last line runs across the columns and ends in a number: it may be a customer (a
     long name, one space, the amount), so it is an error naming the row, not closing text."""
-    text = "Klant        Omzet\nBakkerij     1200\nCafé De Kroon 800\n"
+    content = "Klant        Omzet\nBakkerij     1200\nCafé De Kroon 800\n"
     with pytest.raises(InputError) as caught:
-        load_customers(write(tmp_path / "lijst.txt", text))
-    assert (
-        caught.value.problems[0]
-        .message("en")
-        .startswith("row 3: the text runs across the columns (at character 12)")
-    )
+        load_customers(write(tmp_path / "lijst.txt", content))
+    across = text("error.across_columns", "en", row=3, position=12)
+    assert caught.value.problems[0].message("en") == across
 
 
 def test_right_aligned_numbers_longer_than_the_first_ones_stay_in_their_column(tmp_path):

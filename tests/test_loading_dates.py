@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from klantlib.errors import InputError
+from klantlib.i18n import text
 from klantlib.ingest.loading import load_customers
 
 HEADER = "Invoice,Date,Customer ID,Customer,Amount"
@@ -56,17 +57,15 @@ def test_dates_that_fit_both_orders_are_refused_with_the_way_to_choose(tmp_path)
     )
     with pytest.raises(InputError) as refused:
         load_customers(path, year=2025)
+    # literal on purpose: the wording is what the user reads
     assert refused.value.problems[0].message("nl") == (
         "De datums in kolom 'Date' (zoals 10/06/2025) kunnen dag/maand of maand/dag zijn:"
         " geen enkele heeft een dag boven 12. Zeg hoe ze gelezen worden: --date-order dmy"
         ' (dag eerst) of --date-order mdy (maand eerst); in een notebook date_order = "dmy"'
         ' of "mdy" in de grijze cel.'
     )
-    assert (
-        refused.value.problems[0]
-        .message("en")
-        .startswith("The dates in column 'Date' (such as 10/06/2025) can be day/month or month/day")
-    )
+    unknown = text("error.date_order_unknown", "en", column="Date", example="10/06/2025")
+    assert refused.value.problems[0].message("en") == unknown
     june = {"date_from": dt.date(2025, 6, 1), "date_to": dt.date(2025, 6, 30)}
     assert load_customers(path, date_order="dmy", **june)[1].lines_used == 1  # 10 June
     october = {"date_from": dt.date(2025, 10, 1), "date_to": dt.date(2025, 10, 31)}
@@ -77,10 +76,12 @@ def test_a_column_with_both_orders_is_refused(tmp_path):
     path = write_lines(tmp_path / "gemengd.csv", ["31/01/2025", "01/31/2025", "1/1/2025"])
     with pytest.raises(InputError) as refused:
         load_customers(path, year=2025)
-    assert refused.value.problems[0].message("en") == (
-        "Column 'Date' has dates with the day first (31/01/2025) and with the month first"
-        " (01/31/2025): one order per column. Fix the export, or choose with --date-order dmy"
-        " or mdy; what does not fit is then reported."
+    assert refused.value.problems[0].message("en") == text(
+        "error.date_order_mixed",
+        "en",
+        column="Date",
+        day_first="31/01/2025",
+        month_first="01/31/2025",
     )
 
 
@@ -146,4 +147,5 @@ def test_the_command_line_takes_the_date_order(tmp_path):
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert refused.returncode == 2
-    assert "--date-order dmy (day first) or --date-order mdy" in refused.stderr
+    unknown = text("error.date_order_unknown", "en", column="Date", example="10/06/2025")
+    assert unknown in refused.stderr

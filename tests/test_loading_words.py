@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from klantlib.i18n import text
 from klantlib.ingest.columns import normalise_header, recognise_columns
 from klantlib.ingest.loading import load_customers
 
@@ -87,11 +88,8 @@ def test_a_plain_total_alone_is_used_and_the_report_says_it_may_hold_vat(tmp_pat
     path.write_text("Customer,Total\nAlpha,121.00\nBeta,12.10\n", encoding="utf-8")
     table, report = load_customers(path)
     assert report.revenue_may_include_vat
-    assert (
-        "let op: de omzet komt uit kolom 'Total', die niet zegt of de btw erin zit. Staat er een"
-        ' kolom zonder btw in het bestand, kies die met --column revenue="…".'
-    ) in report.lines("nl")
-    assert any("does not say whether VAT is in it" in line for line in report.lines("en"))
+    assert text("load.maybe_vat", "nl", column="Total") in report.lines("nl")
+    assert text("load.maybe_vat", "en", column="Total") in report.lines("en")
 
 
 def test_a_contact_person_is_not_the_customer(tmp_path: Path):
@@ -121,10 +119,7 @@ def test_lines_with_quantity_and_unit_price_but_no_total_are_multiplied(tmp_path
     table, report = load_customers(path, year=2025, number_style="comma")
     assert table.set_index("name")["revenue"].to_dict() == {"Alpha": 60.64, "Beta": 14.99}
     assert report.revenue_from_quantity
-    assert (
-        "no column with each line's amount: each line is quantity × unit price, added up"
-        " exactly to the cent"
-    ) in report.lines("en")
+    assert text("load.from_quantity", "en") in report.lines("en")
 
 
 def test_a_revenue_column_wins_over_quantity_and_price():

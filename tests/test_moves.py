@@ -12,7 +12,8 @@ import pytest
 from klantlib.cli import main
 from klantlib.core.bands import Thresholds
 from klantlib.core.moves import MOVE_COLUMNS, TRANSITION_COLUMNS, compare_segments
-from klantlib.errors import KlantlibError
+from klantlib.errors import KlantlibError, Notice
+from klantlib.i18n import text
 from klantlib.reports.reasons import move_reasons
 from klantlib.store.workspace import create_session
 
@@ -51,6 +52,24 @@ def reasons(moves: pd.DataFrame, lang: str = "nl") -> dict[str, str]:
     return dict(zip(moves["customer_id"], move_reasons(moves, lang), strict=True))
 
 
+def band_move(lang: str, before: str, after: str) -> str:
+    """The catalogue's 'band medium → large'."""
+    return text(
+        "moves.band", lang, before=text(f"band.{before}", lang), after=text(f"band.{after}", lang)
+    )
+
+
+def answer_move(lang: str, question: str, before: str, after: str) -> str:
+    """The catalogue's 'Margin yes → no'."""
+    return text(
+        "moves.answer",
+        lang,
+        question=text(f"question.{question}", lang),
+        before=text(f"answer.{before}", lang),
+        after=text(f"answer.{after}", lang),
+    )
+
+
 # ------------------------------------------------------------------------------------------
 # the core
 # ------------------------------------------------------------------------------------------
@@ -72,6 +91,7 @@ def test_moves_holds_each_changed_new_and_lost_customer_sorted():
 
 
 def test_reasons_in_dutch():
+    # literal on purpose: the wording is what the user reads
     assert reasons(moves_of()) == {
         "2": "omzetklasse middel → groot",
         "3": "Marge ja → nee",
@@ -83,11 +103,17 @@ def test_reasons_in_dutch():
 
 def test_reasons_in_english():
     assert reasons(moves_of(), "en") == {
-        "2": "band medium → large",
-        "3": "Margin yes → no",
-        "4": "new customer",
-        "5": "no longer in the list",
-        "6": "band large → medium; Margin yes → no; Cash flow ? → no",
+        "2": band_move("en", "medium", "large"),
+        "3": answer_move("en", "margin", "yes", "no"),
+        "4": text("moves.new", "en"),
+        "5": text("moves.lost", "en"),
+        "6": "; ".join(
+            [
+                band_move("en", "large", "medium"),
+                answer_move("en", "margin", "yes", "no"),
+                answer_move("en", "cashflow", "unknown", "no"),
+            ]
+        ),
     }
 
 
@@ -127,12 +153,8 @@ def test_transitions_add_up_and_leave_out_empty_pairs():
 
 def test_without_band_or_answers_the_reason_says_so():
     old = OLD[["customer_id", "name", "segment"]]
-    assert reasons(moves_of(old, NEW))["2"] == (
-        "geen verschil in omzetklasse of antwoorden gevonden (andere indeling?)"
-    )
-    assert reasons(moves_of(old, NEW), "en")["3"] == (
-        "no change in band or answers found (another grid?)"
-    )
+    assert reasons(moves_of(old, NEW))["2"] == text("moves.other", "nl")
+    assert reasons(moves_of(old, NEW), "en")["3"] == text("moves.other", "en")
 
 
 def test_band_names_and_export_apostrophes_are_understood():
@@ -146,8 +168,8 @@ def test_band_names_and_export_apostrophes_are_understood():
          "band": ["klein", "Large"]}
     )  # fmt: skip
     assert reasons(moves_of(old, new)) == {
-        "-5": "geen verschil in omzetklasse of antwoorden gevonden (andere indeling?)",
-        "007": "omzetklasse middel → groot",
+        "-5": text("moves.other", "nl"),
+        "007": band_move("nl", "medium", "large"),
     }
 
 
@@ -167,16 +189,22 @@ def test_result_is_deterministic_whatever_the_row_order():
 def test_missing_columns_are_named():
     with pytest.raises(KlantlibError) as error:
         compare_segments(OLD.drop(columns="segment"), NEW)
-    message = error.value.message("en")
-    assert "the old segment table" in message and "segment missing" in message
-    assert "customer_id, name, band" in message
+    missing = Notice(
+        "error.compare_columns",
+        {
+            "which": Notice("compare.old"),
+            "missing": ["segment"],
+            "columns": ["customer_id", "name", "band", "margin", "cashflow"],
+        },
+    )
+    assert error.value.message("en") == missing.message("en")
 
 
 def test_repeated_ids_are_refused():
     with pytest.raises(KlantlibError) as error:
         compare_segments(OLD, pd.concat([NEW, NEW.head(1)]))
-    assert error.value.message("nl") == (
-        "de nieuwe segmenttabel heeft klantnummers die dubbel of leeg zijn: 6."
+    assert error.value.message("nl") == text(
+        "error.compare_ids", "nl", which=text("compare.new", "nl"), ids="6"
     )
 
 
@@ -227,16 +255,28 @@ def test_cli_compares_two_sessions(capsys, ws, tmp_path):
     moves = read(out / "moves.csv")
     assert moves.columns.tolist() == [*MOVE_COLUMNS[:-1], "reason"]
     assert moves.values.tolist() == [
-        ["012", "Hotel Ter Duinen", "B", "A", "Cashflow ? → ja; Netwerk ? → ja"],
-        ["9", "Nieuw", "", "B", "nieuwe klant"],
+        [
+            "012",
+            "Hotel Ter Duinen",
+            "B",
+            "A",
+            answer_move("nl", "cashflow", "unknown", "yes")
+            + "; "
+            + answer_move("nl", "network", "unknown", "yes"),
+        ],
+        ["9", "Nieuw", "", "B", text("moves.new", "nl")],
     ]  # 007 answered Marge nee but stayed in B: no move
     transitions = read(out / "transitions.csv")
     assert transitions.columns.tolist() == list(TRANSITION_COLUMNS)
     assert transitions["customers"].astype(int).sum() == 5
-    assert "Van → naar: klanten" in printed
-    assert "  (nieuw) → B: 1" in printed
-    assert "2 klanten van segment veranderd" in printed
-    assert printed.count("Geschreven: ") == 2
+    lines = printed.splitlines()
+    assert text("compare.title", "nl") in lines
+    new_line = text(
+        "compare.line", "nl", before=text("compare.from_none", "nl"), after="B", customers=1
+    )
+    assert new_line in lines
+    assert text("compare.count", "nl", count=2) in lines
+    assert printed.count(text("cli.written", "nl", path="")) == 2
 
 
 def test_cli_compares_two_segment_files_in_english(capsys, tmp_path):
@@ -260,15 +300,16 @@ def test_cli_compares_two_segment_files_in_english(capsys, tmp_path):
     assert (code, err) == (0, "")
     moves = read(out / "moves.csv")
     assert moves.values.tolist() == [
-        ["'-5", "Garage Maes", "D", "", "no longer in the list"],  # formula-safe again
-        ["007", "Bakkerij Peeters", "B", "A", "no change in band or answers found (another grid?)"],
-        ["3", "Drukkerij Verbeke", "C", "D", "band medium → small"],
+        ["'-5", "Garage Maes", "D", "", text("moves.lost", "en")],  # formula-safe again
+        ["007", "Bakkerij Peeters", "B", "A", text("moves.other", "en")],
+        ["3", "Drukkerij Verbeke", "C", "D", band_move("en", "medium", "small")],
     ]
     assert read(out / "transitions.csv").values.tolist() == [
         ["D", "", "1"],
         ["B", "A", "1"],
         ["C", "D", "1"],
     ]
+    # literal on purpose: the wording is what the user reads
     assert printed.splitlines()[:5] == [
         "From → to: customers",
         "  D → (gone): 1",
@@ -283,7 +324,8 @@ def test_cli_unknown_session_lists_the_sessions(capsys, ws, tmp_path):
         capsys, "compare", "Q1", "Q3", "--workspace", ws, "--out", tmp_path / "o"
     )
     assert code == 2 and printed == ""
-    assert err.startswith("Fout: ") and "Q3" in err and "Q1, Q2" in err
+    not_found = text("error.session_not_found", "nl", name="Q3", folder=ws, sessions="Q1, Q2")
+    assert err.strip() == text("error.shown", "nl", message=not_found)
     assert len(err.strip().splitlines()) == 1
     assert not (tmp_path / "o").exists()
 
@@ -295,10 +337,15 @@ def test_cli_csv_without_segment_columns_lists_its_columns(capsys, ws, tmp_path)
         capsys, "compare", wrong, "Q1", "--workspace", ws, "--out", tmp_path / "o", "--lang", "en"
     )
     assert code == 2
-    assert err.strip() == (
-        "Error: klanten.csv is not a segment table: columns customer_id, name, segment"
-        " missing. Present: klantnr, naam, omzet."
+    not_a_table = Notice(
+        "error.compare_columns",
+        {
+            "which": "klanten.csv",
+            "missing": ["customer_id", "name", "segment"],
+            "columns": ["klantnr", "naam", "omzet"],
+        },
     )
+    assert err.strip() == text("error.shown", "en", message=not_a_table.message("en"))
 
 
 def test_cli_missing_file_and_out_that_is_a_file(capsys, ws, tmp_path):
@@ -309,7 +356,8 @@ def test_cli_missing_file_and_out_that_is_a_file(capsys, ws, tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("x", encoding="utf-8")
     code, _, err = run(capsys, "compare", "Q1", "Q2", "--workspace", ws, "--out", blocker)
-    assert code == 2 and "geen map" in err
+    assert code == 2
+    assert text("error.out_not_dir", "nl", path=blocker) in err
 
 
 def test_cli_compare_in_a_fresh_process(ws, tmp_path):
@@ -319,6 +367,7 @@ def test_cli_compare_in_a_fresh_process(ws, tmp_path):
         capture_output=True, text=True, timeout=120, check=False, cwd=KIT,
     )  # fmt: skip
     assert (result.returncode, result.stderr) == (0, "")
-    assert "  B → (gone): 1" in result.stdout.splitlines()
+    gone = text("compare.line", "en", before="B", after=text("compare.to_none", "en"), customers=1)
+    assert gone in result.stdout.splitlines()
     assert (tmp_path / "o" / "moves.csv").is_file()
     assert (tmp_path / "o" / "transitions.csv").is_file()

@@ -18,6 +18,7 @@ from klantlib.core.plan import (
     plan_table,
 )
 from klantlib.errors import KlantlibError
+from klantlib.i18n import text
 from klantlib.store.workspace import create_session
 
 SEGMENTED = pd.DataFrame(
@@ -71,9 +72,7 @@ def test_a_plan_that_needs_more_hours_than_today_is_warned_about():
     heavy = {**default_plan(), "C": SegmentPlan("C", "proactive", ("visit",), 104)}
     notices = plan_notices(plan_hours(SEGMENTED, heavy))
     assert [n.key for n in notices] == ["warning.plan_more_hours"]
-    assert notices[0].message("en") == (
-        "This plan needs 541 hours a year, more than the 430 hours you spend today."
-    )
+    assert notices[0].message("en") == text("warning.plan_more_hours", "en", needed=541, today=430)
     assert plan_notices(plan_hours(SEGMENTED, default_plan())) == []
 
 

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import html
 import logging
+import re
 
 import pandas as pd
 import pytest
 
 from klantlib.core.method import segment_customers
 from klantlib.core.plan import default_plan
+from klantlib.i18n import text
 from klantlib.paths import kit_root
 from klantlib.store.workspace import create_session, open_session
 from klantlib.widgets.plan_editor import PlanEditor
@@ -32,9 +35,9 @@ def test_the_editor_opens_with_the_default_plan_and_its_hours(setup):
     session, result = setup
     editor = PlanEditor(session, result, lang="nl")
     assert editor.plan == default_plan()
-    assert "Dit plan is bewaard" in editor.status.value
+    assert html.escape(text("plan.state_stored", "nl")) in editor.status.value
     cells = table_cells(editor.table.value)
-    assert cells[0][5] == "uren volgens plan"
+    assert cells[0][5] == text("plan.col.plan_hours", "nl")
     assert "Pieter" in [row[0] for row in cells]  # hours per account manager
     assert editor.hours["customers"].sum() == 48
 
@@ -45,7 +48,7 @@ def test_a_change_redraws_the_hours_and_is_stored_on_store(setup, tmp_path):
     before = editor.hours.loc["C", "plan_hours"]
     editor.channels["C"]["visit"].value = True
     assert editor.hours.loc["C", "plan_hours"] > before
-    assert "Changed, not stored yet" in editor.status.value
+    assert html.escape(text("plan.state_changed", "en")) in editor.status.value
     editor.store.click()
     with open_session("s", workspace=tmp_path) as again:
         assert "visit" in again.plan["C"].channels
@@ -59,8 +62,10 @@ def test_a_plan_that_needs_too_many_hours_is_warned_about(setup):
     for segment in "ABC":
         editor.channels[segment]["visit"].value = True
         editor.contacts[segment].value = 100  # a visit every few days for every customer
-    assert "This plan needs" in editor.warnings.value
-    assert "more than the" in editor.warnings.value
+    # the sentence with any two numbers of hours in it
+    sentence = html.escape(text("warning.plan_more_hours", "en", needed="NEEDED", today="TODAY"))
+    pattern = re.escape(sentence).replace("NEEDED", r"[\d,.]+").replace("TODAY", r"[\d,.]+")
+    assert re.search(pattern, editor.warnings.value)
 
 
 def test_a_segment_without_a_channel_is_said_in_plain_words(setup):
@@ -68,7 +73,8 @@ def test_a_segment_without_a_channel_is_said_in_plain_words(setup):
     editor = PlanEditor(session, result, lang="en")
     for box in editor.channels["B"].values():
         box.value = False
-    assert "choose at least one of" in editor.status.value
+    no_channel = text("error.plan_channels", "en", value="—")
+    assert html.escape(text("error.shown", "en", message=no_channel)) in editor.status.value
     editor.store.click()
     with open_session("s", workspace=session.path.parent) as again:
         assert again.plan == default_plan()

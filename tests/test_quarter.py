@@ -10,7 +10,8 @@ from pandas.testing import assert_frame_equal
 from klantlib.cli import main
 from klantlib.core.bands import Thresholds
 from klantlib.core.moves import HISTORY_COLUMNS, compare_segments, quarter_history
-from klantlib.errors import KlantlibError
+from klantlib.errors import KlantlibError, Notice
+from klantlib.i18n import text
 from klantlib.reports.present import written_line
 from klantlib.reports.quarter import (
     QUARTER_FILES,
@@ -74,9 +75,7 @@ def test_quarter_history_leaves_the_tables_alone_and_needs_distinct_names():
     assert_frame_equal(Q1, before)
     with pytest.raises(KlantlibError) as error:
         quarter_history([("Q1", Q1), ("Q1", Q2)])
-    assert error.value.message("en") == (
-        "Every quarter needs a name of its own; these occur more than once: Q1."
-    )
+    assert error.value.message("en") == text("error.history_quarters", "en", names="Q1")
     assert quarter_history([]).columns.tolist() == list(HISTORY_COLUMNS)
 
 
@@ -108,8 +107,15 @@ def test_history_table_puts_the_quarters_side_by_side():
 def test_history_table_names_missing_columns():
     with pytest.raises(KlantlibError) as error:
         history_table(pd.DataFrame({"customer_id": ["1"]}), lang="en")
-    message = error.value.message("en")
-    assert message.startswith("the history is not a segment table: columns name, quarter")
+    not_a_table = Notice(
+        "error.compare_columns",
+        {
+            "which": Notice("compare.history"),
+            "missing": ["name", "quarter", "band", "score", "segment"],
+            "columns": ["customer_id"],
+        },
+    )
+    assert error.value.message("en") == not_a_table.message("en")
 
 
 def test_transition_table_reads_from_rows_to_columns_with_totals():
@@ -158,6 +164,7 @@ def test_start_next_session_carries_then_reopens(last_quarter, tmp_path):
     file.unlink()  # reopening does not read the file again
     with start_next_session("2027-Q1", file, previous="2026-Q4", workspace=tmp_path) as again:
         assert again.to_confirm("An") == {"012"}
+        # literal on purpose: the wording is what the user reads
         assert carried_lines(again, "en") == [
             "An: 1 customer with last quarter's answers, to confirm",
             "New in the list: 1 customer: 44 Slagerij Maes",
@@ -170,9 +177,8 @@ def test_start_next_session_refuses_the_wrong_previous_or_the_same_name(last_qua
     CUSTOMERS_Q2.to_csv(file, index=False)
     with pytest.raises(KlantlibError) as error:
         start_next_session("2026-Q4", file, previous="2026-Q4", workspace=tmp_path)
-    assert error.value.message("en") == (
-        "The session '2026-Q4' exists already, but was not made from '2026-Q4' (but from: —)."
-        " Choose another name for this quarter, or the right previous session."
+    assert error.value.message("en") == text(
+        "error.next_session_other", "en", name="2026-Q4", previous="2026-Q4", carried="—"
     )
     with pytest.raises(KlantlibError) as error:
         start_next_session("2027-Q1", file, previous="2026-Q3", workspace=tmp_path)
@@ -204,7 +210,7 @@ def test_write_quarter_files_writes_moves_transitions_history_and_chart(tmp_path
     assert list(written) == list(QUARTER_FILES)
     moves = pd.read_csv(out / "moves.csv", dtype=str, keep_default_na=False)
     assert moves.columns.tolist() == ["customer_id", "name", "from_segment", "to_segment", "reason"]
-    assert moves.set_index("customer_id").loc["4", "reason"] == "new customer"
+    assert moves.set_index("customer_id").loc["4", "reason"] == text("moves.new", "en")
     history = pd.read_csv(out / "history.csv", dtype=str, keep_default_na=False)
     assert history.columns.tolist() == list(HISTORY_COLUMNS)
     assert len(history) == 6
@@ -218,12 +224,14 @@ def test_write_quarter_files_writes_moves_transitions_history_and_chart(tmp_path
     assert (out / "moves.png").read_bytes().startswith(b"\x89PNG")
     with pytest.raises(KlantlibError) as error:
         what_moved([("Q1", Q1)], lang="en")
-    assert error.value.message("en") == "Comparing needs at least two quarters; there is 1."
+    assert error.value.message("en") == text("error.quarters_too_few", "en", count=1)
 
 
 def test_written_line_groups_the_files_by_folder(tmp_path):
     written = {"moves.csv": tmp_path / "a" / "moves.csv", "crm.csv": tmp_path / "a" / "crm.csv"}
-    assert written_line(written, "nl") == f"Geschreven in {tmp_path / 'a'}: moves.csv, crm.csv"
+    assert written_line(written, "nl") == text(
+        "files.written", "nl", folder=tmp_path / "a", files="moves.csv, crm.csv"
+    )
 
 
 def test_history_command_prints_the_customers_that_moved(last_quarter, tmp_path, capsys):
@@ -234,7 +242,7 @@ def test_history_command_prints_the_customers_that_moved(last_quarter, tmp_path,
                  "--out", str(tmp_path / "out")])  # fmt: skip
     assert code == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0] == "Quarters: 2026-Q4, 2027-Q1. Per customer: segment · band · score."
+    assert lines[0] == text("cli.history_title", "en", quarters="2026-Q4, 2027-Q1")
     rows = {line.split()[0]: line for line in lines[2:-1]}  # between header and "Written:"
     assert set(rows) == {"012", "44", "3"}  # moved, new, gone; 007 stayed in A
     assert rows["44"].split()[-6:] == ["—", "C", "·", "small", "·", "0"]  # new: nothing before
@@ -248,7 +256,8 @@ def test_history_command_prints_the_customers_that_moved(last_quarter, tmp_path,
     code = main(["history", "2027-Q1", "--customer", "999", "--workspace", str(tmp_path),
                  "--lang", "en"])  # fmt: skip
     assert code == 2
-    assert "Customer id '999' is not in session '2027-Q1'." in capsys.readouterr().err
+    unknown = text("error.session_unknown_customer", "en", value="999", name="2027-Q1")
+    assert unknown in capsys.readouterr().err
 
 
 def test_previous_session_is_never_changed(last_quarter, tmp_path):

@@ -18,6 +18,7 @@ from klantlib import (
     question_text,
     score,
 )
+from klantlib.i18n import text
 
 
 @pytest.mark.parametrize(
@@ -113,6 +114,7 @@ def test_bad_answers_name_row_column_and_value_all_at_once():
     )
     with pytest.raises(InputError) as caught:
         answer_table(typed)
+    # literal on purpose: the wording is what the user reads
     assert caught.value.message("nl").splitlines() == [
         "2 problemen gevonden:",
         "- rij 3, kolom 'marge': 'misschien' is geen antwoord"
@@ -127,8 +129,11 @@ def test_same_question_twice_is_refused():
     typed = pd.DataFrame({"customer_id": ["1"], "marge": ["ja"], "margin": ["nee"]})
     with pytest.raises(InputError) as caught:
         answer_table(typed)
-    assert caught.value.message("en") == (
-        "The question 'Margin' is in two columns: marge, margin. Keep one."
+    assert caught.value.message("en") == text(
+        "error.duplicate_question_column",
+        "en",
+        question=text("question.margin", "en"),
+        columns="marge, margin",
     )
 
 
@@ -137,8 +142,8 @@ def test_repeated_customer_in_answers_is_refused():
     typed = pd.DataFrame({"customer_id": ["1", "1"], "marge": ["ja", "nee"]})
     with pytest.raises(InputError) as caught:
         answer_table(typed)
-    assert caught.value.message("en") == (
-        "row 3, column 'customer_id': customer id '1' already on row 2"
+    assert caught.value.message("en") == text(
+        "error.duplicate_id", "en", row=3, column="customer_id", value="1", first_row=2
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import logging
 import re
 
@@ -9,6 +10,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
+from klantlib.i18n import text
 from klantlib.reports.report import REPORT_FILES
 from klantlib.store.workspace import create_session
 from klantlib.widgets.report_button import ReportButton
@@ -37,8 +39,13 @@ def test_one_click_writes_every_report_file(session, tmp_path):
     assert not (tmp_path / "rapport").exists()
     button.button.click()
     assert sorted(p.name for p in (tmp_path / "rapport").iterdir()) == sorted(REPORT_FILES)
-    assert "Rapport geschreven om " in button.status.value
-    assert "met het plan zoals het bewaard is" in button.status.value
+    written = text(
+        "report.written",
+        "nl",
+        time=f"{button.written_at:%H:%M:%S}",
+        folder=str(tmp_path / "rapport"),
+    )
+    assert html.escape(written) in button.status.value
     workbook = openpyxl.load_workbook(tmp_path / "rapport" / "report.xlsx")
     assert any(name.startswith("antwoorden") for name in workbook.sheetnames)
     cells = [c for ws in workbook.worksheets for row in ws.iter_rows() for c in row]
@@ -57,7 +64,8 @@ def test_a_failure_is_said_in_plain_words_and_logged(session, tmp_path, monkeypa
     monkeypatch.setattr(module, "write_session_report", broken)
     button = ReportButton(session, lang="en", folder=tmp_path / "rapport")
     button.button.click()
-    assert "Something unexpected went wrong (OSError: disk full)" in button.status.value
+    unexpected = text("error.unexpected", "en", kind="OSError", detail="disk full")
+    assert html.escape(unexpected) in button.status.value
     assert [r.name for r in caplog.records if r.levelno >= logging.ERROR] == [
         "klantlib.widgets.report_button"
     ]
@@ -74,7 +82,9 @@ def test_the_status_says_when_and_links_every_file(session, tmp_path, monkeypatc
     button.button.click()
     first = button.written_at
     assert first is not None
-    assert f"Report written at {first:%H:%M:%S}" in button.status.value
+    folder = str(tmp_path / "data" / "rapporten" / "s")
+    written = text("report.written", "en", time=f"{first:%H:%M:%S}", folder=folder)
+    assert html.escape(written) in button.status.value
     links = re.findall(r"<a href='([^']+)' target='_blank' rel='noopener'>([^<]+)</a>",
                        button.status.value)  # fmt: skip
     assert sorted(name for _, name in links) == sorted(REPORT_FILES)

@@ -10,7 +10,8 @@ import pytest
 import klantlib
 from klantlib.core.bands import Thresholds
 from klantlib.core.segments import SegmentGrid
-from klantlib.errors import InputError, KlantlibError
+from klantlib.errors import InputError, KlantlibError, Notice
+from klantlib.i18n import text
 from klantlib.store.session import FIELDS
 from klantlib.store.workspace import create_session, list_sessions, open_session
 
@@ -141,7 +142,9 @@ def test_bad_values_are_refused_and_nothing_is_stored(session, field, value, key
 def test_unknown_customer_and_empty_participant_are_refused(session):
     with pytest.raises(KlantlibError) as caught:
         session.record("An", "999", "margin", "yes")
-    assert caught.value.message("en") == "Customer id '999' is not in session '2026-Q4'."
+    assert caught.value.message("en") == text(
+        "error.session_unknown_customer", "en", value="999", name="2026-Q4"
+    )
     with pytest.raises(KlantlibError) as caught:
         session.record("  ", "007", "margin", "yes")
     assert caught.value.notice.key == "error.participant_name"
@@ -152,7 +155,9 @@ def test_record_many_is_all_or_nothing(session):
     assert session.record_many("An", good) == 2
     with pytest.raises(InputError) as caught:
         session.record_many("An", [("3", "margin", "yes"), ("999", "margin", "no")])
-    assert caught.value.message("en") == "change 2: Customer id '999' is not in session '2026-Q4'."
+    unknown = Notice("error.session_unknown_customer", {"value": "999", "name": "2026-Q4"})
+    at_change = Notice("error.change_at", {"position": 2, "problem": unknown})
+    assert caught.value.message("en") == at_change.message("en")
     assert len(session.history()) == 2
 
 
@@ -167,8 +172,8 @@ def test_an_existing_session_is_never_overwritten(session, tmp_path):
 def test_opening_an_unknown_session_lists_the_ones_there(session, tmp_path):
     with pytest.raises(KlantlibError) as caught:
         open_session("2026-Q3", workspace=tmp_path)
-    assert caught.value.message("en") == (
-        f"Session '2026-Q3' does not exist in {tmp_path}. Sessions there: 2026-Q4."
+    assert caught.value.message("en") == text(
+        "error.session_not_found", "en", name="2026-Q3", folder=tmp_path, sessions="2026-Q4"
     )
 
 

@@ -8,6 +8,7 @@ import openpyxl
 import pytest
 
 from klantlib.errors import KlantlibError
+from klantlib.i18n import text
 from klantlib.ingest.sources import (
     detect_delimiter,
     detect_encoding,
@@ -42,7 +43,7 @@ def test_binary_file_is_not_text(tmp_path):
     path.write_bytes(bytes(range(256)) * 40)
     with pytest.raises(KlantlibError) as caught:
         inspect_source(path)
-    assert caught.value.message("en").startswith(f"{path} is not a text (CSV) file.")
+    assert caught.value.message("en") == text("error.not_text", "en", path=str(path))
 
 
 def test_empty_file_is_named(tmp_path):
@@ -51,7 +52,7 @@ def test_empty_file_is_named(tmp_path):
     path.write_text("\n\n  \n")
     with pytest.raises(KlantlibError) as caught:
         inspect_source(path)
-    assert caught.value.message("nl") == f"{path} is leeg: er staat geen kopregel in."
+    assert caught.value.message("nl") == text("error.file_empty", "nl", path=str(path))
 
 
 @pytest.mark.parametrize(
@@ -100,7 +101,9 @@ def test_a_named_sheet_is_read_and_a_missing_one_lists_the_sheets(tmp_path):
     assert read_spreadsheet_rows(inspect_source(path, sheet="Tweede"))[0] == ["Klant", "Omzet"]
     with pytest.raises(KlantlibError) as caught:
         read_spreadsheet_rows(inspect_source(path, sheet="Blad1"))
-    assert caught.value.message("en") == "omzet.xlsx has no sheet 'Blad1'. Sheets: Omzet, Tweede."
+    assert caught.value.message("en") == text(
+        "error.sheet_not_found", "en", path="omzet.xlsx", sheet="Blad1", sheets="Omzet, Tweede"
+    )
 
 
 def test_unreadable_old_xls_says_to_save_as_xlsx(tmp_path):
@@ -109,6 +112,7 @@ def test_unreadable_old_xls_says_to_save_as_xlsx(tmp_path):
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
     with pytest.raises(KlantlibError) as caught:
         read_spreadsheet_rows(inspect_source(path))
+    # literal on purpose: the wording is what the user reads
     assert caught.value.message("nl") == (
         "oud.xls is een oud Excel-bestand (.xls) dat niet gelezen kan worden. Open het in Excel"
         " en bewaar het als 'Excel-werkmap (.xlsx)'."

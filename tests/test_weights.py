@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import pandas as pd
 import pytest
 
@@ -9,6 +11,7 @@ from klantlib.core.method import segment_customers
 from klantlib.core.questions import QUESTIONS, check_weights, score
 from klantlib.core.segments import SegmentGrid
 from klantlib.errors import KlantlibError
+from klantlib.i18n import text
 from klantlib.store.workspace import create_session
 from klantlib.widgets.answer_form import AnswerForm
 
@@ -60,9 +63,7 @@ def test_the_default_grid_follows_the_scale_in_proportion():
 def test_a_grid_of_the_wrong_width_for_the_weights_is_refused():
     with pytest.raises(KlantlibError) as caught:
         segment_customers(CUSTOMERS, ANSWERS, grid=SegmentGrid.default(), weights=HEAVY_MARGIN)
-    assert caught.value.message("en") == (
-        "The grid has scores 0 to 4, but with these weights the score runs from 0 to 6."
-    )
+    assert caught.value.message("en") == text("error.grid_weights", "en", grid=4, score=6)
 
 
 @pytest.mark.parametrize(
@@ -94,4 +95,5 @@ def test_the_form_scores_with_the_weights(tmp_path):
         session.set_weights(HEAVY_MARGIN)
         form = AnswerForm(session, participant="An", lang="en")
         form.buttons["margin"]["yes"].click()
-        assert "Score 3 of 6 · segment A" in form.verdict.value
+        verdict = text("form.verdict", "en", score=3, most=6, segment="A")
+        assert html.escape(verdict) in form.verdict.value

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from klantlib.i18n import text
 from klantlib.paths import kit_root
 from klantlib.workshop import (
     FIRST_NOTEBOOK,
@@ -170,11 +171,7 @@ def test_a_teams_copy_is_never_overwritten_and_a_new_kit_version_is_said(tmp_pat
     newer.write_text(newer.read_text(encoding="utf-8").replace("Stap", "Stap:"), "utf-8")
     before = second.read_bytes()
     _, lines = prepare_working_copies("nl", root)
-    assert lines == [
-        f"De kit heeft een nieuwe versie van werkmap/nl/{second.name}. Jullie kopie blijft zoals"
-        " ze is; wis ze (of geef ze een andere naam) om bij de volgende start de nieuwe te"
-        " krijgen."
-    ]
+    assert lines == [text("workshop.newer", "nl", copy=f"werkmap/nl/{second.name}")]
     assert second.read_bytes() == before
     assert first.read_bytes() == edited
 
