@@ -176,8 +176,10 @@ def run_notebook(
             kernel_name="python3",
             language="python",
             progress_bar=sys.stderr.isatty(),
-            # the kernel's own start-up warnings (e.g. TCP on localhost) are not the user's
-            extra_arguments=["--IPKernelApp.log_level=ERROR"],
+            # the kernel's own log is not the user's: start-up warnings (TCP on localhost), and
+            # "KeyboardInterrupt caught in kernel" when a busy machine stops it after a failed
+            # cell; what went wrong in a cell is in the notebook and in the kit's message
+            extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
         )
     except papermill.PapermillExecutionError as failed:
         raise KlantlibError(

@@ -10,15 +10,6 @@ import pandas as pd
 import pytest
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """With pytest-xdist (``make test``: ``-n 2 --dist loadgroup``), every browser test runs
-    on one worker, one after the other: they share a JupyterLab server per module and the
-    kit's own folders, and one headless Chromium at a time is what this machine holds."""
-    for item in items:
-        if item.get_closest_marker("browser"):
-            item.add_marker(pytest.mark.xdist_group("browser"))
-
-
 def customers_frame(rows: list[tuple[str, str, object]], **extra: list[object]) -> pd.DataFrame:
     """A customer table from (id, name, revenue) rows plus optional extra columns."""
     frame = pd.DataFrame(rows, columns=["customer_id", "name", "revenue"])
