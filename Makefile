@@ -26,20 +26,14 @@ workshop: $(VENV)/.workshop-installed
 	$(BIN)/python -m klantlib workshop --lang $(KIT_LANG) --port $(PORT)
 
 ## Run every test: lint, unit and property tests, notebooks, the workshop server, the browser.
-## Installs Debian's chromium for the browser test when it is missing (as root). Two lanes side
-## by side, one per core: the browser tests (one JupyterLab and one headless Chromium at a time)
-## and everything else; the browser lane's report is printed after the other's.
+## Installs Debian's chromium for the browser test when it is missing (as root). pytest runs in
+## three lanes side by side (tests/run_in_lanes.sh): browser tests, other slow tests, unit tests.
 test: $(VENV)/.test-installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	.ci/install-browser
-	@log=$$(mktemp); \
-	$(BIN)/python -m pytest -m browser -p no:cacheprovider >$$log 2>&1 & lane=$$!; \
-	$(BIN)/python -m pytest -m "not browser"; rest=$$?; \
-	wait $$lane; browser=$$?; \
-	echo "---- the browser tests, run beside the others ----"; cat $$log; rm -f $$log; \
-	test $$rest -eq 0 && test $$browser -eq 0
+	tests/run_in_lanes.sh $(BIN)/python
 
 ## Regenerate the shipped sample data in data/voorbeeld/.
 sample: $(VENV)/.workshop-installed

@@ -8,6 +8,12 @@ from html.parser import HTMLParser
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Property tests check behaviour, never time: no per-example deadline and no "too slow" health
+# check, which fail on a busy machine (make test runs three lanes of tests side by side).
+settings.register_profile("kit", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("kit")
 
 
 def customers_frame(rows: list[tuple[str, str, object]], **extra: list[object]) -> pd.DataFrame:
