@@ -1781,6 +1781,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "form.all_bands": ("alle", "all"),
     "form.only_unanswered": ("alleen onbeantwoord", "unanswered only"),
     "form.only_favourites": ("alleen favorieten", "favourites only"),
+    "form.move_on": (
+        "na het vierde antwoord naar de volgende open klant",
+        "after the fourth answer, on to the next open customer",
+    ),
+    "form.moved_on": (
+        "✓ {name}: vier antwoorden opgeslagen ({at}). Verder met de volgende open klant;"
+        " ‘Ongedaan maken’ brengt je terug.",
+        "✓ {name}: four answers stored ({at}). On to the next open customer;"
+        " ‘Undo’ takes you back.",
+    ),
     "form.progress": (
         "{answered} van {total} {total|klant|klanten} beantwoord, {open} met open vragen",
         "{answered} of {total} {total|customer|customers} answered, {open} with open questions",

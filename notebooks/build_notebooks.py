@@ -1263,8 +1263,10 @@ FOUR_QUESTIONS = Notebook(
             1. Tik je **naam** bovenaan (of kies ze als je al eerder antwoordde).
             2. Klik per vraag **Ja**, **Nee** of **?**. Klik je nog eens op het gekozen antwoord,
                dan wis je het.
-            3. Ga verder met **Volgende onbeantwoorde**. Met **Ongedaan maken** zet je je
-               laatste wijziging terug.
+            3. Na het vierde antwoord toont het formulier zelf de volgende klant met open
+               vragen. **Ongedaan maken** zet je laatste wijziging terug en toont die klant
+               weer. Wil je zelf bladeren, vink dan het vakje naast **Ongedaan maken** uit en
+               gebruik **Volgende onbeantwoorde**.
 
             Op de kaart staat wat de gegevens al weten: omzet, klasse, marge, betaaltermijn en
             uren. Onderaan kun je een **notitie** schrijven (bewaard zodra je naast het vak
@@ -1284,7 +1286,9 @@ FOUR_QUESTIONS = Notebook(
             1. Type your **name** at the top (or choose it if you answered before).
             2. For each question click **Yes**, **No** or **?**. Clicking the chosen answer
                again clears it.
-            3. Carry on with **Next unanswered**. **Undo** takes back your last change.
+            3. After the fourth answer the form shows the next customer with open questions
+               itself. **Undo** takes back your last change and shows that customer again. To
+               browse yourself, untick the box beside **Undo** and use **Next unanswered**.
 
             The card shows what the data already knows: revenue, band, margin, days to pay and
             hours. At the bottom you can write a **note** (stored as soon as you click outside

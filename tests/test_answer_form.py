@@ -77,11 +77,11 @@ def test_changing_an_answer_keeps_one_active_button(session):
 def test_a_new_form_shows_exactly_what_is_stored(session):
     """Re-running the cell or restarting the kernel: a new form reads the file again."""
     form = AnswerForm(session, participant="An", lang="nl")
-    for question in QUESTIONS:
-        form.buttons[question]["yes"].click()
     form.note.value = "belt elke week"
     form.favourite.value = True
     form.time.value = "12,5"
+    for question in QUESTIONS:
+        form.buttons[question]["yes"].click()
     again = AnswerForm(open_session("2026-Q4", workspace=session.path.parent), lang="nl")
     again.who.value = "An"
     again.show("007")
@@ -110,6 +110,7 @@ def test_each_participant_has_their_own_answers(session):
 
 def test_progress_and_next_unanswered(session):
     form = AnswerForm(session, participant="An", lang="en")
+    form.move_on.value = False  # this test walks with the button
     assert text("form.progress", "en", answered=0, total=4, open=0) in form.progress.value
     for question in QUESTIONS:
         form.buttons[question]["no"].click()
@@ -121,6 +122,74 @@ def test_progress_and_next_unanswered(session):
     assert text("form.progress", "en", answered=2, total=4, open=1) in form.progress.value
     form.next_open.click()
     assert form.customer_id == "3"
+
+
+def test_the_fourth_answer_moves_on_to_the_next_open_customer_and_undo_comes_back(session):
+    form = AnswerForm(session, participant="An", lang="en")
+    form.show("012")
+    for question in QUESTIONS:
+        form.buttons[question]["no"].click()  # 012 complete: on to the next open one, 3
+    form.show("007")
+    for question in QUESTIONS[:3]:
+        form.buttons[question]["yes"].click()
+    assert form.customer_id == "007"  # three answers: stays
+    form.buttons["network"]["unknown"].click()
+    assert form.customer_id == "3"  # 012 is answered already: skipped
+    moved = text("form.moved_on", "en", name="Brouwerij Mattheeuws", at="")
+    assert html.escape(moved.split("(")[0]) in form.status.value
+    assert stored(session)["007"]["network"] == "unknown"
+    form.undo.click()  # the fourth answer back, and the customer it belongs to
+    assert form.customer_id == "007"
+    assert stored(session)["007"]["network"] is None
+    assert form.buttons["network"]["unknown"].button_style == ""
+
+
+def test_a_changed_answer_of_an_answered_customer_stays_put(session):
+    form = AnswerForm(session, participant="An", lang="nl")
+    for question in QUESTIONS:
+        form.buttons[question]["yes"].click()
+    assert form.customer_id == "012"
+    form.show("007")
+    form.buttons["margin"]["no"].click()  # a correction, not a fourth answer
+    assert form.customer_id == "007"
+    form.buttons["margin"]["no"].click()  # cleared: three answers again
+    assert form.customer_id == "007"
+
+
+def test_the_last_open_customer_answered_says_so_and_stays(session):
+    form = AnswerForm(session, participant="An", lang="en")
+    for _ in range(4):
+        for question in QUESTIONS:
+            form.buttons[question]["no"].click()
+    assert form.customer_id == "44"  # the last one: nowhere to go
+    assert html.escape(text("form.all_answered", "en")) in form.status.value
+    assert all(stored(session)[cid]["margin"] == "no" for cid in ["007", "012", "3", "44"])
+
+
+def test_moving_on_can_be_switched_off_and_the_session_keeps_the_choice(session):
+    form = AnswerForm(session, participant="An", lang="nl")
+    assert form.move_on.value is True  # on by default
+    form.move_on.value = False
+    for question in QUESTIONS:
+        form.buttons[question]["yes"].click()
+    assert form.customer_id == "007"
+    again = AnswerForm(open_session("2026-Q4", workspace=session.path.parent), lang="nl")
+    assert again.move_on.value is False  # after a restart too
+    again.move_on.value = True
+    assert AnswerForm(session, lang="nl").move_on.value is True
+
+
+def test_moving_on_keeps_to_the_filters(session):
+    form = AnswerForm(session, participant="An", lang="en")
+    form.band.value = "large"  # 007 and 012 with the suggested bands; 3 and 44 are open too
+    assert form.customer_id == "007"
+    for question in QUESTIONS:
+        form.buttons[question]["yes"].click()
+    assert form.customer_id == "012"
+    for question in QUESTIONS:
+        form.buttons[question]["yes"].click()
+    assert form.customer_id == "012"  # no open customer left among the large ones
+    assert html.escape(text("form.all_answered", "en")) in form.status.value
 
 
 def test_previous_and_next_stay_within_the_list(session):

@@ -528,9 +528,16 @@ def test_four_questions_form_stores_every_click_in_jupyterlab(
     expect(note).to_have_value("")
     expect_answers({})
     second_answers = {"margin": "yes", "cashflow": "yes", "innovation": "unknown", "network": "no"}
-    for question, value in second_answers.items():
+    for question, value in list(second_answers.items())[:3]:
         answer(question, value)
-    expect_answers(second_answers)
+    expect_answers(dict(list(second_answers.items())[:3]))
+    # The fourth answer completes the customer: the form goes on to the next open one itself.
+    button("network", "no").click()
+    moved = t("form.moved_on", name=str(second["name"]), at="@").split("(")[0]
+    expect(status).to_contain_text(moved)
+    third = customers.iloc[2]
+    expect(card).to_contain_text(str(third["name"]))
+    expect_answers({})
     expected_progress = t("form.progress", answered="1", total=total, open="1")
     expect(progress).to_have_text(expected_progress)
     expect(bands_line).to_contain_text(t("form.bands_suggested"))  # nothing stored: notebook 02

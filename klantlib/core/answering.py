@@ -142,6 +142,10 @@ class AnswerSheet:
             keep &= found
         return np.flatnonzero(keep)
 
+    def is_answered(self, position: int) -> bool:
+        """Whether the customer has all four answers (``?`` counts as an answer)."""
+        return bool(self._answered[position])
+
     def next_unanswered(self, after: int, among: np.ndarray | None = None) -> int | None:
         """The first customer after ``after`` (then from the top) without all four answers,
         among the positions ``among`` (default: all); ``None`` when every one is answered."""

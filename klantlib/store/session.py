@@ -289,6 +289,15 @@ class Session:
     def set_last_participant(self, participant: str) -> None:
         self._set_meta("last_participant", check_participant(participant))
 
+    @property
+    def form_moves_on(self) -> bool:
+        """Whether the answer form goes to the next open customer after a customer's fourth
+        answer. On unless the team switched it off (kept, so a restart keeps the choice)."""
+        return self._meta("form_moves_on") != "no"
+
+    def set_form_moves_on(self, on: bool) -> None:
+        self._set_meta("form_moves_on", None if on else "no")
+
     def has_changes(self) -> bool:
         """Whether anyone recorded anything in the session: an answer, note, favourite or time."""
         return self._connection.execute("SELECT 1 FROM changes LIMIT 1").fetchone() is not None

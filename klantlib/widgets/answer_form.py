@@ -140,6 +140,12 @@ class AnswerForm(ShownErrors, widgets.VBox):
             indent=False,
             layout=widgets.Layout(width="auto", margin="0 1em"),
         )
+        self.move_on = widgets.Checkbox(
+            value=session.form_moves_on,
+            description=t("form.move_on"),
+            indent=False,
+            layout=widgets.Layout(width="auto", margin="0 1em"),
+        )
         self.progress = widgets.HTML()
         self.card = widgets.HTML()
         self.verdict = widgets.HTML()
@@ -220,6 +226,7 @@ class AnswerForm(ShownErrors, widgets.VBox):
             self.only_to_confirm,
         ):
             control.observe(self._guard(self._on_filter), names="value")
+        self.move_on.observe(self._guard(self._on_move_on), names="value")
         self.favourite.observe(self._guard(self._on_favourite), names="value")
         self.time.observe(self._guard(self._on_time), names="value")
         self.note.observe(self._guard(self._on_note), names="value")
@@ -227,7 +234,7 @@ class AnswerForm(ShownErrors, widgets.VBox):
         super().__init__(
             [
                 widgets.HBox([self.who, self.progress]),
-                widgets.HBox([self.previous, self.next, self.next_open, self.undo]),
+                widgets.HBox([self.previous, self.next, self.next_open, self.undo, self.move_on]),
                 widgets.HBox(
                     [
                         self.search,
@@ -344,8 +351,27 @@ class AnswerForm(ShownErrors, widgets.VBox):
 
     def _on_answer(self, question: str, answer: str) -> None:
         sheet = self._sheet()
+        done_before = sheet.is_answered(self.position)
         active = sheet.value(self.position, question) == answer
         self._save(question, None if active else answer)
+        if self.move_on.value and not done_before and sheet.is_answered(self.position):
+            self._move_on()
+
+    def _move_on(self) -> None:
+        """The customer shown just got its fourth answer: on to the next one still open (the
+        filters apply); Undo takes the last answer back and shows this customer again."""
+        sheet = self._sheet()
+        target = sheet.next_unanswered(self.position, self._shown)
+        if target is None:
+            self._say(self._t("form.all_answered"))
+            return
+        name = str(sheet.customers["name"].iloc[self.position])
+        self.position = target
+        self._say(self._t("form.moved_on", name=name, at=_clock()))
+        self._refresh()
+
+    def _on_move_on(self, change: dict) -> None:
+        self.session.set_form_moves_on(bool(change["new"]))
 
     def _accept_handler(self, question: str) -> Callable[[widgets.Button], None]:
         def click(_button: widgets.Button) -> None:
