@@ -209,3 +209,30 @@ def test_a_rule_in_a_spreadsheet_is_layout_and_a_customer_named_with_a_dash_is_n
     table, report = load_customers(tmp_path / "k.xlsx")
     assert sorted(table["name"]) == ["- Café -", "Bakkerij Peeters"]
     assert report.skipped == [(2, "layout"), (5, "layout")]
+
+
+@pytest.mark.parametrize("count", ["(2 rows)", "(2 rijen)"])
+def test_a_psql_table_skips_its_rule_and_its_row_count(tmp_path, count):
+    """psql's own layout (``\\o uit.txt``): bars between the cells, a rule of dashes and plus
+    signs under the header, and the number of rows under the table, in either language."""
+    content = (
+        " klantnr |       naam       |  omzet  \n"
+        "---------+------------------+---------\n"
+        " 101     | Bakkerij Peeters | 1200.00\n"
+        " 102     | Café De Kroon    |  800.50\n"
+        f"{count}\n"
+        "\n"
+    )
+    table, report = load_customers(write(tmp_path / "uit.txt", content))
+    assert table[["customer_id", "name", "revenue"]].to_dict("records") == [
+        {"customer_id": "101", "name": "Bakkerij Peeters", "revenue": 1200.0},
+        {"customer_id": "102", "name": "Café De Kroon", "revenue": 800.5},
+    ]
+    assert report.skipped == [(2, "layout"), (5, "layout")]
+
+
+def test_a_row_count_is_layout_only_alone_under_the_table(tmp_path):
+    """A customer whose id looks like a count but has a name and revenue is a customer."""
+    content = "klantnr|naam|omzet\n(3 rows)|Bakkerij Peeters|1200\n102|Café De Kroon|800\n"
+    table, _ = load_customers(write(tmp_path / "uit.txt", content))
+    assert sorted(table["customer_id"]) == ["(3 rows)", "102"]

@@ -74,7 +74,8 @@ from klantlib.ingest.invoices import (
 )
 from klantlib.ingest.sources import (
     CELL_LIMIT,
-    RULE_STARTS,
+    LAYOUT_STARTS,
+    ROW_COUNT_TEXT,
     RULE_TEXT,
     Source,
     inspect_source,
@@ -727,7 +728,7 @@ class _FrameBatch(_Batch):
         if not self.size or self.table.shape[1] == 0:
             return ruler
         first = self.table.iloc[:, 0].map(cell_text).str.strip().str[:1]
-        rows = np.flatnonzero(first.isin(["", *RULE_STARTS]).to_numpy(dtype=bool))
+        rows = np.flatnonzero(first.isin(["", *LAYOUT_STARTS]).to_numpy(dtype=bool))
         if rows.size:
             ruler[rows] = _rules(self.table.iloc[rows].map(cell_text))
         return ruler
@@ -888,15 +889,19 @@ def _maybe_blank(array: pa.Array) -> np.ndarray:
 
 
 def _rules(cells: pd.DataFrame) -> np.ndarray:
-    """Rows of ``cells`` (text) that are a drawn rule: every cell dashes, plus signs, bars or
-    nothing, and not every cell empty."""
+    """Rows of ``cells`` (text) that are a report's layout: a drawn rule (every cell dashes,
+    plus signs, bars or nothing, and not every cell empty), or a database tool's row count
+    (``(2 rows)``) alone in the first cell."""
     stripped = cells.apply(lambda column: column.str.strip())
     is_rule = stripped.apply(lambda column: column.str.fullmatch(RULE_TEXT)).all(axis=1)
-    return (is_rule & (stripped != "").any(axis=1)).to_numpy(dtype=bool)
+    is_count = stripped.iloc[:, 0].str.fullmatch(ROW_COUNT_TEXT) & (stripped.iloc[:, 1:] == "").all(
+        axis=1
+    )
+    return ((is_rule & (stripped != "").any(axis=1)) | is_count).to_numpy(dtype=bool)
 
 
-_RULER_FIRST = np.zeros(256, dtype=bool)  # a first byte that may start a rule
-_RULER_FIRST[[ord(c) for c in RULE_STARTS]] = True
+_RULER_FIRST = np.zeros(256, dtype=bool)  # a first byte that may start a layout line
+_RULER_FIRST[[ord(c) for c in LAYOUT_STARTS]] = True
 _INVISIBLE_FIRST = np.ones(256, dtype=bool)  # a first byte that is no visible ASCII character
 _INVISIBLE_FIRST[0x21:0x7F] = False
 

@@ -93,9 +93,12 @@ def inspect_source(path: str | Path, *, sheet: str | None = None) -> Source:
 
 def _delimited(text: str, header: str, delimiter: str) -> bool:
     """Whether a text that also looks aligned is a delimited file with padded cells: its
-    header holds the delimiter, and below it the delimiter is not just a decimal comma."""
+    header holds the delimiter, and below it the delimiter is not just a decimal comma (a bar,
+    semicolon or tab never is one: psql pads its cells between bars)."""
     if delimiter not in header:
         return False
+    if delimiter != ",":
+        return True
     below = text.split(header, 1)[1]
     escaped = re.escape(delimiter)
     return re.search(rf"(?<!\d){escaped}|{escaped}(?!\d)", below) is not None
@@ -177,6 +180,11 @@ RULE_TEXT = r"[\s\-=_+*.:|~]*"
 a printed report or a database tool's table, no data."""
 RULE_STARTS = "-=_+*.:|~"
 """The characters a drawn rule starts with."""
+ROW_COUNT_TEXT = r"\(\d[\d.,]* (?:rows?|rijen|rij|lignes?|Zeilen|Zeile)\)"
+"""A database tool's count under its table, alone on its line: psql's ``(2 rows)``, in
+English, Dutch, French or German — the report's layout, no customer."""
+LAYOUT_STARTS = RULE_STARTS + "("
+"""The characters a line of a report's layout (a rule, a row count) starts with."""
 _RULER = re.compile(RULE_TEXT)
 
 _ALIGNED_SEARCH_ROWS = 20
