@@ -60,8 +60,6 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
         "ANSWERS",
         "match_answers",
         "parse_answer",
-        "question_label",
-        "question_text",
         "QUESTIONS",
         "score",
     ),
@@ -133,6 +131,8 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
     ),
     "klantlib.reports.reasons": (
         "move_reasons",
+        "question_label",
+        "question_text",
         "segment_reasons",
     ),
     "klantlib.reports.report": (
@@ -219,8 +219,6 @@ if TYPE_CHECKING:  # pragma: no cover - for editors and type checkers only
         answer_table,
         match_answers,
         parse_answer,
-        question_label,
-        question_text,
         score,
     )
     from klantlib.core.segments import (
@@ -291,7 +289,12 @@ if TYPE_CHECKING:  # pragma: no cover - for editors and type checkers only
         what_moved,
         write_quarter_files,
     )
-    from klantlib.reports.reasons import move_reasons, segment_reasons
+    from klantlib.reports.reasons import (
+        move_reasons,
+        question_label,
+        question_text,
+        segment_reasons,
+    )
     from klantlib.reports.report import REPORT_FILES, write_report, write_session_report
     from klantlib.store.answer_files import add_example_answers
     from klantlib.store.customer_file import session_header, use_customers_file

@@ -14,7 +14,6 @@ import pandas as pd
 
 from klantlib.core.customers import customer_ids, require_columns, spreadsheet_row
 from klantlib.errors import InputError, KlantlibError, Notice, Problem
-from klantlib.i18n import text
 
 __all__ = [
     "ANSWERS",
@@ -27,8 +26,6 @@ __all__ = [
     "max_score",
     "match_answers",
     "parse_answer",
-    "question_label",
-    "question_text",
     "score",
 ]
 
@@ -58,16 +55,6 @@ _SPELLINGS: dict[str, str] = {
     **dict.fromkeys(["nee", "n", "no", "0", "false", "onwaar"], "no"),
     **dict.fromkeys(["", "?", "onbekend", "unknown"], "unknown"),
 }
-
-
-def question_label(question: str, lang: str | None = None) -> str:
-    """The short name of a question: ``Marge`` (nl) or ``Margin`` (en)."""
-    return text(f"question.{question}", lang)
-
-
-def question_text(question: str, lang: str | None = None) -> str:
-    """The question as it is put to the team."""
-    return text(f"question.{question}.text", lang)
 
 
 def parse_answer(value: object) -> str:

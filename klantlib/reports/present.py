@@ -15,9 +15,15 @@ from klantlib.core.consensus import TEAM
 from klantlib.core.customers import OPTIONAL_COLUMNS
 from klantlib.core.method import Segmentation
 from klantlib.core.pareto import ParetoPoint, customer_shares, pareto_point
-from klantlib.core.questions import QUESTIONS, question_label, question_text
+from klantlib.core.questions import QUESTIONS
 from klantlib.i18n import format_money, format_number, format_share, text
-from klantlib.reports.reasons import band_name, move_reasons, segment_reasons
+from klantlib.reports.reasons import (
+    band_name,
+    move_reasons,
+    question_label,
+    question_text,
+    segment_reasons,
+)
 from klantlib.store.session import Session
 
 __all__ = [

@@ -1,4 +1,5 @@
-"""Why, in a sentence (edge): a customer's segment and a customer's move, said in a language.
+"""Words for what the core keeps as data (edge): the names of bands and questions, and why —
+a customer's segment and a customer's move — said in a language.
 
 The core keeps reasons as data — a customer's band, score, segment and answers
 (:func:`klantlib.core.segments.assign_segments`), a move's ``changes``
@@ -12,15 +13,25 @@ import numpy as np
 import pandas as pd
 
 from klantlib.core.bands import BANDS
-from klantlib.core.questions import QUESTIONS, question_label
+from klantlib.core.questions import QUESTIONS
 from klantlib.i18n import text
 
-__all__ = ["band_name", "move_reasons", "segment_reasons"]
+__all__ = ["band_name", "move_reasons", "question_label", "question_text", "segment_reasons"]
 
 
 def band_name(band: str, lang: str | None = None) -> str:
     """``small`` -> ``klein`` / ``small``; a value that is no band stays as it is."""
     return text(f"band.{band}", lang) if band in BANDS else band
+
+
+def question_label(question: str, lang: str | None = None) -> str:
+    """The short name of a question: ``Marge`` (nl) or ``Margin`` (en)."""
+    return text(f"question.{question}", lang)
+
+
+def question_text(question: str, lang: str | None = None) -> str:
+    """The question as it is put to the team."""
+    return text(f"question.{question}.text", lang)
 
 
 def segment_reasons(customers: pd.DataFrame, lang: str | None = None) -> pd.Series:

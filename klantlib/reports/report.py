@@ -47,7 +47,7 @@ import pandas as pd
 
 from klantlib.core.method import Segmentation
 from klantlib.core.plan import APPROACHES, CHANNELS
-from klantlib.core.questions import QUESTIONS, answer_table, question_label
+from klantlib.core.questions import QUESTIONS, answer_table
 from klantlib.i18n import (
     CATALOGUE,
     check_language,
@@ -58,7 +58,7 @@ from klantlib.i18n import (
     text,
 )
 from klantlib.reports.present import MONEY_COLUMNS, open_line, thresholds_line
-from klantlib.reports.reasons import band_name, segment_reasons
+from klantlib.reports.reasons import band_name, question_label, segment_reasons
 from klantlib.store.exports import out_folder, owner_only, spreadsheet_safe, write_csv
 from klantlib.store.workbook import (
     Sheet,
