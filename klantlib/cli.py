@@ -43,9 +43,9 @@ from klantlib.reports.quarter import (
     carried_lines,
     history_for_export,
     history_table,
-    moves_for_export,
     quarter_segments,
 )
+from klantlib.reports.reasons import moves_with_reasons
 from klantlib.reports.report import write_report
 from klantlib.store.answer_files import check_answer_file_kind, import_answers, write_answer_file
 from klantlib.store.exports import out_folder, spreadsheet_safe, write_csv
@@ -580,7 +580,7 @@ def _compare(args: argparse.Namespace) -> int:
         )
     print(text("compare.count", lang, count=format_number(len(moves), lang)))
     for name, table in (
-        ("moves.csv", moves_for_export(moves, lang)),
+        ("moves.csv", moves_with_reasons(moves, lang)),
         ("transitions.csv", transitions),
     ):
         print(text("cli.written", lang, path=str(write_csv(table, out / name))))

@@ -19,7 +19,7 @@ from klantlib.core.questions import QUESTIONS
 from klantlib.i18n import format_money, format_number, format_share, text
 from klantlib.reports.reasons import (
     band_name,
-    move_reasons,
+    moves_with_reasons,
     question_label,
     question_text,
     segment_reasons,
@@ -272,8 +272,7 @@ def favourites_table(table: pd.DataFrame, lang: str | None = None) -> Styler:
 def moves_table(moves: pd.DataFrame, lang: str | None = None) -> Styler:
     """The customers that moved (:func:`klantlib.compare_segments`), for display: "—" where a
     customer was not in the list, and why each moved."""
-    table = moves.drop(columns="changes")
-    table["reason"] = move_reasons(moves, lang)
+    table = moves_with_reasons(moves, lang)
     for column in ("from_segment", "to_segment"):
         table[column] = table[column].fillna("").astype(str).replace("", "—")
     return _styled(table, lang)

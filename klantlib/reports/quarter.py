@@ -23,7 +23,7 @@ from klantlib.core.moves import (
 from klantlib.core.segments import SEGMENTS
 from klantlib.errors import KlantlibError, Notice
 from klantlib.i18n import check_language, format_number, get_language, text
-from klantlib.reports.reasons import band_name, move_reasons
+from klantlib.reports.reasons import band_name, moves_with_reasons
 from klantlib.store.exports import out_folder, write_csv, written_atomically
 from klantlib.store.segmentation import segment_session
 from klantlib.store.session import Session
@@ -35,7 +35,6 @@ __all__ = [
     "carried_lines",
     "history_for_export",
     "history_table",
-    "moves_for_export",
     "quarter_segments",
     "start_next_session",
     "transition_table",
@@ -168,7 +167,7 @@ def write_quarter_files(
         folder = kit_root() / REPORT_FOLDER / moved.after
     out = out_folder(folder)
     written = {
-        "moves.csv": write_csv(moves_for_export(moved.moves, lang), out / "moves.csv"),
+        "moves.csv": write_csv(moves_with_reasons(moved.moves, lang), out / "moves.csv"),
         "transitions.csv": write_csv(moved.transitions, out / "transitions.csv"),
         "history.csv": write_csv(history_for_export(moved.history, lang), out / "history.csv"),
     }
@@ -181,14 +180,6 @@ def write_quarter_files(
         plt.close(figure)
     written["moves.png"] = out / "moves.png"
     return written
-
-
-def moves_for_export(moves: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
-    """The moves as ``moves.csv`` holds them: each customer's ``changes`` said as a ``reason``
-    in ``lang`` (:func:`klantlib.reports.reasons.move_reasons`)."""
-    table = moves.drop(columns="changes")
-    table["reason"] = move_reasons(moves, lang)
-    return table
 
 
 def history_for_export(history: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:

@@ -16,7 +16,14 @@ from klantlib.core.bands import BANDS
 from klantlib.core.questions import QUESTIONS
 from klantlib.i18n import text
 
-__all__ = ["band_name", "move_reasons", "question_label", "question_text", "segment_reasons"]
+__all__ = [
+    "band_name",
+    "move_reasons",
+    "moves_with_reasons",
+    "question_label",
+    "question_text",
+    "segment_reasons",
+]
 
 
 def band_name(band: str, lang: str | None = None) -> str:
@@ -74,6 +81,14 @@ def move_reasons(moves: pd.DataFrame, lang: str | None = None) -> pd.Series:
         )
     ]
     return pd.Series(reasons, index=moves.index, dtype="string")
+
+
+def moves_with_reasons(moves: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
+    """The moves with each customer's ``changes`` said as a ``reason`` in ``lang``: as
+    ``moves.csv`` holds them and the notebooks show them."""
+    table = moves.drop(columns="changes")
+    table["reason"] = move_reasons(moves, lang)
+    return table
 
 
 def _move_reason(
