@@ -350,25 +350,20 @@ class AnswerForm(ShownErrors, widgets.VBox):
             draw()
 
     def _on_answer(self, question: str, answer: str) -> None:
-        sheet = self._sheet()
-        done_before = sheet.is_answered(self.position)
-        active = sheet.value(self.position, question) == answer
-        self._save(question, None if active else answer)
-        if self.move_on.value and not done_before and sheet.is_answered(self.position):
-            self._move_on()
+        active = self._sheet().value(self.position, question) == answer
+        self._save(question, None if active else answer, move_on=self.move_on.value)
 
-    def _move_on(self) -> None:
+    def _move_on(self) -> str:
         """The customer shown just got its fourth answer: on to the next one still open (the
-        filters apply); Undo takes the last answer back and shows this customer again."""
+        filters apply); Undo takes the last answer back and shows this customer again. What
+        to say."""
         sheet = self._sheet()
         target = sheet.next_unanswered(self.position, self._shown)
         if target is None:
-            self._say(self._t("form.all_answered"))
-            return
+            return self._t("form.all_answered")
         name = str(sheet.customers["name"].iloc[self.position])
         self.position = target
-        self._say(self._t("form.moved_on", name=name, at=_clock()))
-        self._refresh()
+        return self._t("form.moved_on", name=name, at=_clock())
 
     def _on_move_on(self, change: dict) -> None:
         self.session.set_form_moves_on(bool(change["new"]))
@@ -518,15 +513,20 @@ class AnswerForm(ShownErrors, widgets.VBox):
 
     # ---- saving and showing
 
-    def _save(self, field: str, value: str | None) -> None:
-        """Store first; show it as saved only when the store has it."""
+    def _save(self, field: str, value: str | None, *, move_on: bool = False) -> None:
+        """Store first; show it as saved only when the store has it. With ``move_on``, a
+        customer whose fourth answer this is gives way to the next open one."""
         sheet = self._sheet()
         customer_id = self.customer_id
         assert customer_id is not None  # there is a sheet, so a customer shown
+        done_before = sheet.is_answered(self.position)
         change = self.session.record(self._participant(), customer_id, field, value)
         sheet.set(self.position, field, change.value)
         sheet.to_confirm[self.position] = False  # a change confirms the customer
-        self._say(self._t("form.saved", field=self._field_label(field), at=_clock()))
+        if move_on and not done_before and sheet.is_answered(self.position):
+            self._say(self._move_on())
+        else:
+            self._say(self._t("form.saved", field=self._field_label(field), at=_clock()))
         self._refresh()
         self._stored()
 
