@@ -16,6 +16,7 @@ import pandas as pd
 from klantlib.core.bands import Thresholds
 from klantlib.core.consensus import TEAM, team_answers
 from klantlib.core.method import Segmentation, segment_customers
+from klantlib.core.suggestions import suggest_answers
 from klantlib.store.session import Session
 
 __all__ = ["segment_session", "session_answers", "session_suggestions"]
@@ -57,8 +58,6 @@ def segment_session(
 def session_suggestions(session: Session, customers: pd.DataFrame | None = None) -> pd.DataFrame:
     """What the data suggests for Marge and Cashflow, with the session's rules (its margin
     target and payment term); ``customers``: the session's table when the caller has read it."""
-    from klantlib.core.suggestions import suggest_answers
-
     return suggest_answers(
         session.customers() if customers is None else customers,
         margin_per_hour_target=session.margin_target,
