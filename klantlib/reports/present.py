@@ -13,16 +13,15 @@ from pandas.io.formats.style import Styler
 
 from klantlib.core.consensus import TEAM
 from klantlib.core.customers import OPTIONAL_COLUMNS
-from klantlib.core.method import Segmentation
+from klantlib.core.method import SEGMENT_COLUMNS, Segmentation
 from klantlib.core.pareto import ParetoPoint, customer_shares, pareto_point
 from klantlib.core.questions import QUESTIONS
 from klantlib.i18n import format_money, format_number, format_share, text
 from klantlib.reports.reasons import (
-    band_name,
     moves_with_reasons,
     question_label,
     question_text,
-    segment_reasons,
+    segments_in_words,
 )
 from klantlib.store.session import Session
 
@@ -121,10 +120,7 @@ def _is_number(column: pd.Series) -> bool:
 
 def segment_table(result: Segmentation, lang: str | None = None) -> Styler:
     """Every customer with band, score, segment and reason, for display in a notebook."""
-    table = result.segments.copy()
-    table["band"] = table["band"].astype(str).map(lambda b: band_name(b, lang))
-    table["reason"] = segment_reasons(result.customers, lang)
-    return _styled(table, lang)
+    return _styled(segments_in_words(result.customers, SEGMENT_COLUMNS, lang), lang)
 
 
 def customer_list_table(

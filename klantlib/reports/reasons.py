@@ -9,6 +9,8 @@ The core keeps reasons as data — a customer's band, score, segment and answers
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import pandas as pd
 
@@ -23,6 +25,7 @@ __all__ = [
     "question_label",
     "question_text",
     "segment_reasons",
+    "segments_in_words",
 ]
 
 
@@ -66,6 +69,18 @@ def segment_reasons(customers: pd.DataFrame, lang: str | None = None) -> pd.Seri
             reason = text("reason.open", lang, reason=reason, questions=", ".join(labels[open_row]))
         reasons.append(reason)
     return pd.Series(reasons, index=customers.index, dtype="string")
+
+
+def segments_in_words(
+    customers: pd.DataFrame, columns: Sequence[str], lang: str | None = None
+) -> pd.DataFrame:
+    """``columns`` of a segmented customer table with the band named and, last, each
+    customer's ``reason`` said in ``lang``: as ``segments.csv``, the workbook and the notebooks
+    show them."""
+    table = customers[list(columns)].copy()
+    table["band"] = table["band"].astype(str).map(lambda b: band_name(b, lang))
+    table["reason"] = segment_reasons(customers, lang)
+    return table
 
 
 def move_reasons(moves: pd.DataFrame, lang: str | None = None) -> pd.Series:

@@ -58,7 +58,7 @@ from klantlib.i18n import (
     text,
 )
 from klantlib.reports.present import MONEY_COLUMNS, open_line, thresholds_line
-from klantlib.reports.reasons import band_name, question_label, segment_reasons
+from klantlib.reports.reasons import question_label, segments_in_words
 from klantlib.store.exports import out_folder, owner_only, spreadsheet_safe, write_csv
 from klantlib.store.workbook import (
     Sheet,
@@ -265,10 +265,7 @@ def _kind(column: str, values: pd.Series) -> str:
 
 def _segments(result: Segmentation, lang: str | None) -> pd.DataFrame:
     """The segment table in words: bands named, each customer's reason said, in ``lang``."""
-    table = result.customers[list(EXPORT_COLUMNS[:-1])].copy()
-    table["band"] = table["band"].astype(str).map(lambda b: band_name(b, lang))
-    table["reason"] = segment_reasons(result.customers, lang)
-    return table
+    return segments_in_words(result.customers, EXPORT_COLUMNS[:-1], lang)
 
 
 def segments_for_export(result: Segmentation, lang: str | None = None) -> pd.DataFrame:
