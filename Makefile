@@ -8,7 +8,7 @@ KIT_LANG ?= nl
 PORT ?= 8888
 PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
 
-.PHONY: workshop test lint sample bench clean
+.PHONY: workshop present test lint sample bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,10 @@ $(VENV)/.test-installed: requirements-test.txt requirements.txt pyproject.toml |
 ## Start JupyterLab on the sample data at the first notebook (KIT_LANG=en for English).
 workshop: $(VENV)/.workshop-installed
 	$(BIN)/python -m klantlib workshop --lang $(KIT_LANG) --port $(PORT)
+
+## The whole workshop as one page without code, for the projector (Voilà; KIT_LANG=en for English).
+present: $(VENV)/.workshop-installed
+	$(BIN)/python -m klantlib present --lang $(KIT_LANG)
 
 ## Run every test: lint, unit and property tests, notebooks, the workshop server, the browser.
 ## Installs Debian's chromium for the browser test when it is missing (as root). pytest runs in
@@ -45,6 +49,7 @@ bench: $(VENV)/.test-installed
 	$(BIN)/python benchmarks/bench_answer_form.py
 	$(BIN)/python benchmarks/bench_matrix.py
 	$(BIN)/python benchmarks/bench_report.py
+	$(BIN)/python benchmarks/bench_app_steps.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

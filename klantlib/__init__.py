@@ -98,6 +98,7 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
         "open_notebook_session",
         "setup_notebook",
         "start_here_result",
+        "workshop_app",
     ),
     "klantlib.reports.matrix": ("matrix_chart",),
     "klantlib.reports.moves_chart": ("moves_chart",),
@@ -162,6 +163,7 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
     "klantlib.widgets.quarter_view": ("QuarterView",),
     "klantlib.widgets.report_button": ("ReportButton",),
     "klantlib.widgets.upload": ("CustomerFilePicker",),
+    "klantlib.widgets.workshop_app": ("WorkshopApp",),
 }
 _EXPORTS: dict[str, str] = {name: module for module, names in _PUBLIC.items() for name in names}
 __all__ = sorted(_EXPORTS)
@@ -258,6 +260,7 @@ if TYPE_CHECKING:  # pragma: no cover - for editors and type checkers only
         open_notebook_session,
         setup_notebook,
         start_here_result,
+        workshop_app,
     )
     from klantlib.reports.matrix import matrix_chart
     from klantlib.reports.moves_chart import moves_chart
@@ -317,3 +320,4 @@ if TYPE_CHECKING:  # pragma: no cover - for editors and type checkers only
     from klantlib.widgets.upload import (
         CustomerFilePicker,
     )
+    from klantlib.widgets.workshop_app import WorkshopApp

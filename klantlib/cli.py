@@ -2,7 +2,8 @@
 
 Commands: ``segment`` (from files, or from a session with ``--session``), ``load``,
 ``session create``, ``answers import``, ``answers export``, ``compare`` (who moved between two
-segmentations, each a session or a ``segments.csv``) and ``workshop``. Bad input ends with
+segmentations, each a session or a ``segments.csv``), ``workshop`` (JupyterLab) and
+``present`` (the workshop app as a page without code, for the projector). Bad input ends with
 exit code 2 and a message in the chosen language, never a traceback.
 
 Sessions and participants: ``segment --session`` and ``answers export`` use the one
@@ -279,6 +280,11 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     workshop.add_argument("--port", type=int, default=8888, help=h("port"))
     workshop.add_argument("--lang", choices=LANGUAGES, default=None, help=h("lang"))
     workshop.add_argument("--no-browser", action="store_true", help=h("no_browser"))
+
+    present = commands.add_parser("present", help=h("present"), description=h("present"))
+    present.add_argument("--port", type=int, default=8866, help=h("port"))
+    present.add_argument("--lang", choices=LANGUAGES, default=None, help=h("lang"))
+    present.add_argument("--no-browser", action="store_true", help=h("no_browser"))
     return parser
 
 
@@ -656,6 +662,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _history(args)
         if args.command == "run":
             return _run(args)
+        if args.command == "present":
+            from klantlib.workshop import run_present
+
+            return run_present(port=args.port, lang=args.lang, open_browser=not args.no_browser)
         from klantlib.workshop import run_workshop
 
         return run_workshop(port=args.port, lang=args.lang, open_browser=not args.no_browser)

@@ -720,6 +720,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "poort (standaard 8888, of de eerste vrije daarna)",
         "port (default 8888, or the first free one after it)",
     ),
+    "cli.help.present": (
+        "de workshop als één pagina zonder code (voor de projector) op 127.0.0.1, met"
+        " toegangssleutel",
+        "the workshop as one page without code (for the projector) on 127.0.0.1, with an"
+        " access key",
+    ),
     "cli.help.no_browser": (
         "geen browser openen",
         "do not open a browser",
@@ -943,6 +949,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "--column expects FIELD=HEADER, e.g. revenue=\"Omzet 2025\" (got '{value}').",
     ),
     # workshop launcher
+    "workshop.present": (
+        "De workshoppagina draait. Open deze link in je browser (de sleutel erin is je"
+        " toegang):\n  {url}\nStoppen: Ctrl+C in dit venster.",
+        "The workshop page is running. Open this link in your browser (the key in it is your"
+        " access):\n  {url}\nStop: Ctrl+C in this window.",
+    ),
     "workshop.open": (
         "De workshop draait. Open deze link in je browser (de sleutel erin is je toegang):\n"
         "  {url}\nStoppen: Ctrl+C in dit venster.",
@@ -1781,6 +1793,26 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "form.all_bands": ("alle", "all"),
     "form.only_unanswered": ("alleen onbeantwoord", "unanswered only"),
     "form.only_favourites": ("alleen favorieten", "favourites only"),
+    # the workshop app: one page of steps
+    "app.title": ("Klantwaarde-workshop", "Customer value workshop"),
+    "app.step_bar": ("{number}. {step}", "{number}. {step}"),
+    "app.step.customers": ("Klanten", "Customers"),
+    "app.step.bands": ("Omzetklassen", "Revenue bands"),
+    "app.step.questions": ("Vier vragen", "Four questions"),
+    "app.step.together": ("Samen beslissen", "Decide together"),
+    "app.step.matrix": ("Matrix", "Matrix"),
+    "app.step.plan": ("Actieplan", "Action plan"),
+    "app.step.report": ("Rapport", "Report"),
+    "app.next": ("Volgende stap: {step}", "Next step: {step}"),
+    "app.anonymous": ("Anoniem", "Anonymous"),
+    "app.anonymous_tip": (
+        "Klantcodes in plaats van namen in de matrix, om buiten het team te tonen",
+        "Customer codes instead of names in the matrix, to show outside the team",
+    ),
+    "app.grid": (
+        "Welk segment krijgt elk vak van de matrix?",
+        "Which segment does each cell of the matrix get?",
+    ),
     "form.move_on": (
         "na het vierde antwoord naar de volgende open klant",
         "after the fourth answer, on to the next open customer",

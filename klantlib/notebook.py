@@ -12,7 +12,7 @@ from klantlib.errors import KlantlibError
 from klantlib.headless import check_injected_parameters
 from klantlib.i18n import check_language, set_language, text
 
-__all__ = ["open_notebook_session", "setup_notebook", "start_here_result"]
+__all__ = ["open_notebook_session", "setup_notebook", "start_here_result", "workshop_app"]
 
 
 def setup_notebook(lang: str) -> EnvironmentCheck:
@@ -95,6 +95,40 @@ def start_here_result(
                 return segment_session(current, None)
     customers = read_customers_csv(customers_file)
     return segment_customers(customers, read_answers_csv(answers_file))
+
+
+def workshop_app(
+    session: str,
+    customers_file: str | None = None,
+    *,
+    year: int | None = None,
+    report_folder: str | None = None,
+    lang: str,
+):
+    """The workshop on one page (:class:`klantlib.widgets.workshop_app.WorkshopApp`) for the
+    notebook ``werkplaats`` / ``workshop`` and for ``make present``: the notebook set up as
+    :func:`setup_notebook` does, the environment check shown only when something is wrong.
+    Served by Voilà, where JupyterLab cannot open the report's files, the report's links
+    download them from the page itself."""
+    import html
+    import os
+
+    from klantlib.widgets.report_button import download_link
+    from klantlib.widgets.workshop_app import WorkshopApp
+
+    check = setup_notebook(lang)
+    in_voila = "VOILA_KERNEL_ID" in os.environ or "VOILA_REQUEST_URL" in os.environ
+    app = WorkshopApp(
+        session,
+        lang=lang,
+        customers_file=customers_file or None,
+        year=year,
+        report_folder=report_folder or None,
+        file_link=download_link if in_voila else None,
+    )
+    if not check.ok:
+        app.status.value = f"<pre>{html.escape(str(check))}</pre>"
+    return app
 
 
 def _show_message(

@@ -22,9 +22,13 @@ from klantlib.paths import WORK_FOLDER, kit_root
 
 __all__ = [
     "FIRST_NOTEBOOK",
+    "PRESENT_NOTEBOOK",
     "jupyter_command",
     "prepare_working_copies",
+    "run_present",
     "run_workshop",
+    "voila_command",
+    "voila_settings",
 ]
 
 HOST = "127.0.0.1"
@@ -32,7 +36,19 @@ FIRST_NOTEBOOK = {
     "nl": "notebooks/nl/00_start_hier.ipynb",
     "en": "notebooks/en/00_start_here.ipynb",
 }
+PRESENT_NOTEBOOK = {
+    "nl": "notebooks/nl/07_werkplaats.ipynb",
+    "en": "notebooks/en/07_workshop.ipynb",
+}
+"""The workshop app's notebook, which ``make present`` serves as a page without code."""
 
+PAGE_POLICY = (
+    "default-src 'self' 'unsafe-inline' 'unsafe-eval' data: blob:; "
+    "connect-src 'self'; frame-ancestors 'self'"
+)
+"""The Content-Security-Policy of the page without code: the browser loads nothing from beyond
+this server (Voilà's page asks a font from the internet; it is not fetched) and a page
+elsewhere cannot frame it."""
 
 _STAMP = "klantwaarde"  # the notebook metadata key holding the shipped notebook's fingerprint
 
@@ -230,3 +246,102 @@ def run_workshop(*, port: int = 8888, lang: str = "nl", open_browser: bool = Tru
         if process.poll() is None:
             stop_server(process, port, token)
         shutil.rmtree(settings, ignore_errors=True)
+
+
+def voila_settings(folder: Path) -> Path:
+    """Voilà's configuration for the workshop page (``voila.json``) written into ``folder``,
+    used as the server's only configuration folder (``JUPYTER_CONFIG_DIR``); returns ``folder``.
+
+    The token is required (taken from the environment, see :func:`server_environment`), the
+    page may load nothing from beyond this server (:data:`PAGE_POLICY`), and Voilà serves no
+    file of the kit's folders without the token: its file route, which asks no token, serves
+    none (the report's files are downloaded from the page itself)."""
+    import json
+
+    settings = {
+        "Voila": {
+            "ip": HOST,
+            "port_retries": 0,
+            "open_browser": False,
+            "auto_token": True,  # the token from JUPYTER_TOKEN; never a server without one
+            "tornado_settings": {"headers": {"Content-Security-Policy": PAGE_POLICY}},
+            "log_level": "WARN",
+        },
+        "VoilaConfiguration": {
+            "file_allowlist": [],
+            "show_tracebacks": False,
+            "theme": "light",
+        },
+    }
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "voila.json").write_text(json.dumps(settings, indent=2), encoding="utf-8")
+    return folder
+
+
+def voila_command(*, notebook: str, port: int) -> list[str]:
+    """Voilà's command line for ``notebook``: the page without code on 127.0.0.1:``port``.
+    Everything else comes from :func:`voila_settings`; the token from the environment."""
+    return [sys.executable, "-m", "voila", notebook, f"--port={port}"]
+
+
+def port_open(port: int) -> bool:
+    """Whether something listens on 127.0.0.1:``port``."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.settimeout(1)
+        return probe.connect_ex((HOST, port)) == 0
+
+
+def _stop_page(process: subprocess.Popen, timeout: float = 15) -> int:
+    """Stop Voilà and the kernel it started (their own process group where there is one)."""
+    if process.poll() is None:
+        if hasattr(os, "killpg"):
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGTERM)
+        else:  # pragma: no cover - Windows
+            process.terminate()
+    try:
+        return process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        if hasattr(os, "killpg"):
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)
+        else:  # pragma: no cover - Windows
+            process.kill()
+        return process.wait()
+
+
+def run_present(*, port: int = 8866, lang: str = "nl", open_browser: bool = True) -> int:
+    """Serve the workshop app as a page without code (Voilà) and wait; returns Voilà's exit
+    code. Ctrl+C or a termination signal stops the page and its kernel."""
+    import webbrowser
+
+    lang = check_language(lang)
+    root = kit_root()
+    token = secrets.token_urlsafe(24)
+    port = free_port(port)
+    config = voila_settings(Path(tempfile.mkdtemp(prefix="klantwaarde-page-")))
+    environment = {**server_environment(token), "JUPYTER_CONFIG_DIR": str(config)}
+    process = subprocess.Popen(
+        voila_command(notebook=PRESENT_NOTEBOOK[lang], port=port),
+        cwd=root,
+        env=environment,
+        start_new_session=hasattr(os, "killpg"),  # one group: the kernel stops with the page
+    )
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        deadline = time.monotonic() + 120
+        while process.poll() is None and not port_open(port) and time.monotonic() < deadline:
+            time.sleep(0.3)
+        if process.poll() is None:
+            url = f"http://{HOST}:{port}/?token={token}"
+            print(text("workshop.present", lang, url=url), flush=True)
+            if open_browser:
+                webbrowser.open(url)
+        return process.wait()
+    except KeyboardInterrupt:
+        return _stop_page(process)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        if process.poll() is None:
+            _stop_page(process)
+        shutil.rmtree(config, ignore_errors=True)

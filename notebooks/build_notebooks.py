@@ -42,17 +42,20 @@ class Markdown:
 
 @dataclass(frozen=True)
 class Code:
-    """A code cell, the same in every language."""
+    """A code cell, the same in every language; ``hidden``: its source folded away in
+    JupyterLab (a click on the dots shows it), for a notebook that is one screen."""
 
     source: str
+    hidden: bool = False
 
 
 @dataclass(frozen=True)
 class Parameters:
     """The tagged first cell: ``lang`` (per language) and shared ``(name, value, comment)`` rows."""
 
-    rows: tuple[tuple[str, str | int, str], ...]
+    rows: tuple[tuple[str, str | int | None, str], ...]
     lang_comment: str = 'language of texts and tables: "nl" or "en"'
+    hidden: bool = False
 
     def source(self, lang: str) -> str:
         rows = (("lang", lang, self.lang_comment), *self.rows)
@@ -157,12 +160,12 @@ def build_notebook(notebook: Notebook, lang: str) -> nbformat.NotebookNode:
             flow.append(AFTER_A_RESTART)
     for index, cell in enumerate(flow):
         cell_id = f"{name}-{index:02d}"
+        folded = {"jupyter": {"source_hidden": True}} if getattr(cell, "hidden", False) else {}
         if isinstance(cell, Parameters):
-            cells.append(
-                new_code_cell(cell.source(lang), id=cell_id, metadata={"tags": ["parameters"]})
-            )
+            metadata = {**folded, "tags": ["parameters"]}
+            cells.append(new_code_cell(cell.source(lang), id=cell_id, metadata=metadata))
         elif isinstance(cell, Code):
-            cells.append(new_code_cell(_clean(cell.source), id=cell_id))
+            cells.append(new_code_cell(_clean(cell.source), id=cell_id, metadata=folded))
         else:
             cells.append(new_markdown_cell(_clean(getattr(cell, lang)), id=cell_id))
     return new_notebook(cells=cells, metadata=NOTEBOOK_METADATA)
@@ -534,7 +537,9 @@ START_HERE = Notebook(
             4. **Het plan**: per segment proactief of reactief, kanalen, ritme en eigenaar, en
                hoeveel tijd dat vrijmaakt.
 
-            Ze volgen in deze map, genummerd in de volgorde van de sessie.
+            Ze volgen in deze map, genummerd in de volgorde van de sessie. Voor de sessie zelf,
+            op de projector: **07 Werkplaats** zet alle stappen op één pagina, met knoppen en
+            zonder code (of `make present`: dezelfde pagina zonder JupyterLab).
             """,
             en="""
             ## Summary
@@ -562,7 +567,9 @@ START_HERE = Notebook(
             4. **The plan**: per segment proactive or reactive, channels, rhythm and owner, and
                how much time that frees.
 
-            They follow in this folder, numbered in the order of the session.
+            They follow in this folder, numbered in the order of the session. For the session
+            itself, on the projector: **07 Workshop** puts every step on one page, with buttons
+            and no code (or `make present`: the same page without JupyterLab).
             """,
         ),
     ),
@@ -2067,6 +2074,47 @@ NEW_QUARTER = Notebook(
     ),
 )
 
+WORKSHOP = Notebook(
+    names={"nl": "07_werkplaats", "en": "07_workshop"},
+    cells=(
+        Parameters(
+            (
+                ("session", "2026-Q4", "session name"),
+                ("customers_file", "", "empty: the session's file (new: the sample); or a path"),
+                ("year", None, "for invoice lines: the year whose lines are added up"),
+                ("report_folder", "", "where the files go; empty: data/rapporten/<session>/"),
+            ),
+            hidden=True,
+        ),
+        Code(
+            """
+            import klantlib
+
+            klantlib.workshop_app(
+                session,
+                customers_file,
+                year=year,
+                report_folder=report_folder,
+                lang=lang,
+            )
+            """,
+            hidden=True,
+        ),
+        Markdown(
+            nl="""
+            **Werkplaats** · de hele workshop op één pagina: kies **Run › Run All Cells** en werk
+            met de knoppen, stap na stap. Elke klik wordt bewaard. De sessie kiezen: klik op de
+            puntjes bovenaan. Op de projector zonder code: `make present`.
+            """,
+            en="""
+            **Workshop** · the whole session on one page: choose **Run › Run All Cells** and work
+            with the buttons, step by step. Every click is stored. To choose the session: click
+            the dots at the top. On the projector without code: `make present`.
+            """,
+        ),
+    ),
+)
+
 NOTEBOOKS: tuple[Notebook, ...] = (
     START_HERE,
     CUSTOMER_LIST,
@@ -2075,6 +2123,7 @@ NOTEBOOKS: tuple[Notebook, ...] = (
     MATRIX,
     ACTION_PLAN,
     NEW_QUARTER,
+    WORKSHOP,
 )
 """Every notebook of the flow, in order."""
 

@@ -95,6 +95,11 @@ PARAMETERS = {
         "participant": PARTICIPANTS[0],
         "report_folder": tmp / "rapport",
     },
+    "07": lambda f, tmp: {
+        "session": SESSION,
+        "customers_file": f["customers"],
+        "report_folder": tmp / "rapport",
+    },
 }
 
 

@@ -298,6 +298,21 @@ class Session:
     def set_form_moves_on(self, on: bool) -> None:
         self._set_meta("form_moves_on", None if on else "no")
 
+    @property
+    def workshop_step(self) -> str | None:
+        """The step the workshop app showed last (``None`` before it was opened)."""
+        return self._meta("workshop_step")
+
+    def set_workshop_step(self, step: str) -> None:
+        self._set_meta("workshop_step", step)
+
+    def form_customer(self, participant: str) -> str | None:
+        """The customer the answer form showed ``participant`` last: where it opens again."""
+        return self._meta(f"form_customer:{check_participant(participant)}")
+
+    def set_form_customer(self, participant: str, customer_id: str) -> None:
+        self._set_meta(f"form_customer:{check_participant(participant)}", str(customer_id))
+
     def has_changes(self) -> bool:
         """Whether anyone recorded anything in the session: an answer, note, favourite or time."""
         return self._connection.execute("SELECT 1 FROM changes LIMIT 1").fetchone() is not None

@@ -49,9 +49,11 @@ class AnswerForm(ShownErrors, widgets.VBox):
     """Answer the four questions for the customers of ``session``, as ``participant``.
 
     Without a participant the form first asks for a name (the people who answered before are
-    offered). Attributes for tests and notebooks: ``sheet`` (the :class:`AnswerSheet` of the
-    participant), ``position`` (the customer shown), ``buttons[question][answer]``, ``note``,
-    ``favourite``, ``time``, ``status`` and ``progress``.
+    offered). ``wide``: laid out for a whole screen (each question on one line, a lower note
+    box), as the workshop app shows it. Attributes for tests and notebooks: ``sheet`` (the
+    :class:`AnswerSheet` of the participant), ``position`` (the customer shown),
+    ``buttons[question][answer]``, ``note``, ``favourite``, ``time``, ``status`` and
+    ``progress``.
     """
 
     _what = "The answer form failed"
@@ -64,6 +66,7 @@ class AnswerForm(ShownErrors, widgets.VBox):
         participant: str | None = None,
         lang: str | None = None,
         thresholds: Thresholds | None = None,
+        wide: bool = False,
     ) -> None:
         self.session = session
         self.lang = check_language(lang) if lang is not None else get_language()
@@ -90,6 +93,7 @@ class AnswerForm(ShownErrors, widgets.VBox):
         self._loading = False  # widgets being set from the store: no saving then
         self._overviews: list[Callable[[], None]] = []
         self._on_stored: list[Callable[[], None]] = []  # told after every change stored
+        self._remembered: str | None = None  # the customer the session has as last shown
 
         t = self._t
         self.who = widgets.Combobox(
@@ -163,13 +167,15 @@ class AnswerForm(ShownErrors, widgets.VBox):
             self.lang, "form.answer_tip", lambda q, a: self._run(lambda: self._on_answer(q, a))
         )
         rows = []
+        label_width = "50em" if wide else "34em"
         for question, row in self.buttons.items():
             label = widgets.HTML(
                 f"<div style='line-height: 1.35; margin-bottom: 0.4em'>"
                 f"<b>{html.escape(t(f'question.{question}'))}</b><br>"
                 f"<span style='color: #555'>{html.escape(t(f'question.{question}.text'))}</span>"
                 "</div>",
-                layout=widgets.Layout(width="34em", min_width="34em"),
+                # wide (a whole screen, as in the workshop app): each question on one line
+                layout=widgets.Layout(width=label_width, min_width=label_width),
             )
             extra: list[widgets.Widget] = []
             if question in SUGGESTED_QUESTIONS:
@@ -198,7 +204,7 @@ class AnswerForm(ShownErrors, widgets.VBox):
         self.note = widgets.Textarea(
             placeholder=t("form.note_placeholder"),
             continuous_update=False,
-            layout=widgets.Layout(width="100%", height="4.5em"),
+            layout=widgets.Layout(width="100%", height="3.2em" if wide else "4.5em"),
         )
         self.accept_all: dict[str, widgets.Button] = {}
         for question in SUGGESTED_QUESTIONS:
@@ -343,6 +349,12 @@ class AnswerForm(ShownErrors, widgets.VBox):
         self._shown = self.sheet.matching(self._filter())
         first_open = self.sheet.next_unanswered(-1, self._shown)
         self.position = first_open if first_open is not None else int(self._first_shown())
+        last = self.session.form_customer(self.participant)  # where this person was: again
+        if last is not None and last in self.sheet.position:  # and it passes the filters
+            at = self.sheet.position[last]
+            if at in set(self._shown.tolist()):
+                self.position = at
+        self._remembered = last
         self.session.set_last_participant(self.participant)
         self._say(self._t("form.hello", name=self.participant))
         self._refresh()
@@ -541,6 +553,13 @@ class AnswerForm(ShownErrors, widgets.VBox):
         self.position = int(self._shown[min(max(at, 0), len(self._shown) - 1)])
         self._refresh()
 
+    def _remember(self, customer_id: str) -> None:
+        """Keep the customer shown in the session (once per customer, not per click): the form
+        opens there again after a reload or a restart."""
+        if customer_id != self._remembered and self.participant is not None:
+            self.session.set_form_customer(self.participant, customer_id)
+            self._remembered = customer_id
+
     def _refresh(self) -> None:
         """Set every widget from the sheet (the stored values), without saving anything."""
         t = self._t
@@ -575,6 +594,7 @@ class AnswerForm(ShownErrors, widgets.VBox):
             self.verdict.value = ""
             return
         position = self.position
+        self._remember(str(sheet.ids[position]))
         self._loading = True
         try:
             for question, row in self.buttons.items():

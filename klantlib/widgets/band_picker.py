@@ -108,8 +108,16 @@ class BandPicker(ShownErrors, widgets.VBox):
     _what = "The band picker failed"
     _logger = logger
 
-    def __init__(self, session: Session, *, lang: str | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        *,
+        lang: str | None = None,
+        chart_beside: bool = False,
+        chart_size: tuple[float, float] = FIGURE_SIZE,
+    ) -> None:
         self.session = session
+        self._chart_size = chart_size
         self.lang = check_language(lang) if lang is not None else get_language()
         self._customers = session.customers()
         self._has_potential = "potential_revenue" in self._customers.columns
@@ -166,26 +174,27 @@ class BandPicker(ShownErrors, widgets.VBox):
         def row(*children: widgets.Widget) -> widgets.HBox:
             return widgets.HBox(list(children), layout=widgets.Layout(align_items="center"))
 
-        super().__init__(
-            [
-                row(label("picker.low"), self.low_text, self.low_slider),
-                row(label("picker.high"), self.high_text, self.high_slider),
-                widgets.HBox(
-                    [
-                        widgets.HTML(html.escape(t("picker.suggest"))),
-                        *self.suggestions.values(),
-                        self.share,
-                        widgets.HTML(html.escape(t("picker.share_unit"))),
-                    ],
-                    layout=widgets.Layout(align_items="center", flex_flow="row wrap"),
-                ),
-                self.potential,
-                row(self.store, self.state),
-                self.status,
-                self.table,
-                self.chart,
-            ]
-        )
+        controls = [
+            row(label("picker.low"), self.low_text, self.low_slider),
+            row(label("picker.high"), self.high_text, self.high_slider),
+            widgets.HBox(
+                [
+                    widgets.HTML(html.escape(t("picker.suggest"))),
+                    *self.suggestions.values(),
+                    self.share,
+                    widgets.HTML(html.escape(t("picker.share_unit"))),
+                ],
+                layout=widgets.Layout(align_items="center", flex_flow="row wrap"),
+            ),
+            self.potential,
+            row(self.store, self.state),
+            self.status,
+            self.table,
+        ]
+        if chart_beside:  # one screen wide: the chart right of the controls and the table
+            super().__init__([widgets.HBox([widgets.VBox(controls), self.chart])])
+        else:
+            super().__init__([*controls, self.chart])
         for control in (self.low_text, self.low_slider, self.high_text, self.high_slider):
             control.layout.margin = "0 0.5em"
         self._open()
@@ -344,7 +353,7 @@ class BandPicker(ShownErrors, widgets.VBox):
         from IPython.display import Image
         from matplotlib.figure import Figure
 
-        figure = Figure(figsize=FIGURE_SIZE, layout="constrained")
+        figure = Figure(figsize=self._chart_size, layout="constrained")
         band_chart(
             self._customers,
             self.thresholds,

@@ -68,7 +68,7 @@ class ConsensusView(ShownErrors, widgets.VBox):
     _what = "The consensus view failed"
     _logger = logger
 
-    def __init__(self, session: Session, *, lang: str | None = None) -> None:
+    def __init__(self, session: Session, *, lang: str | None = None, wide: bool = False) -> None:
         self.session = session
         self.lang = check_language(lang) if lang is not None else get_language()
         self._customers = session.customers()
@@ -108,18 +108,29 @@ class ConsensusView(ShownErrors, widgets.VBox):
             layout=widgets.Layout(width="18em"),
         )
         self.upload.observe(lambda change: self._run(lambda: self._on_upload(change)), "value")
+        navigation = [self.previous, self.next, self.next_open, self.refresh]
+        other_laptops = widgets.HTML(f"<b>{html.escape(t('team.other_laptops'))}</b>")
+        if wide:  # a whole screen, as in the workshop app: fewer, longer rows
+            top = [widgets.HBox([*navigation, self.take_agreed])]
+            bottom = [
+                widgets.HBox(
+                    [other_laptops, self.upload_who, self.upload],
+                    layout=widgets.Layout(align_items="center"),
+                )
+            ]
+        else:
+            top = [widgets.HBox(navigation), self.take_agreed]
+            bottom = [other_laptops, widgets.HBox([self.upload_who, self.upload])]
         super().__init__(
             [
                 self.summary,
-                widgets.HBox([self.previous, self.next, self.next_open, self.refresh]),
-                self.take_agreed,
+                *top,
                 self.card,
                 self.grid,
                 widgets.HTML(f"<b>{html.escape(t('team.team_answer'))}</b>"),
                 *rows,
                 self.status,
-                widgets.HTML(f"<b>{html.escape(t('team.other_laptops'))}</b>"),
-                widgets.HBox([self.upload_who, self.upload]),
+                *bottom,
             ]
         )
         self.customer_id: str | None = None

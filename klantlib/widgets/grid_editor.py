@@ -27,13 +27,16 @@ logger = logging.getLogger(__name__)
 class GridEditor(ShownErrors, widgets.VBox):
     """Edit the session's segment grid. ``cells[band][score]`` are the choices; ``grid`` is
     the grid shown (checked by :class:`SegmentGrid`); ``store``, ``reset``, ``warnings`` and
-    ``status`` as the names say."""
+    ``status`` as the names say. ``compact``: narrower cells, for beside the matrix chart."""
 
     _what = "The grid editor failed"
     _logger = logger
 
-    def __init__(self, session: Session, *, lang: str | None = None) -> None:
+    def __init__(self, session: Session, *, lang: str | None = None, compact: bool = False) -> None:
         self.session = session
+        label_width, cell_width, button_width = (
+            ("5.5em", "7em", "2em") if compact else ("8em", "9.5em", "2.6em")
+        )
         self.lang = check_language(lang) if lang is not None else get_language()
         t = self._t
         stored = session.grid
@@ -41,10 +44,10 @@ class GridEditor(ShownErrors, widgets.VBox):
         self.cells: dict[str, list[widgets.ToggleButtons]] = {}
         self._resetting = False
         rows = []
-        header = [widgets.HTML("", layout=widgets.Layout(width="8em"))] + [
+        header = [widgets.HTML("", layout=widgets.Layout(width=label_width))] + [
             widgets.HTML(
                 f"<b>{html.escape(t('grid.score', score=s))}</b>",
-                layout=widgets.Layout(width="9.5em"),
+                layout=widgets.Layout(width=cell_width),
             )
             for s in stored.scores
         ]
@@ -55,14 +58,14 @@ class GridEditor(ShownErrors, widgets.VBox):
                 choice = widgets.ToggleButtons(
                     options=list(SEGMENTS),
                     value=stored.cells[band][score],
-                    style={"button_width": "2.6em"},
-                    layout=widgets.Layout(width="9.5em"),
+                    style={"button_width": button_width},
+                    layout=widgets.Layout(width=cell_width),
                 )
                 choice.observe(self._on_choice, names="value")
                 choices.append(choice)
             self.cells[band] = choices
             label = widgets.HTML(
-                f"<b>{html.escape(t(f'band.{band}'))}</b>", layout=widgets.Layout(width="8em")
+                f"<b>{html.escape(t(f'band.{band}'))}</b>", layout=widgets.Layout(width=label_width)
             )
             rows.append(widgets.HBox([label, *choices]))
         self.store = widgets.Button(

@@ -14,6 +14,7 @@ import html
 import logging
 import os
 import urllib.parse
+from collections.abc import Callable
 from pathlib import Path
 
 import ipywidgets as widgets
@@ -24,7 +25,23 @@ from klantlib.reports.report import write_session_report
 from klantlib.store.session import Session
 from klantlib.widgets.widget_errors import ShownErrors
 
-__all__ = ["REPORT_FOLDER", "ReportButton"]
+__all__ = ["REPORT_FOLDER", "ReportButton", "download_link"]
+
+DOWNLOAD_LIMIT = 25 * 1024 * 1024
+"""Larger files get no download link (the page would carry them whole); their path is shown."""
+
+
+def download_link(path: Path) -> str:
+    """``path`` as a link that downloads the file from the page itself (a ``data:`` address),
+    for a page that serves no files, such as Voilà's: nothing is left readable on a server
+    without its token. Empty for a file over :data:`DOWNLOAD_LIMIT`."""
+    import base64
+    import mimetypes
+
+    if path.stat().st_size > DOWNLOAD_LIMIT:
+        return ""
+    kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    return f"data:{kind};base64," + base64.b64encode(path.read_bytes()).decode("ascii")
 
 
 logger = logging.getLogger(__name__)
@@ -43,6 +60,7 @@ class ReportButton(ShownErrors, widgets.VBox):
         participant: str | None = None,
         lang: str | None = None,
         folder: str | Path | None = None,
+        file_link: Callable[[Path], str] | None = None,
     ) -> None:
         from klantlib.paths import kit_root
 
@@ -52,6 +70,7 @@ class ReportButton(ShownErrors, widgets.VBox):
         self.folder = (
             Path(folder) if folder is not None else kit_root() / REPORT_FOLDER / session.name
         )
+        self.file_link = file_link  # a written file as a link on this page (default: JupyterLab's)
         self.written: dict[str, Path] = {}
         self.written_at: dt.datetime | None = None
         self.button = widgets.Button(
@@ -72,14 +91,28 @@ class ReportButton(ShownErrors, widgets.VBox):
         time = self.written_at.strftime("%H:%M:%S")
         heading = text("report.written", self.lang, time=time, folder=self._shown(self.folder))
         lines = [html.escape(heading)]
-        lines += [
-            f"• <a href='{html.escape(self._link(path), quote=True)}' target='_blank'"
-            f" rel='noopener'>{html.escape(name)}</a>"
-            for name, path in self.written.items()
-        ]
+        lines += [self._line(name, path) for name, path in self.written.items()]
         self.status.value = "<div style='line-height: 1.5'>" + "<br>".join(lines) + "</div>"
 
+    def _line(self, name: str, path: Path) -> str:
+        """One written file as a link (a download where the page serves no files)."""
+        href = self._link(path)
+        if not href:
+            return f"• {html.escape(name)} ({html.escape(self._shown(path))})"
+        download = ""
+        if href.startswith("data:"):
+            download = f" download='{html.escape(path.name, quote=True)}'"
+        return (
+            f"• <a href='{html.escape(href, quote=True)}' target='_blank'"
+            f" rel='noopener'{download}>{html.escape(name)}</a>"
+        )
+
     def _link(self, path: Path) -> str:
+        if self.file_link is not None:
+            return self.file_link(path)
+        return self._lab_link(path)
+
+    def _lab_link(self, path: Path) -> str:
         """The file as JupyterLab opens it from the notebook's page: a path relative to the
         notebook's folder (the kernel's working folder), which the browser resolves against
         the notebook's address (``/lab/tree/<folder>/<notebook>``)."""

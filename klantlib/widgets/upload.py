@@ -195,7 +195,14 @@ class CustomerFilePicker(widgets.VBox):
             layout=widgets.Layout(width="auto"),
         )
         super().__init__(
-            [widgets.HBox([self.upload, self.year, self.date_order]), self.help, self.status]
+            [
+                widgets.HBox(
+                    [self.upload, self.year, self.date_order],
+                    layout=widgets.Layout(flex_flow="row wrap"),  # a narrow column: two rows
+                ),
+                self.help,
+                self.status,
+            ]
         )
         self.upload.observe(self._on_upload, names="value")
         self.year.observe(self._on_year, names="value")
