@@ -552,7 +552,7 @@ def test_four_questions_form_stores_every_click_in_jupyterlab(
     assert changes == 7, "the form stored more than the clicks and the note"
 
     # Restart Kernel and Run All Cells: a fresh form opens as the same participant (no name
-    # to type again), the answers are back.
+    # to type again) at the customer it showed, the answers are back.
     old_form = form.element_handle()
     page.get_by_role("menuitem", name="Kernel", exact=True).click()
     page.locator("li[data-command='runmenu:restart-and-run-all']").click()
@@ -560,10 +560,14 @@ def test_four_questions_form_stores_every_click_in_jupyterlab(
     _wait_all_ran(page, panel, notebook, replaced=old_form)
     expect(who).to_have_value(PARTICIPANT)
     expect(status).to_contain_text(t("form.hello", name=PARTICIPANT))
-    expect(card).to_contain_text(str(first["name"]))  # the first customer with open questions
+    expect(card).to_contain_text(str(third["name"]))  # the customer the form showed
+    expect_answers({})
+    expect(progress).to_have_text(expected_progress)
+    for shown in (second, first):  # back through the customers: their answers are there
+        _button(form, t("form.previous")).click()
+        expect(card).to_contain_text(str(shown["name"]))
     expect_answers({"margin": "yes", "cashflow": "no"})
     expect(note).to_have_value(NOTE[lang])
-    expect(progress).to_have_text(expected_progress)
 
     _screenshot(page, form, f"03_{lang}.png")
 

@@ -62,19 +62,19 @@ MOST_ACTIONS = 110  # the issue's bound for 20 customers, from the empty session
 RELOAD_AFTER = 10  # customers answered before the page is reloaded
 
 
-def app_notebook(folder: Path, lang: str, session: str, report_folder: Path) -> Path:
-    """The workshop notebook as a team's copy has it: its grey cell with this session and
-    report folder (the shipped notebook is never changed)."""
+def app_notebook(
+    folder: Path, lang: str, session: str, report_folder: Path, **values: object
+) -> Path:
+    """The workshop notebook as a team's copy has it: its grey cell with this session, report
+    folder and ``values`` (the shipped notebook is never changed)."""
     notebook = json.loads((ROOT / PRESENT_NOTEBOOK[lang]).read_text(encoding="utf-8"))
     cell = next(c for c in notebook["cells"] if "parameters" in c["metadata"].get("tags", []))
     source = "".join(cell["source"])
-    source = re.sub(r'^session = "[^"]*"', f"session = {json.dumps(session)}", source, flags=re.M)
-    source = re.sub(
-        r'^report_folder = "[^"]*"',
-        f"report_folder = {json.dumps(str(report_folder))}",
-        source,
-        flags=re.M,
-    )
+    values = {"session": session, "report_folder": str(report_folder), **values}
+    for name, value in values.items():
+        line = f"{name} = {json.dumps(value)}"
+        source, found = re.subn(rf"^{name} = .*$", line, source, count=1, flags=re.M)
+        assert found, f"the grey cell has no {name}"
     cell["source"] = source
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / Path(PRESENT_NOTEBOOK[lang]).name
@@ -531,3 +531,67 @@ def test_the_workshop_app_as_one_cell_in_jupyterlab(
 
 def _revenues() -> list[float]:
     return [round(250_000 / (i + 1) ** 1.2, 2) for i in range(20)]
+
+
+def test_the_workshop_page_of_hostile_names_runs_nothing(big_page: Page, tmp_path: Path):
+    """Every step of the page on the hostile session (customers, participants, notes, owner
+    and account manager that are HTML, script and math): no dialog, no request for an address
+    a name holds, no element made of a name; the names are shown as the characters they are.
+    One language: the code that makes the page's HTML is the same in both (the in-process
+    hostile test of the app runs both)."""
+    lang = "nl"
+    from tests.hostile import OWNER, PARTICIPANTS, REQUEST_MARK, SCRIPT_NAME
+    from tests.test_browser_hostile import Watch
+    from tests.test_hostile_notebooks import SESSION, write_hostile_data
+
+    sessions = tmp_path / "sessies"
+    files = write_hostile_data(tmp_path / "data", sessions)
+    notebook = app_notebook(
+        tmp_path / "werkmap",
+        lang,
+        SESSION,
+        tmp_path / "rapport",
+        customers_file=str(files["customers"]),
+    )
+    watch = Watch(big_page)
+    walk = Walk(big_page, lang)
+    t = walk.t
+    with voila_page(notebook, sessions, tmp_path / "voila") as url:
+        big_page.goto(url)
+        app = _app(big_page)
+        app.wait_for(timeout=60_000)
+        for step in STEPS:
+            walk.step = step
+            walk.click(_step_bar(walk, step))
+            view = app.locator(f".klantwaarde-step-{step}")
+            view.wait_for()
+            if step == "questions":
+                who = app.locator("input[list]")
+                walk.type(who, PARTICIPANTS[0])
+                walk.key(who, "Enter")
+                card = view.locator(".widget-html", has_text="Brouwerij").first
+                expect(card).to_contain_text(SCRIPT_NAME)
+            if step == "matrix":
+                walk.click(_button(app, t("app.anonymous")))
+                walk.click(_button(app, t("app.anonymous")))
+            if step == "plan":
+                owners = view.locator(".widget-text input")
+                values = [owners.nth(i).input_value() for i in range(owners.count())]
+                assert OWNER in values
+            if step == "report":
+                walk.click(_button(app, t("report.button")))
+                expect(view.locator("a")).not_to_have_count(0)
+            expect(app.locator("script")).to_have_count(0)
+            expect(
+                app.locator(f"img[src*='{REQUEST_MARK}'], svg[onload], [onerror]")
+            ).to_have_count(0)
+            expect(big_page.locator("mjx-container, .MathJax")).to_have_count(0)
+            assert ERROR_WORDS not in app.inner_text()
+            _screenshot(walk, f"hostile_{lang}")
+    watch.check()
+    links = big_page.locator(".klantwaarde-app a")
+    hrefs = [links.nth(i).get_attribute("href") or "" for i in range(links.count())]
+    assert hrefs and all(href.startswith("data:") for href in hrefs), hrefs[:3]
+
+
+ERROR_WORDS = "There was an error when executing cell"
