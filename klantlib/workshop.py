@@ -267,6 +267,14 @@ def voila_settings(folder: Path) -> Path:
             "tornado_settings": {"headers": {"Content-Security-Policy": PAGE_POLICY}},
             "log_level": "WARN",
         },
+        # A closed or reloaded page leaves its kernel behind (Voilà cannot shut it down from
+        # the page): a kernel without a page is stopped after 5 idle minutes; the kernel of an
+        # open page is never stopped, however long the team talks.
+        "MappingKernelManager": {
+            "cull_idle_timeout": 300,
+            "cull_interval": 60,
+            "cull_connected": False,
+        },
         "VoilaConfiguration": {
             "file_allowlist": [],
             "show_tracebacks": False,

@@ -56,7 +56,7 @@ def test_one_click_writes_every_report_file(session, tmp_path):
 
 
 def test_a_failure_is_said_in_plain_words_and_logged(session, tmp_path, monkeypatch, caplog):
-    import klantlib.widgets.report_button as module
+    import klantlib.reports.report as module
 
     def broken(*args, **kwargs):
         raise OSError("disk full")

@@ -746,10 +746,17 @@ def test_every_voila_setting_is_one_voila_knows(tmp_path):
     from klantlib.workshop import voila_settings
 
     settings = json.loads((voila_settings(tmp_path) / "voila.json").read_text(encoding="utf-8"))
-    assert set(settings) == {"Voila", "VoilaConfiguration"}
+    from jupyter_server.services.kernels.kernelmanager import MappingKernelManager
+
+    assert set(settings) == {"Voila", "VoilaConfiguration", "MappingKernelManager"}
     assert set(settings["Voila"]) <= set(Voila.class_traits(config=True))
     known = set(VoilaConfiguration.class_traits(config=True))
     assert set(settings["VoilaConfiguration"]) <= known
+    culling = set(MappingKernelManager.class_traits(config=True))
+    assert set(settings["MappingKernelManager"]) <= culling
+    # a page that is open keeps its kernel; one closed or reloaded lets it go
+    assert settings["MappingKernelManager"]["cull_connected"] is False
+    assert 0 < settings["MappingKernelManager"]["cull_idle_timeout"] <= 600
 
 
 def test_voila_command_keeps_the_token_off_the_command_line():

@@ -21,7 +21,6 @@ import ipywidgets as widgets
 
 from klantlib.i18n import check_language, get_language, text
 from klantlib.paths import REPORT_FOLDER
-from klantlib.reports.report import write_session_report
 from klantlib.store.session import Session
 from klantlib.widgets.widget_errors import ShownErrors
 
@@ -84,6 +83,8 @@ class ReportButton(ShownErrors, widgets.VBox):
         super().__init__([widgets.HBox([self.button]), self.status])  # the button its own size
 
     def _write(self) -> None:
+        from klantlib.reports.report import write_session_report  # heavy: only when it writes
+
         self.written = write_session_report(
             self.session, self.folder, participant=self.participant, lang=self.lang
         )

@@ -12,6 +12,7 @@ notebooks. Core ipywidgets only.
 
 from __future__ import annotations
 
+import asyncio
 import html
 import io
 import logging
@@ -302,8 +303,14 @@ class WorkshopApp(ShownErrors, widgets.VBox):
                 value=_png(figure), format="png", layout=widgets.Layout(width="100%")
             )
 
-        chart_area = widgets.Box([chart(table)])
+        chart_area = widgets.Box()
         line = widgets.HTML(f"<b>{html.escape(pareto_line(table, self.lang))}</b>")
+
+        def first_chart() -> None:  # unless a file was read meanwhile, or the step left
+            if not chart_area.children and self.step_shown == "customers":
+                chart_area.children = (chart(table),)
+
+        self._soon(first_chart)
 
         def loaded(read: CustomerFilePicker) -> None:
             assert read.table is not None
@@ -322,6 +329,17 @@ class WorkshopApp(ShownErrors, widgets.VBox):
                 ),
             ]
         )
+
+    def _soon(self, action: Callable[[], None]) -> None:
+        """``action`` once the kernel is free again: the step is on the page first, its chart
+        follows (drawing it, matplotlib included, takes longer than all the rest). Where no
+        event loop runs (plain Python), at once."""
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            self._run(action)
+            return
+        loop.call_soon(lambda: self._run(action))
 
     def _bands_step(self, session: Session) -> widgets.Widget:
         from klantlib.widgets.band_picker import BandPicker
