@@ -69,14 +69,14 @@ from klantlib.store.workspace import WORKSPACE_VARIABLE
 from klantlib.widgets.workshop_app import STEPS, WorkshopApp
 from klantlib.workshop import (
     PRESENT_NOTEBOOK,
-    _stop_page,
     free_port,
     jupyter_command,
-    port_open,
     server_environment,
+    start_page,
+    stop_page,
     stop_server,
-    voila_command,
     voila_settings,
+    wait_for_port,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -343,35 +343,30 @@ def voila_server(notebook: Path, workspace: Path, home: Path) -> Iterator[str]:
     """``notebook`` served by Voilà as ``make present`` serves it; the page's address."""
     token = secrets.token_hex(16)
     port = free_port(18_966)
-    env = server_environment(
-        token,
-        {
-            **os.environ,
-            "JUPYTER_CONFIG_DIR": str(voila_settings(home / "config")),
-            "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
-            "JUPYTER_DATA_DIR": str(home / "data"),
-            WORKSPACE_VARIABLE: str(workspace),
-        },
-    )
+    environment = {
+        **os.environ,
+        "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
+        "JUPYTER_DATA_DIR": str(home / "data"),
+        WORKSPACE_VARIABLE: str(workspace),
+    }
+    config = voila_settings(home / "config")  # makes ``home`` too
     log_path = home / "voila.log"
     with log_path.open("w", encoding="utf-8") as log:
-        process = subprocess.Popen(
-            voila_command(notebook=str(notebook), port=port),
+        process = start_page(
+            notebook,
+            port=port,
+            token=token,
+            config=config,
             cwd=notebook.parent,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
+            environment=environment,
+            output=log,
         )
     try:
-        deadline = time.monotonic() + 60
-        while not port_open(port):
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("Voilà did not start:\n" + log_path.read_text("utf-8"))
-            time.sleep(0.2)
+        if not wait_for_port(process, port, timeout=60):
+            raise RuntimeError("Voilà did not start:\n" + log_path.read_text("utf-8"))
         yield f"http://{ALLOWED_HOST}:{port}/?token={token}"
     finally:
-        stop_with_kernels(process, lambda: _stop_page(process))
+        stop_with_kernels(process, lambda: stop_page(process))
 
 
 def _api(base: str, path: str, token: str, method: str = "GET") -> object:

@@ -15,6 +15,7 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+from typing import IO
 
 from klantlib.errors import KlantlibError
 from klantlib.i18n import check_language, text
@@ -27,8 +28,11 @@ __all__ = [
     "prepare_working_copies",
     "run_present",
     "run_workshop",
+    "start_page",
+    "stop_page",
     "voila_command",
     "voila_settings",
+    "wait_for_port",
 ]
 
 HOST = "127.0.0.1"
@@ -292,6 +296,42 @@ def voila_command(*, notebook: str, port: int) -> list[str]:
     return [sys.executable, "-m", "voila", notebook, f"--port={port}"]
 
 
+def start_page(
+    notebook: str | Path,
+    *,
+    port: int,
+    token: str,
+    config: Path,
+    cwd: Path,
+    environment: dict[str, str] | None = None,
+    output: int | IO[str] | None = None,
+) -> subprocess.Popen:
+    """Voilà serving ``notebook`` as the page without code on 127.0.0.1:``port``: its settings
+    from ``config`` (a folder made by :func:`voila_settings`), the token in its environment
+    (``environment``: this process's by default), in a process group of its own so that its
+    kernels stop with it (:func:`stop_page`). ``output``: where its log goes."""
+    env = {**server_environment(token, environment), "JUPYTER_CONFIG_DIR": str(config)}
+    return subprocess.Popen(
+        voila_command(notebook=str(notebook), port=port),
+        cwd=cwd,
+        env=env,
+        stdout=output,
+        stderr=subprocess.STDOUT if output is not None else None,
+        start_new_session=hasattr(os, "killpg"),
+    )
+
+
+def wait_for_port(process: subprocess.Popen, port: int, timeout: float = 120) -> bool:
+    """Wait until ``process`` listens on 127.0.0.1:``port``; ``False`` when it ended or took
+    longer than ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while process.poll() is None and time.monotonic() < deadline:
+        if port_open(port):
+            return True
+        time.sleep(0.2)
+    return False
+
+
 def port_open(port: int) -> bool:
     """Whether something listens on 127.0.0.1:``port``."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
@@ -299,7 +339,7 @@ def port_open(port: int) -> bool:
         return probe.connect_ex((HOST, port)) == 0
 
 
-def _stop_page(process: subprocess.Popen, timeout: float = 15) -> int:
+def stop_page(process: subprocess.Popen, timeout: float = 15) -> int:
     """Stop Voilà and the kernel it started (their own process group where there is one)."""
     if process.poll() is None:
         if hasattr(os, "killpg"):
@@ -328,28 +368,19 @@ def run_present(*, port: int = 8866, lang: str = "nl", open_browser: bool = True
     token = secrets.token_urlsafe(24)
     port = free_port(port)
     config = voila_settings(Path(tempfile.mkdtemp(prefix="klantwaarde-page-")))
-    environment = {**server_environment(token), "JUPYTER_CONFIG_DIR": str(config)}
-    process = subprocess.Popen(
-        voila_command(notebook=PRESENT_NOTEBOOK[lang], port=port),
-        cwd=root,
-        env=environment,
-        start_new_session=hasattr(os, "killpg"),  # one group: the kernel stops with the page
-    )
+    process = start_page(PRESENT_NOTEBOOK[lang], port=port, token=token, config=config, cwd=root)
     previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
-        deadline = time.monotonic() + 120
-        while process.poll() is None and not port_open(port) and time.monotonic() < deadline:
-            time.sleep(0.3)
-        if process.poll() is None:
+        if wait_for_port(process, port):
             url = f"http://{HOST}:{port}/?token={token}"
             print(text("workshop.present", lang, url=url), flush=True)
             if open_browser:
                 webbrowser.open(url)
         return process.wait()
     except KeyboardInterrupt:
-        return _stop_page(process)
+        return stop_page(process)
     finally:
         signal.signal(signal.SIGTERM, previous)
         if process.poll() is None:
-            _stop_page(process)
+            stop_page(process)
         shutil.rmtree(config, ignore_errors=True)

@@ -14,10 +14,9 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import re
 import shutil
-import subprocess
-import time
 import uuid
 from collections import Counter
 from collections.abc import Iterator
@@ -35,10 +34,10 @@ from klantlib.widgets.workshop_app import STEPS
 from klantlib.workshop import (
     PRESENT_NOTEBOOK,
     free_port,
-    port_open,
-    server_environment,
-    voila_command,
+    start_page,
+    stop_page,
     voila_settings,
+    wait_for_port,
 )
 from tests.test_browser import (  # noqa: F401 (fixtures)
     LOCAL_HOSTS,
@@ -88,40 +87,30 @@ def voila_page(notebook: Path, workspace: Path, home: Path) -> Iterator[str]:
     127.0.0.1); the page's address with the token."""
     token = uuid.uuid4().hex
     port = free_port(18_866)
-    config = voila_settings(home / "config")
-    env = server_environment(
-        token,
-        {
-            **__import__("os").environ,
-            "JUPYTER_CONFIG_DIR": str(config),
-            "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
-            "JUPYTER_DATA_DIR": str(home / "data"),
-            WORKSPACE_VARIABLE: str(workspace),
-        },
-    )
+    environment = {
+        **os.environ,
+        "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
+        "JUPYTER_DATA_DIR": str(home / "data"),
+        WORKSPACE_VARIABLE: str(workspace),
+    }
+    config = voila_settings(home / "config")  # makes ``home`` too
     log_path = home / "voila.log"
     with log_path.open("w", encoding="utf-8") as log:
-        process = subprocess.Popen(
-            voila_command(notebook=str(notebook), port=port),
+        process = start_page(
+            notebook,
+            port=port,
+            token=token,
+            config=config,
             cwd=notebook.parent,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
+            environment=environment,
+            output=log,
         )
     try:
-        deadline = time.monotonic() + 60
-        while not port_open(port):
-            if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(
-                    "Voilà did not start:\n" + log_path.read_text(encoding="utf-8"), pytrace=False
-                )
-            time.sleep(0.2)
+        if not wait_for_port(process, port, timeout=60):
+            pytest.fail("Voilà did not start:\n" + log_path.read_text("utf-8"), pytrace=False)
         yield f"http://127.0.0.1:{port}/?token={token}"
     finally:
-        from klantlib.workshop import _stop_page
-
-        _stop_page(process)
+        stop_page(process)
 
 
 @pytest.fixture
