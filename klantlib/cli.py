@@ -282,7 +282,7 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     workshop.add_argument("--no-browser", action="store_true", help=h("no_browser"))
 
     present = commands.add_parser("present", help=h("present"), description=h("present"))
-    present.add_argument("--port", type=int, default=8866, help=h("port"))
+    present.add_argument("--port", type=int, default=8888, help=h("port"))
     present.add_argument("--lang", choices=LANGUAGES, default=None, help=h("lang"))
     present.add_argument("--no-browser", action="store_true", help=h("no_browser"))
     return parser

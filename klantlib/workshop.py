@@ -358,7 +358,7 @@ def stop_page(process: subprocess.Popen, timeout: float = 15) -> int:
         return process.wait()
 
 
-def run_present(*, port: int = 8866, lang: str = "nl", open_browser: bool = True) -> int:
+def run_present(*, port: int = 8888, lang: str = "nl", open_browser: bool = True) -> int:
     """Serve the workshop app as a page without code (Voilà) and wait; returns Voilà's exit
     code. Ctrl+C or a termination signal stops the page and its kernel."""
     import webbrowser

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -127,6 +128,81 @@ def test_workshop_serves_with_token_and_refuses_without(tmp_path):
     while status_or_none(f"http://127.0.0.1:{port}/api/status") is not None:
         assert time.monotonic() < deadline, "JupyterLab outlived the stopped launcher"
         time.sleep(0.3)
+
+
+@pytest.mark.slow
+def test_present_serves_the_page_without_code_with_token_and_stops_with_its_kernel(tmp_path):
+    """`python -m klantlib present` prints a tokened URL whose page holds the workshop app; no
+    token gets the login page, never the app; Voilà's file route serves nothing; stopping the
+    launcher stops Voilà and the kernel the page started."""
+    from klantlib.store.workspace import WORKSPACE_VARIABLE
+
+    env = dict(
+        os.environ,
+        JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"),
+        JUPYTER_DATA_DIR=str(tmp_path / "data"),
+        **{WORKSPACE_VARIABLE: str(tmp_path / "sessies")},
+    )
+    port = free_port(18_988)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "klantlib", "present", "--port", str(port), "--no-browser"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+    )
+    started: list[int] = []
+    try:
+        url = None
+        deadline = time.monotonic() + 90
+        while url is None and time.monotonic() < deadline:
+            line = process.stdout.readline()
+            if not line and process.poll() is not None:
+                break
+            if line.strip().startswith("http://"):
+                url = line.strip()
+        assert url is not None, "present printed no URL"
+        assert url.startswith(f"http://127.0.0.1:{port}/?token=")
+        base = f"http://127.0.0.1:{port}"
+        with urllib.request.urlopen(url, timeout=60) as answer:  # runs the notebook: the app
+            page = answer.read().decode("utf-8")
+            policy = answer.headers["Content-Security-Policy"]
+        assert "klantwaarde-app" in page or "application/vnd.jupyter.widget-view+json" in page
+        assert "There was an error when executing cell" not in page
+        assert policy.startswith("default-src 'self'")
+        with urllib.request.urlopen(f"{base}/", timeout=10) as answer:  # no token: the login
+            assert "/login" in answer.url and "widget-view" not in answer.read().decode()
+        for route in ("07_werkplaats.ipynb", "../../README.md", "x.png"):
+            assert status_or_none(f"{base}/voila/files/{route}") in (403, 404)
+        assert (tmp_path / "sessies" / "2026-Q4.sqlite").is_file()  # the page's own session
+        started = _descendants(process.pid)  # Voilà and the kernel the page started
+        assert len(started) >= 2, started
+    finally:
+        process.terminate()
+        stop_process(process, timeout=30)
+        process.stdout.close()
+    deadline = time.monotonic() + 10
+    while status_or_none(f"http://127.0.0.1:{port}/") is not None:
+        assert time.monotonic() < deadline, "Voilà outlived the stopped launcher"
+        time.sleep(0.3)
+    alive = [pid for pid in started if Path(f"/proc/{pid}").exists()]
+    assert alive == [], f"processes the page started outlived it: {alive}"
+
+
+def _descendants(pid: int) -> list[int]:
+    """Every process under ``pid`` (Linux: read from /proc)."""
+    parents: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            parents.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    found, todo = [], [pid]
+    while todo:
+        for child in parents.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
 
 
 def status_or_none(url: str) -> int | None:

@@ -786,7 +786,7 @@ def test_the_present_command_is_parsed_and_run(monkeypatch):
     args = _parser("en").parse_args(["present", "--port", "9000", "--lang", "en", "--no-browser"])
     assert (args.command, args.port, args.lang, args.no_browser) == ("present", 9000, "en", True)
     defaults = _parser("nl").parse_args(["present"])
-    assert (defaults.port, defaults.no_browser) == (8866, False)
+    assert (defaults.port, defaults.no_browser) == (8888, False)
 
     calls = []
 
@@ -799,7 +799,7 @@ def test_the_present_command_is_parsed_and_run(monkeypatch):
     assert main(["present", "--lang", "nl"]) == 0
     assert calls == [
         {"port": 9000, "lang": "en", "open_browser": False},
-        {"port": 8866, "lang": "nl", "open_browser": True},
+        {"port": 8888, "lang": "nl", "open_browser": True},
     ]
 
 
