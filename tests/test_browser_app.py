@@ -182,24 +182,33 @@ class Walk:
         self.count("key")
 
     def all_in_view(self) -> None:
-        """Every control of the step shown lies inside the window: buttons, fields, lists,
-        boxes, charts."""
+        """Every control of the step shown lies inside the window, at a size to use and not
+        under anything else: buttons, fields, lists, boxes, charts."""
         outside = self.page.evaluate(
             """([width, height]) => {
                 const app = [...document.querySelectorAll('.klantwaarde-app')].pop();
                 const controls = app.querySelectorAll(
                     'button, input, select, textarea, img, .widget-upload');
                 return [...controls].filter((c) => {
+                    const style = getComputedStyle(c);
+                    if (c.offsetParent === null || style.visibility === 'hidden') return false;
                     const r = c.getBoundingClientRect();
-                    if (r.width === 0 || r.height === 0) return false;  // hidden
-                    return r.top < 0 || r.bottom > height || r.left < 0 || r.right > width;
+                    if (r.width < 4 || r.height < 4) return true;  // squeezed away
+                    if (r.top < 0 || r.bottom > height || r.left < 0 || r.right > width) {
+                        return true;
+                    }
+                    // what a click at its middle reaches: the control, not something over it
+                    const [x, y] = [r.left + r.width / 2, r.top + r.height / 2];
+                    const hit = document.elementFromPoint(x, y);
+                    return hit === null || !(c === hit || c.contains(hit) || hit.contains(c));
                 }).map((c) => `${c.tagName} ${(c.textContent || c.placeholder || '').trim()}`
                     + ` at ${Math.round(c.getBoundingClientRect().top)}`
                     + `-${Math.round(c.getBoundingClientRect().bottom)}`);
             }""",
             [WIDTH, self.bottom],
         )
-        assert outside == [], f"step {self.step}: controls that need a scroll: {outside}"
+        why = "a scroll away, covered or squeezed"
+        assert outside == [], f"step {self.step}: controls out of reach ({why}): {outside}"
 
     @property
     def total(self) -> int:

@@ -192,7 +192,9 @@ class BandPicker(ShownErrors, widgets.VBox):
             self.table,
         ]
         if chart_beside:  # one screen wide: the chart right of the controls and the table
-            super().__init__([widgets.HBox([widgets.VBox(controls), self.chart])])
+            self.chart.layout.width = "50%"
+            beside = widgets.VBox(controls, layout=widgets.Layout(width="50%"))
+            super().__init__([widgets.HBox([beside, self.chart])])
         else:
             super().__init__([*controls, self.chart])
         for control in (self.low_text, self.low_slider, self.high_text, self.high_slider):

@@ -73,6 +73,14 @@ body[data-voila] .{APP_CLASS} {{
 .{APP_CLASS} .klantwaarde-grid .widget-toggle-button {{
   padding: 0;  /* one letter a button: A, B or C */
 }}
+.{APP_CLASS} .klantwaarde-step-bands img {{
+  max-width: 100%;  /* the band chart: drawn wide enough for its names, shown half a page */
+  height: auto;
+}}
+.{APP_CLASS} a {{
+  color: #0b57d0;  /* the report's files: links that look like links */
+  text-decoration: underline;
+}}
 .{APP_CLASS} .klantwaarde-next {{
   font-size: 15px;
   height: 40px;
@@ -297,7 +305,7 @@ class WorkshopApp(ShownErrors, widgets.VBox):
         )
 
         def chart(customers):  # sized for the page beside the file's report
-            figure = _figure(7.4, 4.4)
+            figure = _figure(8.4, 4.8)  # wide enough for the whole title; shown half a page
             pareto_chart(customers, lang=self.lang, ax=figure.add_subplot())
             return widgets.Image(
                 value=_png(figure), format="png", layout=widgets.Layout(width="100%")
@@ -325,7 +333,7 @@ class WorkshopApp(ShownErrors, widgets.VBox):
             [
                 widgets.VBox([picker], layout=widgets.Layout(width="48%")),
                 widgets.VBox(
-                    [line, chart_area], layout=widgets.Layout(width="52%", margin="0 0 0 1em")
+                    [line, chart_area], layout=widgets.Layout(width="50%", margin="0 0 0 2%")
                 ),
             ]
         )
@@ -344,7 +352,7 @@ class WorkshopApp(ShownErrors, widgets.VBox):
     def _bands_step(self, session: Session) -> widgets.Widget:
         from klantlib.widgets.band_picker import BandPicker
 
-        return BandPicker(session, lang=self.lang, chart_beside=True, chart_size=(6.4, 4.6))
+        return BandPicker(session, lang=self.lang, chart_beside=True, chart_size=(8.4, 5.6))
 
     def _questions_step(self, session: Session) -> widgets.Widget:
         from klantlib.widgets.answer_form import AnswerForm
