@@ -39,9 +39,10 @@ test: $(VENV)/.test-installed
 	.ci/install-browser
 	tests/run_in_lanes.sh $(BIN)/python
 
-## Regenerate the shipped sample data in data/voorbeeld/.
+## Regenerate the shipped sample data in data/voorbeeld/ (48 customers) and data/voorbeeld_groot/ (400).
 sample: $(VENV)/.workshop-installed
 	$(BIN)/python -m klantlib.sample --out data/voorbeeld
+	$(BIN)/python -m klantlib.sample --out data/voorbeeld_groot --customers 400
 
 ## Print the benchmark numbers.
 bench: $(VENV)/.test-installed

@@ -84,6 +84,25 @@ def test_committed_next_quarter_is_reproducible(tmp_path: Path) -> None:
     assert before["customer_id"].iloc[0] in set(later["customer_id"])  # the largest stays
 
 
+LARGE = REPO_ROOT / "data" / "voorbeeld_groot"
+
+
+def test_committed_large_sample_is_reproducible_and_a_real_companys_size(tmp_path: Path) -> None:
+    """`make sample` writes data/voorbeeld_groot byte for byte as committed: 400 customers of
+    four account managers, each with a portfolio of their own, invoice lines and hours."""
+    written = main(["--out", str(tmp_path), "--customers", "400"])
+    for path in written:
+        assert path.read_bytes() == (LARGE / path.name).read_bytes(), path.name
+    customers = pd.read_csv(LARGE / "klanten.csv", dtype={"customer_id": str})
+    assert len(customers) == 400 and customers["customer_id"].is_unique
+    portfolios = customers["account_manager"].value_counts()
+    assert sorted(portfolios.index) == ["An", "Jonas", "Pieter", "Sofie"]
+    assert portfolios.min() >= 50
+    assert customers["hours"].notna().mean() > 0.8
+    lines = pd.read_csv(LARGE / "factuurlijnen.csv", dtype={"customer_id": str})
+    assert set(lines["customer_id"]) == set(customers["customer_id"])
+
+
 def test_main_writes_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """The command line writes the four files and prints their paths."""
     written = main(["--out", str(tmp_path / "out"), "--customers", "30", "--seed", "7"])
