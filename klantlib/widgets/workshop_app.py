@@ -149,7 +149,7 @@ class WorkshopApp(ShownErrors, widgets.VBox):
             start = first.workshop_step if first.workshop_step in STEPS else STEPS[0]
         self.session: Session | None = None
         self.view: widgets.Widget | None = None
-        self.step_shown: str = STEPS[0]
+        self._step: str = STEPS[0]  # the step shown
         t = self._t
 
         self.header = widgets.HTML()
@@ -199,7 +199,7 @@ class WorkshopApp(ShownErrors, widgets.VBox):
         except KlantlibError as exc:  # the stored step cannot open now: the first one can
             self._open(STEPS[0])
             self._show_error(text("error.shown", self.lang, message=exc.message(self.lang)))
-        self.steps.value = self.step_shown
+        self.steps.value = self._step
         self.steps.observe(self._on_step, "value")
         self.next_step.on_click(lambda _b: self._run(self._on_next))
         self.anonymous.observe(lambda _c: self._run(self._on_anonymous), "value")
@@ -208,8 +208,8 @@ class WorkshopApp(ShownErrors, widgets.VBox):
 
     @property
     def step(self) -> str:
-        """The step shown."""
-        return self.step_shown
+        """The step shown (the step bar says so too, once a step opened)."""
+        return self._step
 
     def go(self, step: str) -> None:
         """Show ``step`` (as a click on the step bar does)."""
@@ -231,44 +231,38 @@ class WorkshopApp(ShownErrors, widgets.VBox):
             self.steps.value = STEPS[at + 1]
 
     def _on_anonymous(self) -> None:
-        if self.step_shown == "matrix" and self._redraw is not None:
+        if self._step == "matrix" and self._redraw is not None:
             self._redraw()  # the chart only: grid choices not stored yet stay as they are
 
     def _on_step(self, change: dict) -> None:
         if self._going_back:
             return
         self._run(lambda: self._open(change["new"]))
-        if self.step_shown != change["new"]:  # it could not open: the bar says what is shown
+        if self._step != change["new"]:  # it could not open: the bar says what is shown
             self._going_back = True
             try:
-                self.steps.value = self.step_shown
+                self.steps.value = self._step
             finally:
                 self._going_back = False
 
     def _open(self, step: str) -> None:
         """Build ``step``'s view from the session as it is now, then show it and remember the
         step. When the view cannot be built, the step shown stays as it was, working."""
-        session = open_session(self.session_name, workspace=self.workspace)
         redraw = self._redraw
+        session = open_session(self.session_name, workspace=self.workspace)
         try:
-            if step == "customers":
-                session.close()  # the file picker may make the session anew
-                view = self._customers_step()
-                session = open_session(self.session_name, workspace=self.workspace)
-                opened = None
-            else:
-                view = getattr(self, f"_{step}_step")(session)
-                opened = session
+            view = getattr(self, f"_{step}_step")(session)
             session.set_workshop_step(step)
             self._show_header(session)
         except BaseException:
             session.close()
-            self._redraw = redraw if self.step_shown == "matrix" else None
+            self._redraw = redraw  # the matrix shown keeps its chart's redraw
             raise
-        if opened is None:
-            session.close()
         self.close_session()
-        self.session = opened
+        if step == "customers":
+            session.close()  # the file picker may make the session anew: none held open
+        else:
+            self.session = session
         if step != "matrix":
             self._redraw = None
         self.status.value = ""
@@ -280,7 +274,7 @@ class WorkshopApp(ShownErrors, widgets.VBox):
         self.next_step.layout.visibility = "visible" if following else "hidden"
         left = self.area.children
         self.view = view
-        self.step_shown = step
+        self._step = step
         view.add_class(f"klantwaarde-step-{step}")  # which step the page shows
         self.area.children = (view,)
         for old in left:
@@ -293,13 +287,12 @@ class WorkshopApp(ShownErrors, widgets.VBox):
             f"</b> · {html.escape(line)}</div>"
         )
 
-    def _customers_step(self) -> widgets.Widget:
+    def _customers_step(self, session: Session) -> widgets.Widget:
         from klantlib.reports.plots import pareto_chart
         from klantlib.reports.present import pareto_line
         from klantlib.widgets.upload import CustomerFilePicker
 
-        with open_session(self.session_name, workspace=self.workspace) as session:
-            table = session.customers()
+        table = session.customers()
         picker = CustomerFilePicker(
             lang=self.lang, year=self.year, session=self.session_name, workspace=self.workspace
         )
@@ -315,7 +308,7 @@ class WorkshopApp(ShownErrors, widgets.VBox):
         line = widgets.HTML(f"<b>{html.escape(pareto_line(table, self.lang))}</b>")
 
         def first_chart() -> None:  # unless a file was read meanwhile, or the step left
-            if not chart_area.children and self.step_shown == "customers":
+            if not chart_area.children and self._step == "customers":
                 chart_area.children = (chart(table),)
 
         self._soon(first_chart)
