@@ -14,6 +14,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
@@ -139,20 +140,31 @@ def jupyter_command(
     return command
 
 
+def _wait_until(ready: Callable[[], bool], process: subprocess.Popen, timeout: float) -> bool:
+    """Poll ``ready()`` until it is true; ``False`` when ``process`` ended first or it took
+    longer than ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and process.poll() is None:
+        if ready():
+            return True
+        time.sleep(0.3)
+    return False
+
+
 def wait_until_ready(
     port: int, token: str, process: subprocess.Popen, timeout: float = 120
 ) -> bool:
     """Poll ``/api/status`` with the token until the server answers (or the process ends)."""
-    deadline = time.monotonic() + timeout
     url = f"http://{HOST}:{port}/api/status?token={token}"
-    while time.monotonic() < deadline and process.poll() is None:
+
+    def answers() -> bool:
         try:
             with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310 (localhost)
-                if response.status == 200:
-                    return True
+                return response.status == 200
         except (urllib.error.URLError, ConnectionError, TimeoutError):
-            time.sleep(0.3)
-    return False
+            return False
+
+    return _wait_until(answers, process, timeout)
 
 
 def stop_server(process: subprocess.Popen, port: int, token: str, timeout: float = 15) -> int:
@@ -237,19 +249,45 @@ def run_workshop(*, port: int = 8888, lang: str = "nl", open_browser: bool = Tru
         cwd=root,
         env=server_environment(token),
     )
+    url = f"http://{HOST}:{port}/lab/tree/{notebook}?token={token}"
+    return _serve(
+        process,
+        ready=lambda: wait_until_ready(port, token, process),
+        ready_line=text("workshop.open", lang, url=url),
+        stop=lambda: stop_server(process, port, token),
+        scratch=settings,
+    )
+
+
+def _serve(
+    process: subprocess.Popen,
+    *,
+    ready: Callable[[], bool],
+    ready_line: str,
+    stop: Callable[[], int],
+    scratch: Path,
+    open_url: str | None = None,
+) -> int:
+    """Wait for a server the launcher started: say ``ready_line`` once ``ready()``, open
+    ``open_url`` in a browser if given, and return the server's exit code. Ctrl+C or a
+    termination signal stops it with ``stop`` (its kernels too), so no server is left running
+    behind the launcher; its ``scratch`` folder goes either way."""
+    import webbrowser
+
     previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
-        if wait_until_ready(port, token, process):
-            url = f"http://{HOST}:{port}/lab/tree/{notebook}?token={token}"
-            print(text("workshop.open", lang, url=url), flush=True)
+        if ready():
+            print(ready_line, flush=True)
+            if open_url is not None:
+                webbrowser.open(open_url)
         return process.wait()
     except KeyboardInterrupt:
-        return stop_server(process, port, token)
+        return stop()
     finally:
         signal.signal(signal.SIGTERM, previous)
         if process.poll() is None:
-            stop_server(process, port, token)
-        shutil.rmtree(settings, ignore_errors=True)
+            stop()
+        shutil.rmtree(scratch, ignore_errors=True)
 
 
 def voila_settings(folder: Path) -> Path:
@@ -324,12 +362,7 @@ def start_page(
 def wait_for_port(process: subprocess.Popen, port: int, timeout: float = 120) -> bool:
     """Wait until ``process`` listens on 127.0.0.1:``port``; ``False`` when it ended or took
     longer than ``timeout`` seconds."""
-    deadline = time.monotonic() + timeout
-    while process.poll() is None and time.monotonic() < deadline:
-        if port_open(port):
-            return True
-        time.sleep(0.2)
-    return False
+    return _wait_until(lambda: port_open(port), process, timeout)
 
 
 def port_open(port: int) -> bool:
@@ -341,46 +374,40 @@ def port_open(port: int) -> bool:
 
 def stop_page(process: subprocess.Popen, timeout: float = 15) -> int:
     """Stop Voilà and the kernel it started (their own process group where there is one)."""
-    if process.poll() is None:
+
+    def send(hard: bool) -> None:
         if hasattr(os, "killpg"):
             with contextlib.suppress(ProcessLookupError):
-                os.killpg(process.pid, signal.SIGTERM)
+                os.killpg(process.pid, signal.SIGKILL if hard else signal.SIGTERM)
+        elif hard:  # pragma: no cover - Windows: the process alone
+            process.kill()
         else:  # pragma: no cover - Windows
             process.terminate()
+
+    if process.poll() is None:
+        send(hard=False)
     try:
         return process.wait(timeout=timeout)
     except subprocess.TimeoutExpired:
-        if hasattr(os, "killpg"):
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(process.pid, signal.SIGKILL)
-        else:  # pragma: no cover - Windows
-            process.kill()
+        send(hard=True)
         return process.wait()
 
 
 def run_present(*, port: int = 8888, lang: str = "nl", open_browser: bool = True) -> int:
     """Serve the workshop app as a page without code (Voilà) and wait; returns Voilà's exit
     code. Ctrl+C or a termination signal stops the page and its kernel."""
-    import webbrowser
-
     lang = check_language(lang)
     root = kit_root()
     token = secrets.token_urlsafe(24)
     port = free_port(port)
     config = voila_settings(Path(tempfile.mkdtemp(prefix="klantwaarde-page-")))
     process = start_page(PRESENT_NOTEBOOK[lang], port=port, token=token, config=config, cwd=root)
-    previous = signal.signal(signal.SIGTERM, _interrupt)
-    try:
-        if wait_for_port(process, port):
-            url = f"http://{HOST}:{port}/?token={token}"
-            print(text("workshop.present", lang, url=url), flush=True)
-            if open_browser:
-                webbrowser.open(url)
-        return process.wait()
-    except KeyboardInterrupt:
-        return stop_page(process)
-    finally:
-        signal.signal(signal.SIGTERM, previous)
-        if process.poll() is None:
-            stop_page(process)
-        shutil.rmtree(config, ignore_errors=True)
+    url = f"http://{HOST}:{port}/?token={token}"
+    return _serve(
+        process,
+        ready=lambda: wait_for_port(process, port),
+        ready_line=text("workshop.present", lang, url=url),
+        stop=lambda: stop_page(process),
+        scratch=config,
+        open_url=url if open_browser else None,
+    )
