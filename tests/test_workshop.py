@@ -91,14 +91,7 @@ def test_workshop_serves_with_token_and_refuses_without(tmp_path):
         cwd=tmp_path,
     )
     try:
-        url = None
-        deadline = time.monotonic() + 90
-        while url is None and time.monotonic() < deadline:
-            line = process.stdout.readline()
-            if not line and process.poll() is not None:
-                break
-            if line.strip().startswith("http://"):
-                url = line.strip()
+        url = _printed_url(process)
         assert url is not None, "the workshop printed no URL"
         assert url.startswith(f"http://127.0.0.1:{port}/lab/tree/werkmap/nl/00_start_hier")
         token = url.split("token=", 1)[1]
@@ -154,14 +147,7 @@ def test_present_serves_the_page_without_code_with_token_and_stops_with_its_kern
     )
     started: list[int] = []
     try:
-        url = None
-        deadline = time.monotonic() + 90
-        while url is None and time.monotonic() < deadline:
-            line = process.stdout.readline()
-            if not line and process.poll() is not None:
-                break
-            if line.strip().startswith("http://"):
-                url = line.strip()
+        url = _printed_url(process)
         assert url is not None, "present printed no URL"
         assert url.startswith(f"http://127.0.0.1:{port}/?token=")
         base = f"http://127.0.0.1:{port}"
@@ -203,6 +189,19 @@ def _descendants(pid: int) -> list[int]:
             found.append(child)
             todo.append(child)
     return found
+
+
+def _printed_url(process: subprocess.Popen, timeout: float = 90) -> str | None:
+    """The link a launcher prints (a line of its own starting with http://), or None when it
+    ended or printed none within ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        line = process.stdout.readline()
+        if not line and process.poll() is not None:
+            return None
+        if line.strip().startswith("http://"):
+            return line.strip()
+    return None
 
 
 def status_or_none(url: str) -> int | None:
