@@ -271,7 +271,7 @@ class AnswerForm(ShownErrors, widgets.VBox):
     def show(self, customer_id: str) -> None:
         """Show the customer with this id (filters are cleared when it does not pass them)."""
         position = self._sheet().position[str(customer_id)]
-        if position not in set(self._shown.tolist()):
+        if not self._passes_filters(position):
             self._loading = True
             try:
                 self.search.value = ""
@@ -352,7 +352,7 @@ class AnswerForm(ShownErrors, widgets.VBox):
         last = self.session.form_customer(self.participant)  # where this person was: again
         if last is not None and last in self.sheet.position:  # and it passes the filters
             at = self.sheet.position[last]
-            if at in set(self._shown.tolist()):
+            if self._passes_filters(at):
                 self.position = at
         self._remembered = last
         self.session.set_last_participant(self.participant)
@@ -518,7 +518,7 @@ class AnswerForm(ShownErrors, widgets.VBox):
             self._say(self._t("form.none_match"))
         elif ticked:  # a list to walk through: from its first customer
             self.position = int(self._shown[0])
-        elif self.position not in set(self._shown.tolist()):
+        elif not self._passes_filters(self.position):
             later = self._shown[self._shown > self.position]
             self.position = int(later[0]) if later.size else int(self._shown[0])
         self._refresh()
@@ -552,6 +552,10 @@ class AnswerForm(ShownErrors, widgets.VBox):
             at -= 1
         self.position = int(self._shown[min(max(at, 0), len(self._shown) - 1)])
         self._refresh()
+
+    def _passes_filters(self, position: int) -> bool:
+        """Whether the customer at ``position`` is among those the filters show."""
+        return bool((self._shown == position).any())
 
     def _remember(self, customer_id: str) -> None:
         """Keep the customer shown in the session (once per customer, not per click): the form
