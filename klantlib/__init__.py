@@ -35,6 +35,10 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
         "suggest_thirds",
         "Thresholds",
     ),
+    "klantlib.core.consensus": (
+        "counted_answers",
+        "CountedAnswers",
+    ),
     "klantlib.core.customers": (
         "customer_table",
         "OPTIONAL_COLUMNS",
@@ -119,6 +123,7 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
         "session_line",
         "summary_table",
         "thresholds_line",
+        "to_decide_text",
         "written_line",
     ),
     "klantlib.reports.quarter": (
@@ -146,7 +151,10 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
         "session_header",
         "use_customers_file",
     ),
-    "klantlib.store.segmentation": ("segment_session",),
+    "klantlib.store.segmentation": (
+        "segment_session",
+        "session_to_decide",
+    ),
     "klantlib.store.session": ("Session",),
     "klantlib.store.workspace": (
         "create_next_session",
@@ -195,6 +203,7 @@ if TYPE_CHECKING:  # pragma: no cover - for editors and type checkers only
         suggest_share_of_total,
         suggest_thirds,
     )
+    from klantlib.core.consensus import CountedAnswers, counted_answers
     from klantlib.core.customers import (
         OPTIONAL_COLUMNS,
         REQUIRED_COLUMNS,
@@ -281,6 +290,7 @@ if TYPE_CHECKING:  # pragma: no cover - for editors and type checkers only
         session_line,
         summary_table,
         thresholds_line,
+        to_decide_text,
         written_line,
     )
     from klantlib.reports.quarter import (
@@ -301,7 +311,7 @@ if TYPE_CHECKING:  # pragma: no cover - for editors and type checkers only
     from klantlib.reports.report import REPORT_FILES, write_report, write_session_report
     from klantlib.store.answer_files import add_example_answers
     from klantlib.store.customer_file import session_header, use_customers_file
-    from klantlib.store.segmentation import segment_session
+    from klantlib.store.segmentation import segment_session, session_to_decide
     from klantlib.store.session import Session
     from klantlib.store.workspace import (
         create_next_session,

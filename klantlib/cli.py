@@ -39,7 +39,13 @@ from klantlib.errors import KlantlibError, Money
 from klantlib.i18n import LANGUAGES, format_money, format_number, format_share, text
 from klantlib.ingest.loading import load_customers
 from klantlib.ingest.reading import read_answers_csv, read_customers_csv, read_table_csv
-from klantlib.reports.present import history_lines, open_line, shown_path, thresholds_line
+from klantlib.reports.present import (
+    history_lines,
+    open_line,
+    shown_path,
+    thresholds_line,
+    to_decide_text,
+)
 from klantlib.reports.quarter import (
     carried_lines,
     history_for_export,
@@ -301,6 +307,7 @@ def _segment(args: argparse.Namespace) -> int:
     name: str | None = None
     sheets: dict[str, pd.DataFrame] | None = None  # answer sheets in the report
     plan: pd.DataFrame | None = None
+    decide = ""  # the customers to decide, for a session
     if args.session is None:
         assert args.customers is not None and args.answers is not None  # else refused above
         customers = read_customers_csv(args.customers)
@@ -315,6 +322,7 @@ def _segment(args: argparse.Namespace) -> int:
             result = segment_session(session, participant, thresholds=thresholds)
             name = session.name
             plan = plan_table(session.plan)
+            decide = to_decide_text(session, lang, quiet=True)
         if participant is None:
             print(text("cli.session_no_answers", lang, name=name))
         elif participant == TEAM:  # the team's decisions, completed with what all agree on
@@ -346,6 +354,8 @@ def _segment(args: argparse.Namespace) -> int:
             )
         )
     print(open_line(result, lang))
+    if decide:
+        print(decide)
     for path in written.values():
         print(text("cli.written", lang, path=str(path)))
     return 0

@@ -1503,6 +1503,8 @@ MATRIX = Notebook(
             result = klantlib.segment_session(current_session, participant or None)
             print(klantlib.answers_line(current_session, participant or None, lang))
             print(klantlib.thresholds_line(result, lang))
+            if not participant:
+                print(klantlib.to_decide_text(current_session, lang))
             """
         ),
         Markdown(

@@ -8,9 +8,11 @@ the answers as tables and give tables back — no files, no widgets:
   agree, the majority and the team answer so far; disagreements first ("discuss these").
 - :func:`agreed_answers`: the team answers one click can take over — where everyone who
   answered gave the same answer and the team has not decided otherwise.
-- :func:`team_answers`: the answers the matrix uses for the team: the team's where it decided,
-  else what everyone who answered agrees on, else open; :func:`whose_answers` says whether the
-  matrix uses those or one participant's.
+- :func:`counted_answers`: the one rule for whose answer counts — the team's where the room
+  decided, else what everyone who answered agrees on, else the account manager's own answer;
+  answers that differ without a team decision are "to decide", never resolved by picking a
+  side. :func:`team_answers` gives its answers; :func:`whose_answers` says whether the matrix
+  uses those or one participant's.
 - :func:`agreement`: per participant and question, how often they say yes next to the team, and
   how often they give the team's answer — who is the optimist in the room.
 
@@ -21,18 +23,22 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
-from klantlib.core.questions import QUESTIONS
+from klantlib.core.questions import ANSWERS, QUESTIONS
 from klantlib.errors import KlantlibError
 
 __all__ = [
+    "SOURCES",
     "TEAM",
+    "CountedAnswers",
     "agreed_answers",
     "agreement",
     "compare_answers",
+    "counted_answers",
     "majority",
     "team_answers",
     "whose_answers",
@@ -46,8 +52,8 @@ _RESERVED = {"customer_id", "name", "question", "answered", "agree", "disagree",
 
 def whose_answers(participants: Sequence[str], participant: str | None = None) -> str | None:
     """Whose answers the matrix uses: ``participant`` when given; else, with several
-    participants or a team answer, :data:`TEAM` (see :func:`team_answers`); else the only
-    participant's (``None``: nobody answered yet)."""
+    participants or a team answer, :data:`TEAM` (the rule of :func:`counted_answers`); else
+    the only participant's, all of them (``None``: nobody answered yet)."""
     if participant:
         return participant
     if TEAM in participants or len(participants) > 1:
@@ -55,27 +61,140 @@ def whose_answers(participants: Sequence[str], participant: str | None = None) -
     return participants[0] if participants else None
 
 
+def counted_answers(
+    customers: pd.DataFrame, answers: Mapping[str, pd.DataFrame], team: pd.DataFrame | None
+) -> CountedAnswers:
+    """The one rule for whose answer counts, per customer and question:
+
+    1. the team's answer where the room decided (``team``);
+    2. else, when at least two people answered and all gave the same answer, that answer;
+    3. else, when only the customer's account manager answered, the account manager's answer
+       (``customers["account_manager"]``, matched with the participant's name without case or
+       extra spaces);
+    4. else nothing counts: answers that differ are **to decide** (listed, never resolved by
+       picking a side), one answer by someone else than the account manager waits for more,
+       and a question nobody answered stays open. All three count as ``unknown`` (``?``).
+
+    ``answers`` maps a participant to their current answers (``customer_id`` and the question
+    columns; missing or ``None`` = not answered; a :data:`TEAM` entry is left out), ``team``
+    holds the team's answers in the same shape. One row per customer in ``customers``' order.
+    """
+    ids = customers["customer_id"].astype(str).tolist()
+    people = [p for p in answers if p != TEAM]
+    managers = _manager_keys(customers)
+    values: dict[str, np.ndarray] = {}
+    sources: dict[str, np.ndarray] = {}
+    for question in QUESTIONS:
+        decided = _column(team, ids, question)
+        given = [_column(answers[p], ids, question) for p in people]
+        count = np.zeros(len(ids), dtype=int)
+        seen = {answer: np.zeros(len(ids), dtype=bool) for answer in ANSWERS}
+        own = np.full(len(ids), None, dtype=object)  # the account manager's answer
+        for person, column in zip(people, given, strict=True):
+            answered = column != None  # noqa: E711 (element-wise)
+            count += answered
+            for answer, mask in seen.items():
+                mask |= column == answer
+            if managers is not None:
+                theirs = managers == _person_key(person)
+                own[theirs] = column[theirs]
+        distinct = sum(mask.astype(int) for mask in seen.values())
+        single = np.full(len(ids), None, dtype=object)
+        for answer, mask in seen.items():
+            single[mask & (distinct == 1)] = answer
+        has_team = decided != None  # noqa: E711
+        agreed = ~has_team & (distinct == 1) & (count >= 2)
+        by_manager = ~has_team & (count == 1) & (own != None)  # noqa: E711
+        to_decide = ~has_team & (distinct > 1)
+        lone = ~has_team & (count == 1) & ~by_manager
+        values[question] = np.select(
+            [has_team, agreed, by_manager], [decided, single, own], default="unknown"
+        )
+        sources[question] = np.select(
+            [has_team, agreed, by_manager, to_decide, lone],
+            ["team", "agreed", "account_manager", "to_decide", "one_answer"],
+            default="open",
+        )
+    frame = {"customer_id": pd.array(ids, dtype="string")}
+    return CountedAnswers(
+        pd.DataFrame({**frame, **{q: pd.array(values[q], dtype="string") for q in QUESTIONS}}),
+        pd.DataFrame({**frame, **{q: pd.array(sources[q], dtype="string") for q in QUESTIONS}}),
+    )
+
+
 def team_answers(
     customers: pd.DataFrame, answers: Mapping[str, pd.DataFrame], team: pd.DataFrame | None
 ) -> pd.DataFrame:
-    """The team's answers as the matrix uses them: the team answer where the team decided;
-    where it did not, the answer everyone who answered agrees on (at least two); a
-    disagreement or a question nobody answered stays open (``unknown``) — nobody's side is
-    picked. ``answers`` and ``team`` as for :func:`compare_answers`; the result has
-    ``customer_id`` and the four questions, one row per customer in ``customers``' order."""
-    people = [p for p in answers if p != TEAM]
-    compared = compare_answers(customers, {p: answers[p] for p in people}, team)
-    agreed = compared[people].bfill(axis=1).iloc[:, 0] if people else None
-    value = compared[TEAM].astype(object)
-    if agreed is not None:
-        fallback = agreed.where(compared["agree"].to_numpy(), None)
-        value = value.where(value.notna(), fallback)
-    compared = compared.assign(value=value.where(value.notna(), "unknown"))
-    wide = compared.pivot(index="customer_id", columns="question", values="value")
-    wide = wide.reindex(index=customers["customer_id"].astype(str), columns=list(QUESTIONS))
-    table = wide.reset_index()
-    table.columns.name = None
-    return table.astype("string")
+    """The answers the matrix uses for the team: :func:`counted_answers`' ``answers``
+    (``customer_id`` and the four questions, ``unknown`` where nothing counts)."""
+    return counted_answers(customers, answers, team).answers
+
+
+@dataclass(frozen=True)
+class CountedAnswers:
+    """What :func:`counted_answers` gives: ``answers`` (the value that counts per customer and
+    question, ``unknown`` where nothing does) and ``sources`` (per customer and question, which
+    part of the rule gave it: one of :data:`SOURCES`), both with ``customer_id`` first."""
+
+    answers: pd.DataFrame
+    sources: pd.DataFrame
+
+    def to_decide(self, customers: pd.DataFrame) -> pd.DataFrame:
+        """The customers whose answers differ on some question the team has not decided:
+        ``customer_id``, ``name``, ``account_manager`` (when known) and ``questions`` (the
+        questions to decide, in the method's order), in ``customers``' order."""
+        marks = self.sources[list(QUESTIONS)].to_numpy(dtype=object) == "to_decide"
+        rows = np.flatnonzero(marks.any(axis=1))
+        table = customers.iloc[rows].reset_index(drop=True)
+        picked = [c for c in ("customer_id", "name", "account_manager") if c in table.columns]
+        table = table[picked].copy()
+        table["customer_id"] = table["customer_id"].astype("string")
+        table["questions"] = [
+            [q for q, on in zip(QUESTIONS, marks[row], strict=True) if on] for row in rows
+        ]
+        return table
+
+
+SOURCES: tuple[str, ...] = (
+    "team",
+    "agreed",
+    "account_manager",
+    "to_decide",
+    "one_answer",
+    "open",
+)
+"""Which part of the rule gave an answer (:func:`counted_answers`): the first three count,
+the last three leave the question ``unknown``."""
+
+
+def _manager_keys(customers: pd.DataFrame) -> np.ndarray | None:
+    """Each customer's account manager as a key to compare with participants' names."""
+    if "account_manager" not in customers.columns:
+        return None
+    column = customers["account_manager"].astype(object).to_numpy()
+    return np.array(
+        [None if v is None or v is pd.NA or v != v else _person_key(str(v)) for v in column],
+        dtype=object,
+    )
+
+
+def _person_key(name: str) -> str:
+    """A person's name as the rule compares it: case and extra spaces left out."""
+    return " ".join(name.split()).casefold()
+
+
+def _column(table: pd.DataFrame | None, ids: list[str], question: str) -> np.ndarray:
+    """One question of a wide answers table in ``ids`` order (object: ``None`` = not answered)."""
+    if table is None or not len(table) or question not in table.columns:
+        return np.full(len(ids), None, dtype=object)
+    column = pd.Series(
+        table[question].astype(object).to_numpy(),
+        index=table["customer_id"].astype(str).to_numpy(),
+    )
+    column = column[~column.index.duplicated(keep="last")].reindex(ids)
+    values = column.to_numpy(dtype=object, copy=True)
+    values[pd.isna(values)] = None
+    return values
 
 
 def majority(answers: Sequence[str | None]) -> str | None:

@@ -331,3 +331,31 @@ def answers_line(session: Session, participant: str | None = None, lang: str | N
     if who == TEAM:
         return text("plan.answers_team", lang)
     return text("plan.answers_of", lang, who=who or text("session.nobody_yet", lang))
+
+
+def to_decide_text(
+    session: Session, lang: str | None = None, *, limit: int = 10, quiet: bool = False
+) -> str:
+    """The customers still to decide (answers that differ, no team decision), one line each
+    with the questions, the first ``limit`` of them; or that there is nothing to decide
+    (``quiet``: an empty text then)."""
+    from klantlib.store.segmentation import session_to_decide
+
+    table = session_to_decide(session)
+    if table.empty:
+        return "" if quiet else text("decide.none", lang)
+    lines = [text("decide.line", lang, count=format_number(len(table), lang))]
+    for row in table.head(limit).to_dict("records"):
+        questions = ", ".join(text(f"question.{q}", lang) for q in row["questions"])
+        lines.append(
+            text(
+                "decide.customer",
+                lang,
+                id=row["customer_id"],
+                name=row["name"],
+                questions=questions,
+            )
+        )
+    if len(table) > limit:
+        lines.append(text("decide.more", lang, count=format_number(len(table) - limit, lang)))
+    return "\n".join(lines)

@@ -5,8 +5,10 @@ Every route that shows or writes a session's segments — the command line (``se
 --session``, ``compare``), the notebooks, the answer form's overview, the report, the quarter
 comparison and the headless run — calls :func:`segment_session`, so they cannot drift apart:
 the same customers, thresholds (stored, else the 80/15/5 suggestion), grid and weights, and the
-answers :func:`klantlib.core.consensus.whose_answers` picks — for the team, the team's decisions
-completed with what everyone agrees on (:func:`klantlib.core.consensus.team_answers`).
+answers :func:`klantlib.core.consensus.whose_answers` picks — for the team, the one rule for
+whose answer counts (:func:`klantlib.core.consensus.counted_answers`: the team's decision, else
+what everyone who answered agrees on, else the account manager's own answer; answers that
+differ are "to decide").
 """
 
 from __future__ import annotations
@@ -14,12 +16,18 @@ from __future__ import annotations
 import pandas as pd
 
 from klantlib.core.bands import Thresholds
-from klantlib.core.consensus import TEAM, team_answers
+from klantlib.core.consensus import TEAM, CountedAnswers, counted_answers
 from klantlib.core.method import Segmentation, segment_customers
 from klantlib.core.suggestions import suggest_answers
 from klantlib.store.session import Session
 
-__all__ = ["segment_session", "session_answers", "session_suggestions"]
+__all__ = [
+    "segment_session",
+    "session_answers",
+    "session_counted",
+    "session_suggestions",
+    "session_to_decide",
+]
 
 
 def session_answers(
@@ -32,9 +40,23 @@ def session_answers(
         return None
     if who != TEAM:
         return session.answer_table(who)
+    return session_counted(session, customers).answers
+
+
+def session_counted(session: Session, customers: pd.DataFrame | None = None) -> CountedAnswers:
+    """The session's answers by the one rule for whose answer counts
+    (:func:`klantlib.core.consensus.counted_answers`), with where each answer came from."""
     customers = session.customers() if customers is None else customers
     people = [p for p in session.participants() if p != TEAM]
-    return team_answers(customers, {p: session.current(p) for p in people}, session.current(TEAM))
+    answers = {p: session.current(p) for p in people}
+    return counted_answers(customers, answers, session.current(TEAM))
+
+
+def session_to_decide(session: Session, customers: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The customers whose answers differ where the team has not decided
+    (:meth:`CountedAnswers.to_decide`)."""
+    customers = session.customers() if customers is None else customers
+    return session_counted(session, customers).to_decide(customers)
 
 
 def segment_session(
