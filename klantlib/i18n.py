@@ -1339,6 +1339,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "matrix.favourite": ("favoriet", "favourite"),
     "matrix.hours": ("{hours} uur per jaar", "{hours} hours a year"),
     "matrix.hours_unknown": ("uren onbekend", "hours unknown"),
+    "matrix.count": ("klanten in het vak", "customers in the cell"),
     # weights per question
     "error.weight": (
         "Het gewicht van {question} moet een geheel getal van 1 tot {most} zijn (gekregen:"
@@ -1370,6 +1371,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "report.sheet.summary": ("samenvatting", "summary"),
     "report.sheet.plan": ("plan", "plan"),
     "report.sheet.answers": ("antwoorden {participant}", "answers {participant}"),
+    "report.managers": ("Per accountmanager", "Per account manager"),
+    "report.sheet.managers": ("per accountmanager", "per account manager"),
+    "report.col.customers_with_hours": ("klanten met uren", "customers with hours"),
+    "report.managers_hours_note": (
+        "Uren vandaag: de som voor de klanten waarvan de uren bekend zijn, {known} van de {total}.",
+        "Hours today: the sum for the customers whose hours are known, {known} of the {total}.",
+    ),
+    "report.managers_plan_note": (
+        "Uren volgens plan: voor alle klanten, ook die waarvan de uren nog niet bekend zijn.",
+        "Hours in the plan: for every customer, also those whose hours are not known yet.",
+    ),
     # suggestions from data
     "error.margin_target": (
         "'{value}' kan geen margedoel zijn: een bedrag in € per uur, 0 of meer.",
@@ -1626,13 +1638,27 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The matrix and the plan use the answers of: {who}.",
     ),
     "plan.answers_team": (
-        "De matrix en het plan gebruiken het antwoord van het team; waar het team nog niet"
-        " besliste, wat iedereen eensgezind antwoordde. Een meningsverschil blijft een open"
-        " vraag tot het team beslist (notebook 03, stap 6).",
-        "The matrix and the plan use the team's answer; where the team has not decided yet,"
-        " what everyone answered alike. A disagreement stays an open question until the team"
-        " decides (notebook 03, step 6).",
+        "De matrix en het plan tellen per vraag één antwoord: dat van het team waar het"
+        " besliste, anders wat iedereen die antwoordde eensgezind zei, anders het eigen"
+        " antwoord van de accountmanager. Antwoorden die verschillen blijven een open vraag tot"
+        " het team beslist (te beslissen).",
+        "The matrix and the plan count one answer per question: the team's where it decided,"
+        " else what everyone who answered agrees on, else the account manager's own answer."
+        " Answers that differ stay an open question until the team decides (to decide).",
     ),
+    "decide.none": (
+        "Niets te beslissen: geen klant met antwoorden die verschillen zonder beslissing van"
+        " het team.",
+        "Nothing to decide: no customer with answers that differ and no team decision.",
+    ),
+    "decide.line": (
+        "Te beslissen: {count} klanten met antwoorden die verschillen en nog geen beslissing"
+        " van het team (ze tellen als open vragen tot het team beslist).",
+        "To decide: {count} customers whose answers differ and that the team has not decided"
+        " yet (they count as open questions until the team decides).",
+    ),
+    "decide.customer": ("  {id} {name}: {questions}", "  {id} {name}: {questions}"),
+    "decide.more": ("  … en nog {count}", "  … and {count} more"),
     "plan.fav.participant": ("deelnemer", "participant"),
     "plan.fav.total": ("favorieten", "favourites"),
     "plan.segment": ("Segment {s}", "Segment {s}"),

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pandas.testing import assert_frame_equal
 
 from klantlib.core.plan import (
     SegmentPlan,
@@ -16,7 +20,9 @@ from klantlib.core.plan import (
     plan_hours_by_manager,
     plan_notices,
     plan_table,
+    segments_by_manager,
 )
+from klantlib.core.segments import SEGMENTS
 from klantlib.errors import KlantlibError
 from klantlib.i18n import text
 from klantlib.store.workspace import create_session
@@ -114,3 +120,89 @@ def test_where_the_favourites_land():
     table = favourites_by_segment(SEGMENTED, {"An": {"1", "4"}, "Pieter": {"2", "3", "5"}})
     assert table.loc["An"].tolist() == [1, 0, 1, 2]
     assert table.loc["Pieter"].tolist() == [0, 2, 1, 3]
+
+
+# ------------------------------------------------------------------------------------------
+# Customers and hours per account manager
+# ------------------------------------------------------------------------------------------
+
+
+def _by_manager(rows: dict[str, list[object]], hours: list[float]) -> pd.DataFrame:
+    """The expected table: ``rows`` maps a manager to [A, B, C, total, with hours]."""
+    frame = pd.DataFrame.from_dict(
+        rows, orient="index", columns=["A", "B", "C", "total", "customers_with_hours"]
+    ).astype("int64")
+    frame["hours_today"] = pd.Series(hours, index=frame.index, dtype="float64")
+    frame.index = pd.Index(list(rows), name="account_manager")
+    return frame
+
+
+def test_segments_per_account_manager():
+    """Per manager, by name, the customers without one last as "—": the customers in A, B,
+    C and in total, how many have their hours known and the sum of those hours."""
+    expected = _by_manager(
+        {"An": [1, 1, 0, 2, 2], "Pieter": [0, 1, 1, 2, 1], "—": [0, 0, 1, 1, 1]},
+        [380.0, 40.0, 10.0],
+    )
+    assert_frame_equal(segments_by_manager(SEGMENTED), expected)
+
+
+def test_segments_per_account_manager_has_the_rows_of_the_plans_hours():
+    """The same managers in the same order as plan_hours_by_manager: an empty name and a
+    missing one are both "—"."""
+    odd = SEGMENTED.assign(account_manager=["An", "", "Pieter", None, "Jonas"])
+    table = segments_by_manager(odd)
+    assert table.index.tolist() == ["An", "Jonas", "Pieter", "—"]
+    assert table.loc["—", "total"] == 2
+    assert table.index.tolist() == plan_hours_by_manager(odd, default_plan()).index.tolist()
+
+
+def test_segments_per_account_manager_without_known_hours():
+    """No hours known, or no hours column: no hours (NaN, not 0) and no customer with hours."""
+    expected = _by_manager(
+        {"An": [1, 1, 0, 2, 0], "Pieter": [0, 1, 1, 2, 0], "—": [0, 0, 1, 1, 0]},
+        [np.nan, np.nan, np.nan],
+    )
+    assert_frame_equal(segments_by_manager(SEGMENTED.assign(hours=np.nan)), expected)
+    assert_frame_equal(segments_by_manager(SEGMENTED.drop(columns="hours")), expected)
+
+
+def test_segments_per_account_manager_without_managers_is_empty():
+    """No account_manager column: an empty table with the columns and their types."""
+    expected = _by_manager({}, [])
+    expected.index = pd.Index([], dtype="str", name="account_manager")
+    assert_frame_equal(segments_by_manager(SEGMENTED.drop(columns="account_manager")), expected)
+    assert list(segments_by_manager(SEGMENTED.iloc[:0]).columns) == list(expected.columns)
+
+
+@st.composite
+def segmented_customers(draw):
+    n = draw(st.integers(min_value=0, max_value=30))
+    managers = st.sampled_from(["An", "Pieter", "sofie", "Émile", "", None])
+    hours = st.one_of(st.none(), st.floats(min_value=0, max_value=5_000, allow_nan=False))
+    return pd.DataFrame(
+        {
+            "customer_id": [str(i) for i in range(n)],
+            "revenue": [1_000.0] * n,
+            "segment": draw(st.lists(st.sampled_from(SEGMENTS), min_size=n, max_size=n)),
+            "hours": pd.Series(draw(st.lists(hours, min_size=n, max_size=n)), dtype="float64"),
+            "account_manager": draw(st.lists(managers, min_size=n, max_size=n)),
+        }
+    )
+
+
+@settings(max_examples=150, deadline=None)
+@given(segmented_customers())
+def test_segments_per_account_manager_add_up(segmented):
+    """Each row's A + B + C is its total; each segment's column adds up to the customers in
+    that segment, the totals to every customer, and the hours to the known hours."""
+    table = segments_by_manager(segmented)
+    assert (table[list(SEGMENTS)].sum(axis=1) == table["total"]).all()
+    counts = segmented["segment"].value_counts()
+    assert table[list(SEGMENTS)].sum().tolist() == [int(counts.get(s, 0)) for s in SEGMENTS]
+    assert int(table["total"].sum()) == len(segmented)
+    assert int(table["customers_with_hours"].sum()) == int(segmented["hours"].notna().sum())
+    assert (table["customers_with_hours"] <= table["total"]).all()
+    assert table["hours_today"].isna().tolist() == (table["customers_with_hours"] == 0).tolist()
+    assert table["hours_today"].sum() == pytest.approx(segmented["hours"].sum())
+    assert table.index.is_unique and table.index.is_monotonic_increasing

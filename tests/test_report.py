@@ -233,7 +233,8 @@ def test_workbook_sheets_and_headers_are_in_the_language(
 
 
 def test_customers_sheet_has_every_customer_with_money_in_euro(tmp_path, result):
-    """One row per customer, largest first; revenue a number shown in €, band in the language."""
+    """One row per customer, by segment, then largest first; revenue a number shown in €, band
+    in the language."""
     book = openpyxl.load_workbook(written(tmp_path, result)["report.xlsx"])
     sheet = book["klanten"]
     rows = sheet_values(sheet)[1:]
@@ -533,7 +534,8 @@ def test_segment_command_writes_the_report_and_names_every_file(tmp_path, capsys
     names = sorted(p.name for p in out.iterdir())
     assert lines == [f"Written: {out / name}" for name in REPORT_FILES if name in names]
     assert {"segments.csv", "crm.csv", "report.xlsx", "report.html"} <= set(names)
-    assert openpyxl.load_workbook(out / "report.xlsx").sheetnames == ["customers", "summary"]
+    sheets = openpyxl.load_workbook(out / "report.xlsx").sheetnames
+    assert sheets == ["customers", "summary", "per account manager"]  # the sample has managers
 
 
 def test_segment_from_a_session_puts_every_participants_answers_in_the_workbook(tmp_path):
@@ -550,6 +552,7 @@ def test_segment_from_a_session_puts_every_participants_answers_in_the_workbook(
     assert book.sheetnames == [
         "klanten",
         "samenvatting",
+        "per accountmanager",
         "plan",
         "antwoorden An",
         "antwoorden Pieter",

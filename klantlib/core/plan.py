@@ -36,6 +36,7 @@ __all__ = [
     "plan_hours_by_manager",
     "plan_notices",
     "plan_table",
+    "segments_by_manager",
 ]
 
 CHANNELS: tuple[str, ...] = ("visit", "video", "phone", "email", "newsletter")
@@ -54,6 +55,12 @@ APPROACHES: tuple[str, ...] = ("proactive", "reactive")
 
 MOST_IN_A = 0.5
 """Share of customers in A above which the plan warns that A is no longer a selection."""
+
+NO_MANAGER = "—"
+"""The row of the customers without an account manager, in the tables per account manager."""
+
+BY_MANAGER_COLUMNS: tuple[str, ...] = (*SEGMENTS, "total", "customers_with_hours", "hours_today")
+"""The columns of :func:`segments_by_manager`."""
 
 
 @dataclass(frozen=True)
@@ -194,7 +201,7 @@ def plan_hours_by_manager(segmented: pd.DataFrame, plan: Mapping[str, SegmentPla
     per_customer = {s: plan[s].hours_per_customer for s in SEGMENTS}
     frame = pd.DataFrame(
         {
-            "manager": segmented["account_manager"].fillna("").astype(str).replace("", "—"),
+            "manager": _managers(segmented),
             "plan_hours": segmented["segment"].astype(str).map(per_customer).astype(float),
             "hours": (segmented["hours"].astype(float) if "hours" in segmented.columns else np.nan),
         }
@@ -209,6 +216,42 @@ def plan_hours_by_manager(segmented: pd.DataFrame, plan: Mapping[str, SegmentPla
     table["hours_freed"] = table["hours_today"] - table["plan_hours"]
     table.index.name = "account_manager"
     return table
+
+
+def segments_by_manager(segmented: pd.DataFrame) -> pd.DataFrame:
+    """Per account manager (rows, by name; the customers without one as ``—``): how many
+    customers in A, B and C, in ``total``, how many of them have their hours known
+    (``customers_with_hours``) and the sum of those hours (``hours_today``, NaN when none is
+    known). Empty, with these columns, when the customers have no ``account_manager``."""
+    if "account_manager" not in segmented.columns:
+        empty = {c: pd.Series(dtype="int64") for c in BY_MANAGER_COLUMNS}
+        empty["hours_today"] = pd.Series(dtype="float64")
+        return pd.DataFrame(empty, index=pd.Index([], dtype="str", name="account_manager"))
+    segment = segmented["segment"].astype(str).to_numpy(object)
+    frame = pd.DataFrame(
+        {
+            "manager": _managers(segmented).to_numpy(object),
+            **{s: (segment == s).astype("int64") for s in SEGMENTS},
+            "hours": (
+                segmented["hours"].to_numpy(float)
+                if "hours" in segmented.columns
+                else np.full(len(segmented), np.nan)
+            ),
+        }
+    )
+    grouped = frame.groupby("manager", sort=True)
+    table = grouped[list(SEGMENTS)].sum().astype("int64")
+    table["total"] = grouped.size().astype("int64")
+    table["customers_with_hours"] = grouped["hours"].count().astype("int64")
+    table["hours_today"] = grouped["hours"].sum(min_count=1).astype("float64")
+    table.index = pd.Index(table.index.astype("str"), name="account_manager")
+    table.columns = pd.Index(BY_MANAGER_COLUMNS)
+    return table
+
+
+def _managers(segmented: pd.DataFrame) -> pd.Series:
+    """Each customer's account manager, :data:`NO_MANAGER` for a customer without one."""
+    return segmented["account_manager"].fillna("").astype(str).replace("", NO_MANAGER)
 
 
 def plan_notices(hours: pd.DataFrame) -> list[Notice]:

@@ -6,14 +6,19 @@
   and each customer's reason said in the chosen language);
 - ``crm.csv``: ``customer_id,name,segment`` (UTF-8, comma), to import the segment as a tag in
   a CRM;
-- ``report.xlsx``: sheet *customers* (id, name, revenue, band, score, segment, reason: the
-  header row frozen, an autofilter, money in €), sheet *summary* (customers, revenue and share
-  per segment, a total row, the thresholds in use), sheet *plan* when a plan is given (one row
-  per segment, whatever columns the plan has), and one sheet of answers per participant when
-  answers are given;
+- ``report.xlsx``: sheet *customers* (id, name, revenue, band, score, segment, reason, and
+  account manager and hours when the customers have them; by segment A, B, C, then largest
+  revenue first, ties by id; the header row frozen, an autofilter, money in €), sheet
+  *summary* (customers, revenue and share per segment, a total row, the thresholds in use),
+  sheet *per account manager* when the customers have account managers (per manager the
+  customers in A, B, C and in total, the hours today where known, and the plan's hours when a
+  plan is given; a total row), sheet *plan* when a plan is given (one row per segment,
+  whatever columns the plan has), and one sheet of answers per participant when answers are
+  given;
 - ``report.html``: one file that opens in any browser and prints: the thresholds, the matrix,
-  the summary, every customer and the plan. Its style is inside the file; it has no scripts
-  and links to nothing (the matrix is embedded as a ``data:`` image);
+  the summary, the table per account manager, every customer and the plan. Its style is
+  inside the file; it has no scripts and links to nothing (the matrix is embedded as a
+  ``data:`` image);
 - ``matrix.png`` and ``matrix.pdf`` when a ``matrix`` function is given: the same figure, the
   PDF one A4 landscape page.
 
@@ -46,8 +51,17 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from klantlib.core.method import Segmentation
-from klantlib.core.plan import APPROACHES, CHANNELS
+from klantlib.core.plan import (
+    APPROACHES,
+    CHANNELS,
+    SegmentPlan,
+    plan_from_table,
+    plan_hours_by_manager,
+    segments_by_manager,
+)
 from klantlib.core.questions import QUESTIONS, answer_table
+from klantlib.core.segments import SEGMENTS
+from klantlib.errors import KlantlibError
 from klantlib.i18n import (
     CATALOGUE,
     check_language,
@@ -113,6 +127,10 @@ A4_LANDSCAPE: tuple[float, float] = (11.69, 8.27)
 PNG_DPI = 150
 
 CRM_COLUMNS: tuple[str, ...] = ("customer_id", "name", "segment")
+
+CUSTOMER_EXTRA_COLUMNS: tuple[str, ...] = ("account_manager", "hours")
+"""Columns the sheet of customers adds after :data:`EXPORT_COLUMNS` when the customers have
+them (``segments.csv`` keeps its columns)."""
 
 
 def write_report(
@@ -196,9 +214,10 @@ def _write_files(
     }
     images = _matrix_images(result, matrix, lang) if matrix is not None else None
     tables = _Tables(  # once, for the workbook and the page
-        customers=_customer_table(segments, lang),
+        customers=_customer_table(result, segments, lang),
         summary=_summary_table(result, lang, session),
         plan=_plan_table(plan_frame, lang) if plan_frame is not None else None,
+        managers=_manager_table(result, plan_frame, lang),
     )
     files["report.xlsx"] = folder / "report.xlsx"
     write_workbook(_sheets(result, tables, lang, answers), files["report.xlsx"], lang)
@@ -281,10 +300,88 @@ def write_segments_csv(result: Segmentation, out_dir: str | Path, lang: str | No
     return write_csv(_segments(result, lang), out / "segments.csv")
 
 
-def _customer_table(segments: pd.DataFrame, lang: str) -> Table:
-    rows = [list(row) for row in segments.itertuples(index=False, name=None)]
+def _customer_table(result: Segmentation, segments: pd.DataFrame, lang: str) -> Table:
+    """Every customer by segment A, B, C, then largest revenue first (ties by id), with the
+    account manager and the hours when the customers have them."""
+    customers = result.customers
+    extra = [c for c in CUSTOMER_EXTRA_COLUMNS if _known_anywhere(customers, c)]
+    shown = segments.assign(**{c: customers[c] for c in extra})
+    order = pd.DataFrame(
+        {
+            "segment": customers["segment"].astype(str),
+            "revenue": customers["revenue"].astype(float),
+            "customer_id": customers["customer_id"].astype(str),
+        }
+    ).sort_values(["segment", "revenue", "customer_id"], ascending=[True, False, True])
+    shown = shown.loc[order.index]
+    rows = [list(row) for row in shown.itertuples(index=False, name=None)]
     kinds = ["text", "text", "money", "text", "whole", "text", "text"]
-    return Table([_header(c, lang) for c in EXPORT_COLUMNS], kinds, rows)
+    kinds += [_kind(c, shown[c]) for c in extra]
+    return Table([_header(c, lang) for c in [*EXPORT_COLUMNS, *extra]], kinds, rows)
+
+
+def _known_anywhere(customers: pd.DataFrame, column: str) -> bool:
+    """Whether ``column`` is there with at least one value (an empty text is no value)."""
+    if column not in customers.columns:
+        return False
+    values = customers[column]
+    if pd.api.types.is_numeric_dtype(values):
+        return bool(values.notna().any())
+    return bool((values.fillna("").astype(str).str.strip() != "").any())
+
+
+def _manager_table(result: Segmentation, plan: pd.DataFrame | None, lang: str) -> Table | None:
+    """Per account manager: customers in A, B, C and in total, the customers whose hours are
+    known and those hours, and the hours the plan needs when a whole plan is given; a total
+    row. None when the customers have no account managers."""
+    customers = result.customers
+    if not _known_anywhere(customers, "account_manager"):
+        return None
+    table = segments_by_manager(customers)
+    columns = [*SEGMENTS, "total"]
+    headers = [text("col.account_manager", lang)]
+    headers += [f"{text('col.segment', lang)} {s}" for s in SEGMENTS]
+    headers.append(text("col.customers", lang))
+    hours = _known_anywhere(customers, "hours")
+    if hours:
+        columns += ["customers_with_hours", "hours_today"]
+        headers += [
+            text("report.col.customers_with_hours", lang),
+            text("plan.col.hours_today", lang),
+        ]
+    segment_plans = _segment_plans(plan) if plan is not None else None
+    if segment_plans is not None:
+        table["plan_hours"] = plan_hours_by_manager(customers, segment_plans)["plan_hours"]
+        columns.append("plan_hours")
+        headers.append(text("plan.col.plan_hours", lang))
+    shown = table[columns]
+    kinds = ["text"] + [_MANAGER_KINDS.get(c, "whole") for c in columns]
+    rows = [[name, *values] for name, *values in shown.itertuples(index=True, name=None)]
+    footer: list[object] = [text("report.total", lang)]
+    footer += [shown[c].sum(min_count=1) for c in columns]
+    notes = []
+    known, total = int(table["customers_with_hours"].sum()), int(table["total"].sum())
+    if hours and known < total:
+        notes.append(text("report.managers_hours_note", lang, known=known, total=total))
+        if segment_plans is not None:
+            notes.append(text("report.managers_plan_note", lang))
+    return Table(headers, kinds, rows, footer, notes)
+
+
+_MANAGER_KINDS = {"hours_today": "hours", "plan_hours": "hours"}
+
+
+def _segment_plans(plan: pd.DataFrame) -> dict[str, SegmentPlan] | None:
+    """The plan per segment behind a plan table, to count its hours; None when the table is
+    not a whole plan (only some of the plan's columns, a segment missing, a value the plan
+    cannot have): the plan sheet shows it as it is, the hours are left out."""
+    needed = {"segment", "approach", "channels", "contacts_per_year"}
+    if not needed <= {str(c) for c in plan.columns}:
+        return None
+    try:
+        return plan_from_table(plan)
+    except KlantlibError:
+        return None
 
 
 def _summary_table(result: Segmentation, lang: str, session: str | None) -> Table:
@@ -364,6 +461,7 @@ class _Tables:
     customers: Table
     summary: Table
     plan: Table | None
+    managers: Table | None = None
 
 
 def _sheets(
@@ -376,6 +474,8 @@ def _sheets(
         Sheet(text("report.sheet.customers", lang), tables.customers, True),
         Sheet(text("report.sheet.summary", lang), tables.summary, False),
     ]
+    if tables.managers is not None:
+        sheets.append(Sheet(text("report.sheet.managers", lang), tables.managers, False))
     if tables.plan is not None:
         sheets.append(Sheet(text("report.sheet.plan", lang), tables.plan, False))
     for participant, table in (answers or {}).items():
@@ -396,6 +496,7 @@ body { font-family: "Segoe UI", Calibri, Arial, sans-serif; color: #222; margin:
 h1 { font-size: 1.6em; margin-bottom: 0.2em; }
 h2 { font-size: 1.2em; margin-top: 1.6em; border-bottom: 1px solid #ccc; }
 p.lead { color: #444; margin-top: 0; }
+p.note { color: #444; font-size: 0.9em; }
 ul.notices { color: #8a4b00; }
 img.matrix { max-width: 100%; height: auto; border: 1px solid #ddd; }
 table { border-collapse: collapse; font-size: 0.9em; }
@@ -447,6 +548,12 @@ def _html(
             f' alt="{e(text("report.matrix_alt", lang))}">',
         ]
     parts += [f"<h2>{e(text('report.summary', lang))}</h2>", _html_table(tables.summary, lang)]
+    if tables.managers is not None:
+        parts += [
+            f"<h2>{e(text('report.managers', lang))}</h2>",
+            _html_table(tables.managers, lang),
+        ]
+        parts += [f'<p class="note">{e(note)}</p>' for note in tables.managers.notes]
     parts += [
         f"<h2>{e(text('report.customers', lang))}</h2>",
         _html_table(tables.customers, lang),
