@@ -801,6 +801,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "CSV, .xlsx or .ods with customer_id and margin, cashflow, innovation, network (and"
         " optionally note, favourite, time); an empty cell stores nothing",
     ),
+    "cli.help.answers_portfolio": (
+        "alleen de klanten van deze accountmanager (zoals de kolom accountmanager ze"
+        " schrijft), om op een andere laptop te beantwoorden; zonder --participant onder die"
+        " naam",
+        "only this account manager's customers (as the account manager column writes the"
+        " name), to answer on another laptop; without --participant under that name",
+    ),
     "cli.help.answers_export": (
         "de antwoorden van een deelnemer schrijven als CSV of Excel",
         "write a participant's answers as CSV or Excel",
@@ -1334,7 +1341,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "matrix.lane.small": ("{band}:\nonder {high}", "{band}:\nbelow {high}"),
     "matrix.lane.medium": ("{band}:\nvanaf {low}\ntot {high}", "{band}:\nfrom {low}\nbelow {high}"),
     "matrix.lane.large": ("{band}:\nvanaf {low}", "{band}:\nfrom {low}"),
-    "matrix.more": ("+{count}", "+{count}"),
     "matrix.code": ("K{number}", "C{number}"),
     "matrix.favourite": ("favoriet", "favourite"),
     "matrix.hours": ("{hours} uur per jaar", "{hours} hours a year"),
@@ -1646,6 +1652,53 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         " else what everyone who answered agrees on, else the account manager's own answer."
         " Answers that differ stay an open question until the team decides (to decide).",
     ),
+    "error.room_largest": (
+        "Het aantal grootste klanten voor de lijst van de zaal moet een geheel getal vanaf 0"
+        " zijn, niet '{value}'.",
+        "The number of largest customers on the room's list must be a whole number from 0,"
+        " not '{value}'.",
+    ),
+    "room.use": ("Een lijst voor de zaal", "A list for the room"),
+    "room.largest": ("de grootste", "the largest"),
+    "room.favourites": (
+        "en ieders favorieten ({count})",
+        "and everyone's favourites ({count})",
+    ),
+    "room.search_placeholder": ("klant zoeken: naam of nummer", "find a customer: name or id"),
+    "room.add": ("Op de lijst", "Add to the list"),
+    "room.remove": ("Van de lijst", "Take off the list"),
+    "room.search_first": (
+        "Zoek eerst een klant (naam of nummer) en kies hem in de lijst ernaast.",
+        "First find a customer (name or id) and choose it in the list beside it.",
+    ),
+    "room.nothing_found": ("Geen klant gevonden met '{text}'.", "No customer found with '{text}'."),
+    "room.found_many": (
+        "{count} klanten gevonden; de eerste {shown} staan in de lijst: typ meer van de naam.",
+        "{count} customers found; the first {shown} are in the list: type more of the name.",
+    ),
+    "room.stored": ("Lijst van de zaal bewaard om {at}.", "The room's list stored at {at}."),
+    "room.none": (
+        "Geen lijst voor de zaal: de zaal gaat door alle {total} klanten.",
+        "No list for the room: the room goes through all {total} customers.",
+    ),
+    "room.summary": (
+        "Lijst van de zaal: {count} {count|klant|klanten} ({largest} grootste, {favourites}"
+        " favorieten erbij, {picked} met de hand); {others} {others|klant|klanten} voor de"
+        " accountmanagers.",
+        "The room's list: {count} {count|customer|customers} ({largest} largest, {favourites}"
+        " favourites added, {picked} by hand); {others} {others|customer|customers} for the"
+        " account managers.",
+    ),
+    "progress.caption": (
+        "Per accountmanager: wat nog te doen is (een antwoord telt zoals de regel zegt)",
+        "Per account manager: what is left to do (an answer counts as the rule says)",
+    ),
+    "progress.col.account_manager": ("accountmanager", "account manager"),
+    "progress.col.customers": ("klanten", "customers"),
+    "progress.col.in_room": ("in de zaal", "in the room"),
+    "progress.col.answered": ("beantwoord", "answered"),
+    "progress.col.open_questions": ("open vragen", "open questions"),
+    "progress.col.to_decide": ("te beslissen", "to decide"),
     "decide.none": (
         "Niets te beslissen: geen klant met antwoorden die verschillen zonder beslissing van"
         " het team.",
@@ -1819,6 +1872,19 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "form.all_bands": ("alle", "all"),
     "form.only_unanswered": ("alleen onbeantwoord", "unanswered only"),
     "form.only_favourites": ("alleen favorieten", "favourites only"),
+    "form.only_room": ("lijst van de zaal ({count})", "the room's list ({count})"),
+    "form.portfolio": ("Portefeuille", "Portfolio"),
+    "form.all_managers": ("iedereen", "everyone"),
+    "form.progress_room": ("Lijst van de zaal: ", "The room's list: "),
+    "form.progress_portfolio": ("Portefeuille van {manager}: ", "{manager}'s portfolio: "),
+    "form.for_managers": (
+        "{count} {count|klant|klanten} voor de accountmanagers",
+        "{count} {count|customer|customers} for the account managers",
+    ),
+    "error.unknown_manager": (
+        "Geen accountmanager '{value}' in de klantenlijst van deze sessie; wel: {managers}.",
+        "No account manager '{value}' in this session's customer list; there are: {managers}.",
+    ),
     # the workshop app: one page of steps
     "app.title": ("Klantwaarde-workshop", "Customer value workshop"),
     "app.step_bar": ("{number}. {step}", "{number}. {step}"),

@@ -87,6 +87,16 @@ def names_shown(ax) -> dict[int, str]:
     return {int(rank): t.get_text() for rank, t in by_gid(ax.texts, "name").items()}
 
 
+def counts_shown(ax) -> dict[str, str]:
+    """The count texts by cell ("large-3"): the number each cell says it holds."""
+    return {cell: t.get_text() for cell, t in by_gid(ax.texts, "count").items()}
+
+
+def legend_texts(ax) -> list[str]:
+    """The legend's texts, in order."""
+    return [t.get_text() for t in ax.get_legend().get_texts()]
+
+
 def cell_bounds(band: str, score: int) -> tuple[float, float, float, float]:
     """x from, x to, y from, y to of a cell in data units."""
     row = BANDS.index(band)
@@ -216,36 +226,30 @@ def test_no_two_customers_share_a_place():
     assert len({(round(x, 9), round(y, 9)) for x, y in offsets}) == len(ROWS)
 
 
-def test_the_largest_customers_get_names_and_each_cell_counts_the_rest():
-    """With three names: the three largest named; "+N" in a cell for its unnamed customers."""
+def test_the_largest_customers_get_names_and_each_cell_still_counts_all():
+    """With three names: the three largest named; every cell's count is all its customers,
+    named or not, and no "+N" that could be read as the whole cell."""
     ax = chart(max_labels=3)
     assert names_shown(ax) == {1: "Brouwerij Aerts", 2: "Hotel Baert", 3: "Garage Claes"}
-    more = {cell: t.get_text() for cell, t in by_gid(ax.texts, "more").items()}
-    assert more == {
-        "medium-0": "+1",
-        "medium-2": "+1",
-        "medium-4": "+1",
-        "small-0": "+5",
-        "small-4": "+1",
-    }
+    counts = counts_shown(ax)
+    assert counts["small-0"] == "5" and counts["medium-0"] == "1" and counts["large-3"] == "1"
+    assert not [t for t in ax.texts if t.get_text().startswith("+")]
 
 
-def test_up_to_forty_names_by_default_and_no_plus_when_all_fit():
-    """Twelve customers on a slide: every one named, no "+N" anywhere."""
+def test_up_to_forty_names_by_default():
+    """Twelve customers on a slide: every one named."""
     ax = chart()
     assert sorted(names_shown(ax).values()) == sorted(NAMES)
-    assert by_gid(ax.texts, "more") == {}
 
 
-def test_a_crowded_cell_names_only_what_fits_and_counts_the_rest():
-    """Twelve customers in one cell of a small figure: some names, "+N" for the rest."""
+def test_a_crowded_cell_names_only_what_fits_and_counts_all():
+    """Twelve customers in one cell of a small figure: some names, the largest first, and
+    the count says 12."""
     rows = [(f"{i:02d}", f"Klant {i:02d}", 400.0 * (20 - i), "nnnn") for i in range(12)]
     ax = chart(segmentation(rows), size=(6, 4))
     named = names_shown(ax)
-    more = by_gid(ax.texts, "more")
     assert 0 < len(named) < 12
-    assert list(more) == ["small-0"]
-    assert more["small-0"].get_text() == f"+{12 - len(named)}"
+    assert counts_shown(ax)["small-0"] == "12"
     assert sorted(named) == list(range(1, len(named) + 1))  # the largest first
 
 
@@ -262,7 +266,7 @@ def test_favourites_are_stars_in_the_legend_and_named_first():
     ax = chart(favourites=["12", "99"], max_labels=2)  # 99 is no customer: ignored
     stars = [c for c in ax.collections if c.get_gid() == "favourites"]
     assert len(stars) == 1 and len(stars[0].get_offsets()) == 1
-    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["favoriet"]
+    assert legend_texts(ax) == ["klanten in het vak", "favoriet"]
     named = {t.get_text(): t for t in by_gid(ax.texts, "name").values()}
     assert set(named) == {"Atelier Lauwers", "Brouwerij Aerts"}
     assert named["Atelier Lauwers"].get_fontweight() == "bold"
@@ -288,19 +292,20 @@ def test_dot_size_follows_hours_when_known_with_a_size_legend():
     sizes = np.concatenate([c.get_sizes() for c in points.values()])
     assert len(set(sizes.tolist())) > 2
     assert points["large-3"].get_sizes()[0] == sizes.max()  # Brouwerij Aerts: 400 hours
-    labels = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert labels == [
+    assert legend_texts(ax) == [
+        text("matrix.count", "en"),
         *(text("matrix.hours", "en", hours=h) for h in (200, 100, 20)),
         text("matrix.hours_unknown", "en"),
     ]
 
 
-def test_without_hours_all_dots_are_equal_and_there_is_no_legend():
-    """No hours column: one dot size for everyone, nothing to explain."""
+def test_without_hours_all_dots_are_equal_and_the_legend_explains_only_the_count():
+    """No hours column: one dot size for everyone; the legend only says what the number in
+    a cell's corner is."""
     ax = chart()
     sizes = np.concatenate([c.get_sizes() for c in ax.collections])
     assert len(set(sizes.tolist())) == 1
-    assert ax.get_legend() is None
+    assert legend_texts(ax) == ["klanten in het vak"]
 
 
 def test_the_same_input_draws_the_same_picture():

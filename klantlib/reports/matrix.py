@@ -2,11 +2,13 @@
 
 Three lanes (small at the bottom, large on top) by the score columns of the grid; each cell
 is coloured by the segment the grid gives it and carries its letter. Every customer is a dot
-inside its own cell. The layout is computed, not searched: within a cell the customers that get
-a name stand one per text row from the top, then a "+N" row for the rest, then the rest as a
-compact field of dots in revenue order. Nothing can overlap and nothing leaves its cell, the
-same input always gives the same picture, and the work grows with the number of cells and
-names, not with the number of customers (one scatter per cell).
+inside its own cell, and every cell says in its top right corner how many customers it holds
+(a faint 0 when none). The layout is computed, not searched: within a cell the customers that
+get a name stand one per text row from the top (a name in a row beside the count stops before
+it), then the rest as a compact field of dots in revenue order, below the names and the count.
+Nothing can overlap and nothing leaves its cell, the same input always gives the same picture,
+and the work grows with the number of cells and names, not with the number of customers (one
+scatter per cell).
 
 No label-placement library is used. adjustText (on PyPI, not in the kit's requirements) moves
 labels iteratively away from what they cover, measured on the rendered figure: its result
@@ -20,7 +22,7 @@ import functools
 import math
 import unicodedata
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, TypedDict, Unpack
 
 import numpy as np
@@ -49,6 +51,9 @@ LABEL_SIZE = 15
 NAME_SIZE = 12
 MIN_NAME_SIZE = 9  # a name gets smaller, down to this, before it is cut
 LEGEND_SIZE = 12
+COUNT_SIZE = 16  # the number of customers in a cell: bold, readable from the back of the room
+MIN_COUNT_SIZE = 9  # a cell too low for it and its letter has a smaller count, down to this
+COUNT_KEY_SIZE = 20.0  # the sample number in the legend (a marker: its width, in points)
 
 SEGMENT_COLOURS = {"A": "#7fa6d3", "B": "#f2c57c", "C": "#f0f0f0"}
 """Cell fills: blue, amber and light grey. Blue against amber stays apart for colour-blind
@@ -58,7 +63,9 @@ LETTER_ALPHA = 0.22
 DOT_COLOUR = "#1d2b4f"
 FAVOURITE_COLOUR = "#d1495b"
 NAME_COLOUR = "#111111"
-MORE_COLOUR = "#333333"
+COUNT_COLOUR = "#111111"
+EMPTY_ALPHA = 0.35
+"""An empty cell's 0 is faint: there, but not competing with the cells that hold customers."""
 CELL_EDGE = "white"
 
 ROW_HEIGHT = 1.4
@@ -77,6 +84,15 @@ NAMED_DOT = 0.3
 SMALLEST_DOT = 0.3
 """With hours, the dot of the customer with the fewest hours is at least this share of the
 largest (its area then no longer follows the hours, but it stays visible)."""
+COUNT_LINE = 1.25
+"""The height of the count's corner, in multiples of the count's font size (a line of text
+is about 1.17 of it)."""
+COUNT_GAP = 0.1
+"""The space kept free left of the count, in inches: a name beside it stops this far before."""
+FIELD_GAP = 0.25
+"""The space between the last name row (or the count) and the dots, in name rows."""
+MIN_FIELD = 0.75
+"""The lowest field of dots, in name rows: a cell keeps at least this much for its dots."""
 
 
 @dataclass(frozen=True)
@@ -87,6 +103,18 @@ class _Geometry:
     y_inch: float
     row: float  # height of a name row
     pad: float
+    count_size: float  # font size of the count in the top right corner
+    name_top: float = 0.0  # where the first name row starts, inches below the inner top
+
+    @property
+    def letter_size(self) -> float:
+        """The font size of the big faint segment letter in the bottom right corner."""
+        return _letter_size(self.x_inch, self.y_inch)
+
+    @property
+    def band(self) -> float:
+        """The height of the count's corner at the top right, in inches."""
+        return COUNT_LINE * self.count_size / 72
 
     @property
     def inner_width(self) -> float:
@@ -99,7 +127,39 @@ class _Geometry:
     @property
     def rows(self) -> int:
         """How many name rows fit in a cell."""
-        return int(self.inner_height // self.row)
+        return max(int((self.inner_height - self.name_top) // self.row), 0)
+
+    def row_top(self, row: int) -> float:
+        """The top of name row ``row`` (from 0), in inches below the top of the inner box."""
+        return self.name_top + row * self.row
+
+    def field_offset(self, names: int) -> float:
+        """Where a cell's dots start, in inches below the top of its inner box: under its
+        ``names`` name rows and under the count, with a small gap."""
+        return max(self.row_top(names), self.band) + FIELD_GAP * self.row
+
+    def beside(self, count_widths: np.ndarray) -> _Geometry:
+        """This geometry with the names starting under the counts when the room a name has
+        beside the widest count is less than half the room it has in a row of its own (a
+        narrow cell, a long number): a row of a few letters helps nobody."""
+        full = self.inner_width - (0.5 + NAME_GAP) * self.row
+        beside = full - float(count_widths.max(initial=0.0)) - COUNT_GAP
+        return self if beside >= 0.5 * full else replace(self, name_top=self.band)
+
+    @property
+    def beside_count(self) -> bool:
+        """True when a cell is too low for any field of dots under its count: the dots then
+        take the whole height left of the count, and the cell names nobody."""
+        return self.inner_height - self.field_offset(0) < MIN_FIELD * self.row
+
+    @property
+    def name_cap(self) -> int:
+        """The most names a cell that also shows dots can hold (the rest of its height is for
+        the dots)."""
+        if self.beside_count:
+            return 0
+        room = self.inner_height - self.name_top - (FIELD_GAP + MIN_FIELD) * self.row
+        return max(int(room // self.row + 1e-9), 0)
 
 
 def matrix_chart(
@@ -110,16 +170,21 @@ def matrix_chart(
     anonymous: bool = False,
     favourites: Collection[str] = (),
     max_labels: int = 40,
+    named: Collection[str] | None = None,
 ) -> Axes:
     """Every customer in its cell of revenue band × score, the cells coloured by segment.
 
     The lanes are named with their band and € range, the columns are the scores of
-    ``result.grid``. Up to ``max_labels`` customers get their name (``favourites`` first, then
-    the largest revenue; ties by customer id), each cell only as many as fit; a cell writes
-    "+N" for the customers it shows without a name. ``favourites`` (customer ids) are stars
-    and named in the legend. When the customers have known ``hours``, a dot's area follows
-    them (a size legend says how); otherwise all dots are equal. ``anonymous`` writes codes
-    (K01 for the largest customer, K02, ...) instead of names, for showing outside the team.
+    ``result.grid``. Every cell says in its top right corner how many customers it holds (a
+    faint 0 when it holds none; the legend says what the number is), so the number is right
+    however many of them get a name. Up to ``max_labels`` customers get their name
+    (``favourites`` first, then the largest revenue; ties by customer id), each cell only as
+    many as fit; the others are dots. ``named`` (customer ids) limits the names to those
+    customers and the favourites, e.g. the ones the team discusses in the room; ``None``
+    lets every customer be named. ``favourites`` (customer ids) are stars and named in the
+    legend. When the customers have known ``hours``, a dot's area follows them (a size legend
+    says how); otherwise all dots are equal. ``anonymous`` writes codes (K01 for the largest
+    customer, K02, ...) instead of names, for showing outside the team.
 
     Draws on ``ax`` (or a new figure) and returns it; never changes matplotlib's global
     settings. 50,000 customers draw as fast as 50: one scatter per cell, names only for the
@@ -131,6 +196,7 @@ def matrix_chart(
     grid = result.grid
     scores = list(grid.scores)
     table = _placed_table(result.customers, favourites)
+    eligible = table["favourite"].to_numpy() | _among(table["customer_id"], named)
     hours = _known_hours(result.customers, table)
     if ax is None:
         import matplotlib.pyplot as plt
@@ -163,9 +229,19 @@ def matrix_chart(
     legend_parts = (bool(is_favourite.any()), hours, lang)
     _add_legend(ax, *legend_parts, widest=DOT_SHARE * ROW_HEIGHT * NAME_SIZE)  # size for now
     geometry = _geometry(ax, len(scores))
+    legend = ax.get_legend()
+    wrap = legend is not None and legend.get_window_extent().width > ax.bbox.width
+    if wrap:  # one row of keys would be wider than the matrix (and narrow it): two rows
+        _add_legend(ax, *legend_parts, widest=DOT_SHARE * ROW_HEIGHT * NAME_SIZE, wrap=True)
+        geometry = _geometry(ax, len(scores))
 
-    # The cells: a fill in the segment's colour and its letter, large and faint, bottom right.
-    letter_size = float(np.clip(0.36 * min(geometry.x_inch, geometry.y_inch) * 72, 18, 44))
+    # The cells: a fill in the segment's colour and its letter, large and faint, bottom right;
+    # the number of customers in the top right.
+    cell_of = table["band_index"].to_numpy() * len(scores) + table["score"].to_numpy()
+    counts = np.bincount(cell_of, minlength=len(BANDS) * len(scores))
+    count_widths = _count_widths(counts, geometry.count_size, lang)
+    geometry = geometry.beside(count_widths)
+    letter_size = geometry.letter_size
     for band_index, band in enumerate(BANDS):
         for s in scores:
             letter = grid.cells[band][s]
@@ -194,11 +270,24 @@ def matrix_chart(
                 zorder=1,
                 gid=f"letter-{band}-{s}",
             )
+            count = int(counts[band_index * len(scores) + s])
+            ax.text(
+                s + 0.5 - geometry.pad / geometry.x_inch,
+                band_index + 0.5 - geometry.pad / geometry.y_inch,
+                format_number(count, lang),
+                ha="right",
+                va="top",
+                fontsize=geometry.count_size,
+                fontweight="bold",
+                color=COUNT_COLOUR,
+                alpha=1.0 if count else EMPTY_ALPHA,
+                zorder=5,
+                gid=f"count-{band}-{s}",
+            )
 
     # Who gets a name, then where everyone goes.
-    cell_of = table["band_index"].to_numpy() * len(scores) + table["score"].to_numpy()
-    named = _choose_named(table, cell_of, geometry.rows, max_labels)
-    x, y, pitch, more = _positions(table, cell_of, named, geometry, len(scores))
+    named = _choose_named(table, cell_of, geometry, max_labels, eligible)
+    x, y, pitch = _positions(table, cell_of, named, geometry, len(scores), count_widths)
     # Dot sizes. When the unnamed dots have room to show sizes, every dot shares one scale;
     # in a crowded chart they are all one small size (sizes that small cannot be read) and
     # the named dots, which have a whole row, keep the scale the legend shows.
@@ -258,26 +347,13 @@ def matrix_chart(
             gid="favourites",
         )
 
-    # Names (or codes) beside their dots, cut to the room they have; "+N" for the rest.
+    # Names (or codes) beside their dots, cut to the room they have. No "+N" for the rest:
+    # the count in the corner already says how many the cell holds, named or not.
     _write_names(
-        ax, table, named, cell_of, len(scores), x, y, geometry, letter_size, anonymous, lang
+        ax, table, named, cell_of, len(scores), x, y, geometry, count_widths, anonymous, lang
     )
-    for cell, (mx, my, count) in more.items():
-        band, s = BANDS[cell // len(scores)], cell % len(scores)
-        ax.text(
-            mx,
-            my,
-            text("matrix.more", lang, count=format_number(count, lang)),
-            ha="left",
-            va="center",
-            fontsize=NAME_SIZE,
-            fontweight="bold",
-            color=MORE_COLOUR,
-            zorder=5,
-            gid=f"more-{band}-{s}",
-        )
 
-    _add_legend(ax, *legend_parts, widest=widest)  # the same entries, the true sizes
+    _add_legend(ax, *legend_parts, widest=widest, wrap=wrap)  # the same entries, true sizes
     return ax
 
 
@@ -288,19 +364,35 @@ class _LegendMarker(TypedDict, total=False):
     color: str
     markerfacecolor: str
     markeredgecolor: str
+    markeredgewidth: float
 
 
 def _add_legend(
-    ax: Axes, favourites: bool, hours: np.ndarray | None, lang: str, *, widest: float
+    ax: Axes,
+    favourites: bool,
+    hours: np.ndarray | None,
+    lang: str,
+    *,
+    widest: float,
+    wrap: bool = False,
 ) -> None:
-    """Below the matrix, in one row: the favourites' star, dot sizes for some hours, and
-    the hollow dot of unknown hours; none when there is nothing to explain."""
+    """Below the matrix, in one row (two with ``wrap``): what the number in a cell's corner
+    is, the favourites' star, dot sizes for some hours, and the hollow dot of unknown hours."""
     from matplotlib.lines import Line2D
 
     def entry(label: str, gid: str, size: float, **style: Unpack[_LegendMarker]) -> Line2D:
         return Line2D([], [], linestyle="none", markersize=size, label=label, gid=gid, **style)
 
-    handles: list[Line2D] = []
+    handles = [
+        entry(  # a bold number as the cells show it, then its meaning: "12 klanten in het vak"
+            text("matrix.count", lang),
+            "legend-count",
+            COUNT_KEY_SIZE,
+            marker=r"$\mathbf{12}$",
+            color=COUNT_COLOUR,
+            markeredgewidth=0.0,
+        )
+    ]
     if favourites:
         handles.append(
             entry(
@@ -336,18 +428,17 @@ def _add_legend(
                     markeredgecolor=DOT_COLOUR,
                 )
             )
-    if handles:
-        ax.legend(
-            handles=handles,
-            loc="upper center",
-            bbox_to_anchor=(0.5, -0.02),
-            ncols=len(handles),
-            borderaxespad=0.0,
-            frameon=False,
-            fontsize=LEGEND_SIZE,
-            handletextpad=0.4,
-            columnspacing=1.8,
-        )
+    ax.legend(
+        handles=handles,
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.02),
+        ncols=math.ceil(len(handles) / 2) if wrap else len(handles),
+        borderaxespad=0.0,
+        frameon=False,
+        fontsize=LEGEND_SIZE,
+        handletextpad=0.4,
+        columnspacing=1.8,
+    )
 
 
 def _placed_table(customers: pd.DataFrame, favourites: Collection[str]) -> pd.DataFrame:
@@ -370,6 +461,15 @@ def _placed_table(customers: pd.DataFrame, favourites: Collection[str]) -> pd.Da
     table["rank"] = np.arange(1, len(table) + 1)
     table["favourite"] = table["customer_id"].isin(favourite_ids).to_numpy()
     return table
+
+
+def _among(ids: pd.Series, chosen: Collection[str] | None) -> np.ndarray:
+    """Per id, whether it is one of ``chosen`` (any id when ``chosen`` is None); a set lookup
+    per id, quick for 50,000 ids of either size."""
+    if chosen is None:
+        return np.ones(len(ids), dtype=bool)
+    wanted = {str(i) for i in chosen}
+    return np.fromiter((i in wanted for i in ids.to_numpy()), dtype=bool, count=len(ids))
 
 
 def _known_hours(customers: pd.DataFrame, table: pd.DataFrame) -> np.ndarray | None:
@@ -407,29 +507,71 @@ def _geometry(ax: Axes, columns: int) -> _Geometry:
         engine.execute(figure)
     box = ax.get_position()
     width, height = figure.get_size_inches()
+    x_inch = box.width * width / columns
+    y_inch = box.height * height / len(BANDS)
+    # The count (top right) and the letter (bottom right) share a cell's height: in a cell too
+    # low for both, the count gets smaller.
+    letter = 1.17 * _letter_size(x_inch, y_inch) / 72  # a line of text, as drawn
+    room = y_inch - 2 * CELL_PADDING - letter
     return _Geometry(
-        x_inch=box.width * width / columns,
-        y_inch=box.height * height / len(BANDS),
+        x_inch=x_inch,
+        y_inch=y_inch,
         row=ROW_HEIGHT * NAME_SIZE / 72,
         pad=CELL_PADDING,
+        count_size=float(np.clip(room * 72 / COUNT_LINE, MIN_COUNT_SIZE, COUNT_SIZE)),
+    )
+
+
+def _letter_size(x_inch: float, y_inch: float) -> float:
+    """The font size of a cell's big faint letter for a cell of ``x_inch`` × ``y_inch``."""
+    return float(np.clip(0.36 * min(x_inch, y_inch) * 72, 18, 44))
+
+
+def _count_widths(counts: np.ndarray, size: float, lang: str) -> np.ndarray:
+    """The width in inches of each cell's count as it is written (bold, ``size`` points)."""
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import TextToPath
+
+    measure, prop = TextToPath(), FontProperties(size=size, weight="bold")
+    return np.array(
+        [
+            float(
+                measure.get_text_width_height_descent(
+                    format_number(int(n), lang), prop, ismath=False
+                )[0]
+            )
+            / 72
+            for n in counts
+        ]
     )
 
 
 def _choose_named(
-    table: pd.DataFrame, cell_of: np.ndarray, rows: int, max_labels: int
+    table: pd.DataFrame,
+    cell_of: np.ndarray,
+    geometry: _Geometry,
+    max_labels: int,
+    eligible: np.ndarray,
 ) -> np.ndarray:
-    """Which customers get a name: favourites first, then by revenue, as many as fit a cell.
+    """Which customers get a name: of the ``eligible`` ones, favourites first, then by
+    revenue, as many as fit a cell.
 
-    A cell that shows some customers without a name keeps two rows free: one for "+N" and at
-    least one for the dots of the rest."""
-    counts = np.bincount(cell_of, minlength=int(cell_of.max(initial=0)) + 1)  # per cell
+    A cell where every customer gets a name may use all its rows; a cell that also shows
+    customers without a name (not eligible, or no room) keeps the rest of its height, under
+    the names and the count, for their dots."""
+    minlength = int(cell_of.max(initial=0)) + 1
+    counts = np.bincount(cell_of, minlength=minlength)  # per cell
     named = np.zeros(len(table), dtype=bool)
+    rows, part = geometry.rows, geometry.name_cap
     if max_labels <= 0 or rows <= 0:
         return named
-    caps = np.where(counts <= rows, counts, max(rows - 2, 0))
+    all_eligible = np.bincount(cell_of[eligible], minlength=minlength) == counts
+    caps = np.where((counts <= rows) & all_eligible & ~geometry.beside_count, counts, part)
     used = np.zeros_like(counts)
     favourite = table["favourite"].to_numpy()
-    priority = np.concatenate([np.flatnonzero(favourite), np.flatnonzero(~favourite)])
+    priority = np.concatenate(
+        [np.flatnonzero(favourite & eligible), np.flatnonzero(~favourite & eligible)]
+    )
     total = 0
     for i in priority:
         if total >= max_labels:
@@ -439,11 +581,11 @@ def _choose_named(
             named[i] = True
             used[cell] += 1
             total += 1
-    # A cell that could not name everyone needs its "+N" row and a row of dots.
-    for cell in np.flatnonzero((used < counts) & (used > max(rows - 2, 0))):
+    # A cell that could not name everyone (max_labels ran out) needs room for its dots.
+    for cell in np.flatnonzero((used < counts) & (used > part)):
         members = np.flatnonzero(named & (cell_of == cell))
         keep = members[np.argsort(_priority_order(favourite[members], members))]
-        named[keep[max(rows - 2, 0) :]] = False
+        named[keep[part:]] = False
     return named
 
 
@@ -458,19 +600,20 @@ def _positions(
     named: np.ndarray,
     geometry: _Geometry,
     columns: int,
-) -> tuple[np.ndarray, np.ndarray, float, dict[int, tuple[float, float, int]]]:
-    """Each customer's place, the pitch between unnamed dots, and where each "+N" goes.
+    count_widths: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray, float]:
+    """Each customer's place and the pitch between unnamed dots.
 
     Named customers take one row each from the top of their cell (largest first). The rest
-    fill the room below, left to right and top to bottom in revenue order, at one pitch for
-    the whole chart (the largest at which the fullest cell still fits, at most a row): a
-    cell's dots then cover an area that grows with their number. Everything stays inside
-    the cell's padding."""
+    fill the room below the names and the count (the top right corner), left to right and
+    top to bottom in revenue order, at one pitch for the whole chart (the largest at which
+    the fullest cell still fits, at most a row): a cell's dots then cover an area that grows
+    with their number. In a cell too low for that the dots take the height left of the count.
+    Everything stays inside the cell's padding."""
     g = geometry
     x = np.zeros(len(table))
     y = np.zeros(len(table))
-    more: dict[int, tuple[float, float, int]] = {}
-    fields: list[tuple[np.ndarray, float, float, float]] = []  # rest, left, top, height
+    fields: list[tuple[np.ndarray, float, float, float]] = []  # rest, left, top, width
     pitch = g.row
     order = np.argsort(cell_of, kind="stable")  # within a cell: largest first (table order)
     starts = np.flatnonzero(np.r_[True, np.diff(cell_of[order]) != 0])
@@ -482,23 +625,24 @@ def _positions(
         rest = members[~named[members]]
         for row, i in enumerate(with_name):
             x[i] = left + 0.5 * g.row / g.x_inch
-            y[i] = top - (row + 0.5) * g.row / g.y_inch
+            y[i] = top - (g.row_top(row) + 0.5 * g.row) / g.y_inch
         if not rest.size:
             continue
-        field_height = g.inner_height - (len(with_name) + 1) * g.row
-        if field_height < 0.5 * g.row:  # a cell too small for rows: dots only, in all of it
+        if g.beside_count:  # no names here (see name_cap): the dots left of the count
             field_top, field_height = top, g.inner_height
+            field_width = max(g.inner_width - count_widths[cell] - COUNT_GAP, 1e-6)
         else:
-            more[cell] = (left, top - (len(with_name) + 0.5) * g.row / g.y_inch, int(rest.size))
-            field_top = top - (len(with_name) + 1) * g.row / g.y_inch
-        fields.append((rest, left, field_top, field_height))
-        pitch = min(pitch, _field_pitch(rest.size, g.inner_width, field_height))
-    per_row = max(int(g.inner_width / pitch + 1e-9), 1)
-    for rest, left, field_top, _ in fields:
+            offset = g.field_offset(len(with_name))
+            field_top, field_height = top - offset / g.y_inch, g.inner_height - offset
+            field_width = g.inner_width
+        fields.append((rest, left, field_top, field_width))
+        pitch = min(pitch, _field_pitch(rest.size, field_width, field_height))
+    for rest, left, field_top, field_width in fields:
+        per_row = max(int(field_width / pitch + 1e-9), 1)
         place = np.arange(rest.size)
         x[rest] = left + (place % per_row + 0.5) * pitch / g.x_inch
         y[rest] = field_top - (place // per_row + 0.5) * pitch / g.y_inch
-    return x, y, pitch, more
+    return x, y, pitch
 
 
 def _field_pitch(count: int, width: float, height: float) -> float:
@@ -558,18 +702,19 @@ def _write_names(
     x: np.ndarray,
     y: np.ndarray,
     g: _Geometry,
-    letter_size: float,
+    count_widths: np.ndarray,
     anonymous: bool,
     lang: str,
 ) -> None:
-    """One text per named customer, right of its dot, shortened with … to fit its cell."""
+    """One text per named customer, right of its dot, shortened with … to fit its cell (and
+    to stop before the count or the letter when its row passes one)."""
     from matplotlib.font_manager import FontProperties
     from matplotlib.textpath import TextToPath
 
     measure = TextToPath()
     width = len(str(len(table))) if len(table) >= 10 else 2
-    letter_height = letter_size * 0.75 / 72 + g.pad  # inches above the cell's bottom
-    letter_width = letter_size * 0.8 / 72 + g.pad
+    letter_height = g.letter_size * 0.75 / 72 + g.pad  # inches above the cell's bottom
+    letter_width = g.letter_size * 0.8 / 72 + g.pad
     for i in np.flatnonzero(named):
         favourite = bool(table["favourite"].iat[i])
         label = (
@@ -583,6 +728,8 @@ def _write_names(
         room = (cell_left + 1 - start) * g.x_inch - g.pad  # inches
         if (y[i] - cell_bottom) * g.y_inch - 0.5 * g.row < letter_height:
             room -= letter_width  # this row passes the big letter: stop before it
+        if (cell_bottom + 1 - y[i]) * g.y_inch - g.pad - 0.5 * g.row < g.band - 1e-9:
+            room -= count_widths[cell_of[i]] + COUNT_GAP  # it passes the count: stop before it
         weight = "bold" if favourite else "normal"
         label = _drawable(label, FontProperties(size=NAME_SIZE, weight=weight))
         # The whole name at the largest size that fits (down to MIN_NAME_SIZE); cut only a
