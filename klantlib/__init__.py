@@ -118,6 +118,7 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
         "moves_table",
         "open_line",
         "pareto_line",
+        "portfolio_progress_table",
         "question_table",
         "segment_table",
         "session_line",
@@ -170,6 +171,7 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
     "klantlib.widgets.plan_editor": ("PlanEditor",),
     "klantlib.widgets.quarter_view": ("QuarterView",),
     "klantlib.widgets.report_button": ("ReportButton",),
+    "klantlib.widgets.room_picker": ("RoomPicker",),
     "klantlib.widgets.upload": ("CustomerFilePicker",),
     "klantlib.widgets.workshop_app": ("WorkshopApp",),
 }
@@ -285,6 +287,7 @@ if TYPE_CHECKING:  # pragma: no cover - for editors and type checkers only
         moves_table,
         open_line,
         pareto_line,
+        portfolio_progress_table,
         question_table,
         segment_table,
         session_line,
@@ -327,6 +330,7 @@ if TYPE_CHECKING:  # pragma: no cover - for editors and type checkers only
     from klantlib.widgets.plan_editor import PlanEditor
     from klantlib.widgets.quarter_view import QuarterView
     from klantlib.widgets.report_button import ReportButton
+    from klantlib.widgets.room_picker import RoomPicker
     from klantlib.widgets.upload import (
         CustomerFilePicker,
     )

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import os
 import re
 import sqlite3
@@ -35,6 +36,7 @@ from klantlib.core.method import segment_customers
 from klantlib.core.moves import REQUIRED as SEGMENT_TABLE_COLUMNS
 from klantlib.core.moves import compare_segments, quarter_history, require_segment_columns
 from klantlib.core.plan import plan_table
+from klantlib.core.portfolios import manager_name
 from klantlib.errors import KlantlibError, Money
 from klantlib.i18n import LANGUAGES, format_money, format_number, format_share, text
 from klantlib.ingest.loading import load_customers
@@ -240,6 +242,7 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     )
     out.add_argument("--session", required=True, metavar="NAME", help=h("session_name"))
     out.add_argument("--participant", metavar="P", help=h("participant_pick"))
+    out.add_argument("--portfolio", metavar="MANAGER", help=h("answers_portfolio"))
     out.add_argument("--workspace", metavar="DIR", help=h("workspace"))
     out.add_argument("--lang", choices=LANGUAGES, default=None, help=h("lang"))
     out.add_argument("--out", required=True, metavar="FILE", help=h("answers_out"))
@@ -308,6 +311,7 @@ def _segment(args: argparse.Namespace) -> int:
     sheets: dict[str, pd.DataFrame] | None = None  # answer sheets in the report
     plan: pd.DataFrame | None = None
     decide = ""  # the customers to decide, for a session
+    drawn: dict[str, Any] = {}  # for a session: its favourites starred, its room's list named
     if args.session is None:
         assert args.customers is not None and args.answers is not None  # else refused above
         customers = read_customers_csv(args.customers)
@@ -323,6 +327,7 @@ def _segment(args: argparse.Namespace) -> int:
             name = session.name
             plan = plan_table(session.plan)
             decide = to_decide_text(session, lang, quiet=True)
+            drawn = {"favourites": session.favourite_ids(), "named": session.room_ids() or None}
         if participant is None:
             print(text("cli.session_no_answers", lang, name=name))
         elif participant == TEAM:  # the team's decisions, completed with what all agree on
@@ -338,7 +343,7 @@ def _segment(args: argparse.Namespace) -> int:
         lang=lang,
         answers=sheets,
         plan=plan,
-        matrix=_matrix(),
+        matrix=functools.partial(_matrix(), **drawn),
         session=name,
     )
     print(text("cli.summary_title", lang))
@@ -530,8 +535,12 @@ def _answers_export(args: argparse.Namespace) -> int:
     lang = args.lang
     check_answer_file_kind(args.out)
     with open_session(args.session, workspace=args.workspace) as session:
-        participant = _participant(session, args.participant, new_allowed=True)
-        report = write_answer_file(session, participant, args.out, lang)
+        # an account manager's portfolio is answered under their own name
+        given = args.participant
+        if given is None and args.portfolio is not None:
+            given = manager_name(session.customers(), args.portfolio) or args.portfolio
+        participant = _participant(session, given, new_allowed=True)
+        report = write_answer_file(session, participant, args.out, lang, portfolio=args.portfolio)
         name = session.name
     if participant is None:
         customers = format_number(report.customers, lang)

@@ -94,6 +94,9 @@ DUTCH_COMMENTS: dict[str, str] = {
     "session name: the answers are stored under it": (
         "naam van de sessie: de antwoorden worden eronder bewaard"
     ),
+    "only your own customers: your name as the list has it": (
+        "alleen je eigen klanten: je naam zoals de lijst ze schrijft"
+    ),
     'your name, e.g. "An"; empty: the form asks': (
         'je naam, bv. "An"; leeg: het formulier vraagt hem'
     ),
@@ -1150,6 +1153,7 @@ FOUR_QUESTIONS = Notebook(
                 ("session", "2026-Q4", "session name: the answers are stored under it"),
                 *SESSION_FILE_ROWS,
                 ("participant", "", 'your name, e.g. "An"; empty: the form asks'),
+                ("account_manager", "", "only your own customers: your name as the list has it"),
                 ("margin_target", 80, "€ gross margin per hour for a Marge yes; None: no hint"),
                 ("payment_term", 30, "days: paying within the term suggests a Cashflow yes"),
                 ("answer_for_potential", False, "True: answer about what a customer could be"),
@@ -1265,7 +1269,46 @@ FOUR_QUESTIONS = Notebook(
         ),
         Markdown(
             nl="""
-            ## Stap 4: antwoorden
+            ## Stap 4: wie bespreekt de zaal? (bij honderden klanten)
+
+            Een sessie van anderhalf uur haalt geen vier vragen over honderden klanten. De
+            facilitator kiest dan **de lijst van de zaal**: de grootste klanten (20 is een
+            goed begin), ieders favorieten, en elke klant die je erbij zoekt. Vink **Een lijst
+            voor de zaal** aan; elke wijziging is meteen bewaard. Het formulier, het samen
+            beslissen en de voortgang werken dan op die lijst.
+
+            De andere klanten zijn **voor de accountmanagers**: ieder beantwoordt de eigen
+            klanten, op eigen tempo. Zet daarvoor je naam bij `account_manager` bovenaan (zoals
+            de kolom accountmanager ze schrijft) en voer alles uit: het formulier toont dan
+            alleen jouw klanten, en je antwoordt onder je eigen naam. Welk antwoord telt, staat
+            in de README ("Whose answer counts"): dat van het team, anders waar iedereen het
+            over eens is, anders dat van de accountmanager.
+            """,
+            en="""
+            ## Step 4: who does the room discuss? (with hundreds of customers)
+
+            A session of an hour and a half cannot ask four questions about hundreds of
+            customers. The facilitator then chooses **the room's list**: the largest customers
+            (20 is a good start), everyone's favourites, and any customer you look up. Tick
+            **A list for the room**; every change is stored at once. The form, deciding
+            together and the progress then work on that list.
+
+            The other customers are **for the account managers**: each answers their own
+            customers, at their own pace. Put your name at `account_manager` at the top (as the
+            account manager column writes it) and run everything: the form then shows only your
+            customers, and you answer under your own name. Which answer counts is in the README
+            ("Whose answer counts"): the team's, else what everyone agrees on, else the account
+            manager's.
+            """,
+        ),
+        Code(
+            """
+            display(klantlib.RoomPicker(current_session, lang=lang))
+            """
+        ),
+        Markdown(
+            nl="""
+            ## Stap 5: antwoorden
 
             1. Tik je **naam** bovenaan (of kies ze als je al eerder antwoordde).
             2. Klik per vraag **Ja**, **Nee** of **?**. Klik je nog eens op het gekozen antwoord,
@@ -1288,7 +1331,7 @@ FOUR_QUESTIONS = Notebook(
             altijd zelf.
             """,
             en="""
-            ## Step 4: answer
+            ## Step 5: answer
 
             1. Type your **name** at the top (or choose it if you answered before).
             2. For each question click **Yes**, **No** or **?**. Clicking the chosen answer
@@ -1312,20 +1355,25 @@ FOUR_QUESTIONS = Notebook(
         ),
         Code(
             """
-            form = klantlib.AnswerForm(current_session, participant=participant or None, lang=lang)
+            form = klantlib.AnswerForm(
+                current_session,
+                participant=participant or None,
+                manager=account_manager or None,
+                lang=lang,
+            )
             display(form)
             """
         ),
         Markdown(
             nl="""
-            ## Stap 5: waar staan we?
+            ## Stap 6: waar staan we?
 
             Klik **Bijwerken** wanneer je wilt zien hoe de klanten nu over de segmenten verdeeld
             zijn, met jouw antwoorden tot nu toe. Een onbeantwoorde vraag telt als open, niet als
             nee.
             """,
             en="""
-            ## Step 5: where are we?
+            ## Step 6: where are we?
 
             Click **Update** whenever you want to see how the customers are now spread over the
             segments, with your answers so far. An unanswered question counts as open, not as
@@ -1339,7 +1387,7 @@ FOUR_QUESTIONS = Notebook(
         ),
         Markdown(
             nl="""
-            ## Stap 6: samen beslissen
+            ## Stap 7: samen beslissen
 
             Voor de facilitator, als iedereen apart geantwoord heeft (op de eigen laptop, of
             om beurt op dit scherm). Per klant staan ieders antwoorden naast elkaar; de klanten
@@ -1355,7 +1403,7 @@ FOUR_QUESTIONS = Notebook(
             een netwerkschijf: het sessiebestand hoort op één computer.
             """,
             en="""
-            ## Step 6: decide together
+            ## Step 7: decide together
 
             For the facilitator, once everyone has answered apart (on their own laptop, or in
             turn on this screen). For each customer everyone's answers stand side by side; the
@@ -1511,16 +1559,19 @@ MATRIX = Notebook(
             nl="""
             ## Stap 3: de matrix
 
-            De grootste klanten dragen hun naam, de rest telt mee als **+N**. Een ster is een
-            favoriet van iemand in het team; een grotere bol vraagt meer uren per jaar.
-            Voor buiten het team: zet `anonymous = True` bovenaan.
+            Het getal rechtsboven in elk vak telt zijn klanten. De grootste klanten dragen hun
+            naam (met een lijst van de zaal, notebook 03: de klanten op die lijst), de rest is
+            een bol. Een ster is een favoriet van iemand in het team; een grotere bol vraagt
+            meer uren per jaar. Voor buiten het team: zet `anonymous = True` bovenaan.
             """,
             en="""
             ## Step 3: the matrix
 
-            The largest customers carry their name, the rest count as **+N**. A star is a
-            favourite of someone in the team; a larger dot takes more hours a year. For outside
-            the team: set `anonymous = True` at the top.
+            The number at the top right of each cell counts its customers. The largest
+            customers carry their name (with a room's list, notebook 03: the customers on that
+            list), the rest are dots. A star is a favourite of someone in the team; a larger
+            dot takes more hours a year. For outside the team: set `anonymous = True` at the
+            top.
             """,
         ),
         Code(
@@ -1530,6 +1581,7 @@ MATRIX = Notebook(
                 lang=lang,
                 anonymous=anonymous,
                 favourites=current_session.favourite_ids(),
+                named=current_session.room_ids() or None,
             )
             """
         ),

@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from klantlib.core.bands import Thresholds, assign_bands
+from klantlib.core.portfolios import manager_keys, person_key
 from klantlib.core.questions import FIELDS, QUESTIONS, check_weights, max_score
 from klantlib.core.segments import SegmentGrid
 
@@ -36,13 +37,16 @@ class Progress:
 @dataclass(frozen=True)
 class SheetFilter:
     """Which customers the form goes through: a band (``None``: all), only those not yet
-    answered, only favourites, and a piece of the name or id."""
+    answered, only favourites, a piece of the name or id, only the room's list, and one
+    account manager's portfolio (``None``: everyone's)."""
 
     band: str | None = None
     unanswered: bool = False
     favourites: bool = False
     search: str = ""
     to_confirm: bool = False
+    room: bool = False
+    manager: str | None = None
 
 
 class AnswerSheet:
@@ -82,6 +86,12 @@ class AnswerSheet:
         self._open = self._open_mask()
         self.to_confirm = np.zeros(size, dtype=bool)  # carried from last quarter, unconfirmed
         self.new = np.zeros(size, dtype=bool)  # new in the list this quarter
+        self.in_room = np.zeros(size, dtype=bool)  # on the room's list
+        self._managers = manager_keys(self.customers)  # account managers, as compared
+
+    def set_room(self, ids: Collection[str]) -> None:
+        """The customers on the room's list (ids)."""
+        self.in_room = np.isin(self.ids, list(ids))
 
     def mark(
         self, *, to_confirm: Collection[str] = frozenset(), new: Collection[str] = frozenset()
@@ -121,8 +131,18 @@ class AnswerSheet:
 
     # ---- the whole sheet
 
-    def progress(self) -> Progress:
-        return Progress(int(self._answered.sum()), int(self._open.sum()), len(self.ids))
+    def progress(self, among: np.ndarray | None = None) -> Progress:
+        """How far the participant is over every customer, or over the positions ``among``."""
+        if among is None:
+            return Progress(int(self._answered.sum()), int(self._open.sum()), len(self.ids))
+        answered, open_ = self._answered[among], self._open[among]
+        return Progress(int(answered.sum()), int(open_.sum()), len(among))
+
+    def portfolio(self, manager: str) -> np.ndarray:
+        """Positions of ``manager``'s customers (their account manager), in customer order."""
+        if self._managers is None:
+            return np.zeros(0, dtype=np.int64)
+        return np.flatnonzero(self._managers == person_key(manager))
 
     def matching(self, sheet_filter: SheetFilter) -> np.ndarray:
         """Positions of the customers that pass ``sheet_filter``, in customer order."""
@@ -135,6 +155,14 @@ class AnswerSheet:
             keep &= self.values["favourite"] == "yes"
         if sheet_filter.to_confirm:
             keep &= self.to_confirm
+        if sheet_filter.room:
+            keep &= self.in_room
+        if sheet_filter.manager is not None:
+            keep &= (
+                self._managers == person_key(sheet_filter.manager)
+                if self._managers is not None
+                else False
+            )
         if sheet_filter.search.strip():
             needle = sheet_filter.search.strip().casefold()
             found = np.char.find(self._names, needle) >= 0

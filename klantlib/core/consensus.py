@@ -28,6 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from klantlib.core.portfolios import manager_keys, person_key
 from klantlib.core.questions import ANSWERS, QUESTIONS
 from klantlib.errors import KlantlibError
 
@@ -81,7 +82,7 @@ def counted_answers(
     """
     ids = customers["customer_id"].astype(str).tolist()
     people = [p for p in answers if p != TEAM]
-    managers = _manager_keys(customers)
+    managers = manager_keys(customers)
     values: dict[str, np.ndarray] = {}
     sources: dict[str, np.ndarray] = {}
     for question in QUESTIONS:
@@ -96,7 +97,7 @@ def counted_answers(
             for answer, mask in seen.items():
                 mask |= column == answer
             if managers is not None:
-                theirs = managers == _person_key(person)
+                theirs = managers == person_key(person)
                 own[theirs] = column[theirs]
         distinct = sum(mask.astype(int) for mask in seen.values())
         single = np.full(len(ids), None, dtype=object)
@@ -165,22 +166,6 @@ SOURCES: tuple[str, ...] = (
 )
 """Which part of the rule gave an answer (:func:`counted_answers`): the first three count,
 the last three leave the question ``unknown``."""
-
-
-def _manager_keys(customers: pd.DataFrame) -> np.ndarray | None:
-    """Each customer's account manager as a key to compare with participants' names."""
-    if "account_manager" not in customers.columns:
-        return None
-    column = customers["account_manager"].astype(object).to_numpy()
-    return np.array(
-        [None if v is None or v is pd.NA or v != v else _person_key(str(v)) for v in column],
-        dtype=object,
-    )
-
-
-def _person_key(name: str) -> str:
-    """A person's name as the rule compares it: case and extra spaces left out."""
-    return " ".join(name.split()).casefold()
 
 
 def _column(table: pd.DataFrame | None, ids: list[str], question: str) -> np.ndarray:

@@ -359,3 +359,28 @@ def to_decide_text(
     if len(table) > limit:
         lines.append(text("decide.more", lang, count=format_number(len(table) - limit, lang)))
     return "\n".join(lines)
+
+
+def portfolio_progress_table(session: Session, lang: str | None = None) -> Styler | None:
+    """Per account manager: their customers, how many are on the room's list, how many have
+    all four answers that count (by the rule of :func:`klantlib.counted_answers`), the
+    questions still open and the customers to decide; a total row. ``None`` when the
+    customers have no account managers."""
+    from klantlib.core.portfolios import portfolio_progress
+    from klantlib.store.segmentation import session_counted
+
+    customers = session.customers()
+    table = portfolio_progress(customers, session_counted(session, customers).sources,
+                               session.room_ids())  # fmt: skip
+    if table.empty:
+        return None
+    total = pd.DataFrame([table.sum()], index=[text("report.total", lang)])
+    shown = pd.concat([table, total]).reset_index(names="account_manager")
+    headers = [text(f"progress.col.{c}", lang) for c in shown.columns]
+    number = _number_format(lang, 0)
+    formats = {c: number for c in shown.columns[1:]}
+    return (
+        table_view(shown, formats, headers=headers, caption=text("progress.caption", lang))
+        .hide(axis="index")
+        .set_properties(subset=["account_manager"], **{"text-align": "left"})
+    )

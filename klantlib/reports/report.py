@@ -192,7 +192,10 @@ def write_session_report(
         answers={p: session.answer_table(p) for p in session.participants()},
         plan=plan_table(session.plan),
         # the workshop's question on every export: where do the favourites land?
-        matrix=functools.partial(matrix_chart, favourites=session.favourite_ids()),
+        # with a room's list, its customers are the ones named (and the favourites)
+        matrix=functools.partial(
+            matrix_chart, favourites=session.favourite_ids(), named=session.room_ids() or None
+        ),
         session=session.name,
     )
 

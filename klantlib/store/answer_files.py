@@ -56,9 +56,11 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from klantlib.core.customers import cell_text
+from klantlib.core.portfolios import managers, portfolio_mask
 from klantlib.core.questions import QUESTION_COLUMN_NAMES, QUESTIONS, parse_answer
 from klantlib.errors import InputError, KlantlibError, Notice, Problems
 from klantlib.i18n import get_language, text
@@ -378,14 +380,21 @@ class ExportReport:
 
 
 def answer_sheet(
-    session: Session, participant: str | None, lang: str | None = None
+    session: Session,
+    participant: str | None,
+    lang: str | None = None,
+    *,
+    portfolio: str | None = None,
 ) -> pd.DataFrame:
     """The participant's answer sheet as written: one row per customer, all cells text.
 
     Headers and values are in ``lang`` (see the module's description); an empty cell is
-    ``""``. Without a participant the sheet is blank, for someone to fill in.
+    ``""``. Without a participant the sheet is blank, for someone to fill in. With a
+    ``portfolio`` (an account manager's name) only that account manager's customers.
     """
     customers = session.customers()
+    if portfolio is not None:
+        customers = customers[_portfolio(customers, portfolio)].reset_index(drop=True)
     ids = customers["customer_id"].tolist()
     if participant is None:
         current = pd.DataFrame(columns=["customer_id", *FIELDS, "changed_at"])
@@ -449,17 +458,36 @@ def check_answer_file_kind(path: str | Path) -> Path:
 
 
 def write_answer_file(
-    session: Session, participant: str | None, path: str | Path, lang: str | None = None
+    session: Session,
+    participant: str | None,
+    path: str | Path,
+    lang: str | None = None,
+    *,
+    portfolio: str | None = None,
 ) -> ExportReport:
-    """Write the participant's answer sheet to ``path`` (``.csv`` or ``.xlsx``), atomically."""
+    """Write the participant's answer sheet to ``path`` (``.csv`` or ``.xlsx``), atomically;
+    with a ``portfolio``, only that account manager's customers (to answer on another laptop
+    and import again)."""
     path = check_answer_file_kind(path)
-    sheet = answer_sheet(session, participant, lang)
+    sheet = answer_sheet(session, participant, lang, portfolio=portfolio)
     if path.suffix.lower() == ".csv":
         write_csv(sheet, path)
     else:
         _write_xlsx(sheet, path, text("cli.answers_sheet", lang), lang)
     answered = sheet["changed_at"].ne("").sum()
     return ExportReport(path, len(sheet), int(answered))
+
+
+def _portfolio(customers: pd.DataFrame, manager: str) -> np.ndarray:
+    """Which customers are ``manager``'s; an account manager the list does not name is an
+    error naming those it does."""
+    mask = portfolio_mask(customers, manager)
+    if not mask.any():
+        names = managers(customers)
+        raise KlantlibError(
+            "error.unknown_manager", value=manager, managers=", ".join(names) or "—"
+        )
+    return mask
 
 
 def _write_xlsx(sheet: pd.DataFrame, path: Path, title: str, lang: str | None) -> None:

@@ -39,6 +39,7 @@ from klantlib.store.session_file import SUFFIX
 
 if TYPE_CHECKING:
     from klantlib.core.plan import SegmentPlan
+    from klantlib.core.portfolios import RoomChoice
 
 __all__ = [
     "FIELDS",
@@ -299,6 +300,37 @@ class Session:
         self._set_meta("form_moves_on", None if on else "no")
 
     @property
+    def room(self) -> RoomChoice | None:
+        """What the room discusses (:class:`klantlib.core.portfolios.RoomChoice`); ``None``:
+        no room's list, the room goes through every customer."""
+        from klantlib.core.portfolios import RoomChoice
+
+        stored = self._meta("room")
+        if not stored:
+            return None
+        data = json.loads(stored)
+        return RoomChoice(int(data["largest"]), bool(data["favourites"]), tuple(data["picked"]))
+
+    def set_room(self, choice: RoomChoice | None) -> None:
+        """Store the room's list (``None``: none, every customer is the room's again); the
+        customers picked by hand must be the session's."""
+        if choice is None:
+            self._set_meta("room", None)
+            return
+        picked = [self._check_customer(c) for c in choice.picked]
+        record = {"largest": choice.largest, "favourites": choice.favourites, "picked": picked}
+        self._set_meta("room", json.dumps(record))
+
+    def room_ids(self) -> list[str]:
+        """The ids on the room's list, largest revenue first; empty without a room's list."""
+        from klantlib.core.portfolios import room_ids
+
+        choice = self.room
+        if choice is None:
+            return []
+        return room_ids(self.customers(), choice, self.favourite_ids())
+
+    @property
     def workshop_step(self) -> str | None:
         """The step the workshop app showed last (``None`` before it was opened)."""
         return self._meta("workshop_step")
@@ -328,9 +360,9 @@ class Session:
 
     def has_decisions(self) -> bool:
         """Whether the team stored anything beyond the customers: answers and the like, the
-        band thresholds, the grid or the plan."""
+        band thresholds, the grid, the plan or the room's list."""
         stored = self._connection.execute(
-            "SELECT 1 FROM meta WHERE key IN ('thresholds', 'plan') LIMIT 1"
+            "SELECT 1 FROM meta WHERE key IN ('thresholds', 'plan', 'room') LIMIT 1"
         ).fetchone()
         return self.has_changes() or stored is not None or self.grid != SegmentGrid.default()
 

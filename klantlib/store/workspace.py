@@ -134,7 +134,7 @@ def create_next_session(
     """A new quarter's session from a new customer table and the previous session.
 
     The bands (the stored ones, else the 80/15/5 suggestion the previous session used), grid,
-    weights, plan and suggestion rules carry over; so does every participant's
+    weights, plan, suggestion rules and the room's list carry over; so does every participant's
     (and the team's) current answer, note, favourite and time for each customer still in the
     list — marked "from last quarter, to confirm" until the participant changes or confirms it.
     A customer new in the list starts unanswered and is flagged new; a customer gone from the
@@ -164,6 +164,7 @@ def create_next_session(
                 "margin_per_hour_target",
                 "payment_term_days",
                 "answer_for_potential",
+                "room",
             ):
                 value = previous._meta(key)
                 if value is not None:

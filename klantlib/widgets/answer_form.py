@@ -27,6 +27,7 @@ import numpy as np
 from klantlib.core.answering import AnswerSheet, SheetFilter
 from klantlib.core.bands import BANDS, Thresholds, suggest_cumulative_share
 from klantlib.core.method import Segmentation
+from klantlib.core.portfolios import manager_name, managers, person_key
 from klantlib.core.questions import QUESTIONS
 from klantlib.core.suggestions import SUGGESTED_QUESTIONS
 from klantlib.errors import KlantlibError
@@ -67,6 +68,8 @@ class AnswerForm(ShownErrors, widgets.VBox):
         lang: str | None = None,
         thresholds: Thresholds | None = None,
         wide: bool = False,
+        manager: str | None = None,
+        room: bool | None = None,
     ) -> None:
         self.session = session
         self.lang = check_language(lang) if lang is not None else get_language()
@@ -96,8 +99,15 @@ class AnswerForm(ShownErrors, widgets.VBox):
         self._remembered: str | None = None  # the customer the session has as last shown
 
         t = self._t
+        names = managers(customers)
+        self._room = session.room_ids()
+        if manager is not None and person_key(manager) not in {person_key(n) for n in names}:
+            raise KlantlibError(
+                "error.unknown_manager", value=manager, managers=", ".join(names) or "—"
+            )
         self.who = widgets.Combobox(
-            options=session.participants(),
+            # who answered before, and the account managers as the customer list writes them
+            options=list(dict.fromkeys([*session.participants(), *names])),
             placeholder=t("form.who_placeholder"),
             description=t("form.who"),
             ensure_option=False,
@@ -143,6 +153,22 @@ class AnswerForm(ShownErrors, widgets.VBox):
             description=t("form.only_favourites"),
             indent=False,
             layout=widgets.Layout(width="auto", margin="0 1em"),
+        )
+        # A few hundred customers: the room's list, or one account manager's portfolio.
+        self.only_room = widgets.Checkbox(
+            value=bool(self._room) if room is None and manager is None else bool(room),
+            description=t("form.only_room", count=format_number(len(self._room), self.lang)),
+            indent=False,
+            layout=widgets.Layout(
+                width="auto", margin="0 1em", display=None if self._room else "none"
+            ),
+        )
+        chosen = manager_name(customers, manager) if manager else None
+        self.portfolio = widgets.Dropdown(
+            options=[(t("form.all_managers"), _ALL)] + [(name, name) for name in names],
+            value=chosen or _ALL,
+            description=t("form.portfolio"),
+            layout=widgets.Layout(width="16em", display=None if names else "none"),
         )
         self.move_on = widgets.Checkbox(
             value=session.form_moves_on,
@@ -230,6 +256,8 @@ class AnswerForm(ShownErrors, widgets.VBox):
             self.only_unanswered,
             self.only_favourites,
             self.only_to_confirm,
+            self.only_room,
+            self.portfolio,
         ):
             control.observe(self._guard(self._on_filter), names="value")
         self.move_on.observe(self._guard(self._on_move_on), names="value")
@@ -245,10 +273,13 @@ class AnswerForm(ShownErrors, widgets.VBox):
                     [
                         self.search,
                         self.band,
+                        self.portfolio,
+                        self.only_room,
                         self.only_unanswered,
                         self.only_favourites,
                         self.only_to_confirm,
-                    ]
+                    ],
+                    layout=widgets.Layout(flex_flow="row wrap"),
                 ),
                 self.card,
                 widgets.HBox([self.confirm]),
@@ -260,7 +291,8 @@ class AnswerForm(ShownErrors, widgets.VBox):
                 self.status,
             ]
         )
-        participant = participant or session.last_participant  # after a restart: no retyping
+        # the account manager answers under their own name; after a restart: no retyping
+        participant = participant or chosen or session.last_participant
         if participant is not None:
             self.who.value = participant  # loads the participant's answers
         else:
@@ -275,8 +307,9 @@ class AnswerForm(ShownErrors, widgets.VBox):
             self._loading = True
             try:
                 self.search.value = ""
-                self.band.value = _ALL
+                self.band.value = self.portfolio.value = _ALL
                 self.only_unanswered.value = self.only_favourites.value = False
+                self.only_room.value = False
             finally:
                 self._loading = False
             self._shown = self._sheet().matching(SheetFilter())
@@ -346,6 +379,7 @@ class AnswerForm(ShownErrors, widgets.VBox):
             to_confirm=self.session.to_confirm(self.participant),
             new=set(self.session.new_customers()),
         )
+        self.sheet.set_room(self._room)
         self._shown = self.sheet.matching(self._filter())
         first_open = self.sheet.next_unanswered(-1, self._shown)
         self.position = first_open if first_open is not None else int(self._first_shown())
@@ -509,10 +543,10 @@ class AnswerForm(ShownErrors, widgets.VBox):
     def _on_filter(self, change: dict) -> None:
         sheet = self._sheet()
         self._shown = sheet.matching(self._filter())
-        ticked = change.get("new") is True and change.get("owner") in (
-            self.only_to_confirm,
-            self.only_unanswered,
-            self.only_favourites,
+        ticked = change.get("owner") is self.portfolio or (
+            change.get("new") is True
+            and change.get("owner")
+            in (self.only_to_confirm, self.only_unanswered, self.only_favourites, self.only_room)
         )
         if not self._shown.size:
             self._say(self._t("form.none_match"))
@@ -577,17 +611,9 @@ class AnswerForm(ShownErrors, widgets.VBox):
             self.card.value = _box(html.escape(t("form.choose_who")))
             self.progress.value = self.verdict.value = ""
             return
-        progress = sheet.progress()
         self.progress.value = (
             "<span style='margin-left: 1em'>"
-            + html.escape(
-                t(
-                    "form.progress",
-                    answered=format_number(progress.answered, self.lang),
-                    total=format_number(progress.total, self.lang),
-                    open=format_number(progress.open, self.lang),
-                )
-            )
+            + html.escape(self._progress_text(sheet))
             + html.escape(self._confirm_left(sheet))
             + "</span><br><span style='margin-left: 1em; color: #555'>"
             + html.escape(self._bands_line)
@@ -635,6 +661,29 @@ class AnswerForm(ShownErrors, widgets.VBox):
             self.accepts[question].layout.display = None if found else "none"
             hint.value = self._hint(question, found) if found else ""
         self.verdict.value = self._verdict(position)
+
+    def _progress_text(self, sheet: AnswerSheet) -> str:
+        """How far the participant is: over the portfolio or the room's list when one is
+        chosen (then how many customers are left for the account managers), else over all."""
+        filtered = self._filter()
+        among = None
+        prefix = suffix = ""
+        if filtered.manager is not None:
+            among = sheet.portfolio(filtered.manager)
+            prefix = self._t("form.progress_portfolio", manager=filtered.manager)
+        elif filtered.room:
+            among = np.flatnonzero(sheet.in_room)
+            prefix = self._t("form.progress_room")
+            others = len(sheet) - len(among)
+            suffix = " · " + self._t("form.for_managers", count=format_number(others, self.lang))
+        progress = sheet.progress(among)
+        sentence = self._t(
+            "form.progress",
+            answered=format_number(progress.answered, self.lang),
+            total=format_number(progress.total, self.lang),
+            open=format_number(progress.open, self.lang),
+        )
+        return prefix + sentence + suffix
 
     def _confirm_left(self, sheet: AnswerSheet) -> str:
         """`` · nog 12 te bevestigen`` while carried answers wait for a confirmation."""
@@ -722,6 +771,8 @@ class AnswerForm(ShownErrors, widgets.VBox):
             favourites=self.only_favourites.value,
             search=self.search.value,
             to_confirm=self.only_to_confirm.value,
+            room=self.only_room.value,
+            manager=None if self.portfolio.value == _ALL else self.portfolio.value,
         )
 
     def _first_shown(self) -> int:

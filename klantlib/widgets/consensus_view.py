@@ -21,7 +21,13 @@ import numpy as np
 import pandas as pd
 from pandas.io.formats.style import Styler
 
-from klantlib.core.consensus import TEAM, agreed_answers, agreement, compare_answers
+from klantlib.core.consensus import (
+    TEAM,
+    agreed_answers,
+    agreement,
+    compare_answers,
+    counted_answers,
+)
 from klantlib.errors import KlantlibError
 from klantlib.i18n import (
     check_language,
@@ -30,7 +36,7 @@ from klantlib.i18n import (
     format_share,
     get_language,
 )
-from klantlib.reports.present import table_view
+from klantlib.reports.present import portfolio_progress_table, table_view
 from klantlib.store.answer_files import import_answers
 from klantlib.store.session import Session
 from klantlib.widgets.answer_buttons import answer_buttons, paint
@@ -82,6 +88,7 @@ class ConsensusView(ShownErrors, widgets.VBox):
         self.take_agreed = self._button(t("team.take_agreed", count=0), "check", self._on_agreed)
         self.refresh = self._button(t("team.refresh"), "refresh", self._on_refresh)
         self.summary = widgets.HTML()
+        self.portfolios = widgets.HTML()  # per account manager: what is left to do
         self.card = widgets.HTML()
         self.grid = widgets.HTML()
         self.buttons = answer_buttons(
@@ -131,6 +138,7 @@ class ConsensusView(ShownErrors, widgets.VBox):
                 *rows,
                 self.status,
                 *bottom,
+                self.portfolios,
             ]
         )
         self.customer_id: str | None = None
@@ -256,7 +264,18 @@ class ConsensusView(ShownErrors, widgets.VBox):
         """Read everyone's current answers from the session again."""
         self._people = [p for p in self.session.participants() if p != TEAM]
         answers = {p: self.session.current(p) for p in self._people}
-        self.compared = compare_answers(self._customers, answers, self.session.current(TEAM))
+        team = self.session.current(TEAM)
+        customers = self._customers
+        room = set(self.session.room_ids())
+        self._others = 0  # customers left to the account managers
+        if room:  # the room's list, and whoever else has answers that differ
+            decide = set(
+                counted_answers(customers, answers, team).to_decide(customers)["customer_id"]
+            )
+            keep = customers["customer_id"].astype(str).isin(room | decide)
+            self._others = int((~keep).sum())
+            customers = customers[keep.to_numpy()]
+        self.compared = compare_answers(customers, answers, team)
         self._order = list(dict.fromkeys(self.compared["customer_id"]))
         self._rows = {
             cid: dict(zip(part["question"], part.index, strict=True))
@@ -289,6 +308,11 @@ class ConsensusView(ShownErrors, widgets.VBox):
             )
             + "</b>"
         )
+        if self._others:
+            count = format_number(self._others, self.lang)
+            self.summary.value += html.escape(" · " + t("form.for_managers", count=count))
+        table = portfolio_progress_table(self.session, self.lang)
+        self.portfolios.value = "" if table is None else table.to_html()
         agreed = len(agreed_answers(compared))
         self.take_agreed.description = t("team.take_agreed", count=format_number(agreed, self.lang))
         self.take_agreed.disabled = agreed == 0

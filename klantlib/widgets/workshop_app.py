@@ -375,6 +375,7 @@ class WorkshopApp(ShownErrors, widgets.VBox):
                 ax=figure.add_subplot(),
                 anonymous=self.anonymous.value,
                 favourites=session.favourite_ids(),
+                named=session.room_ids() or None,
             )
             picture.value = _png(figure)
             said = [answers_line(session, None, self.lang), thresholds_line(result, self.lang)]
