@@ -379,6 +379,7 @@ class AnswerForm(ShownErrors, widgets.VBox):
             to_confirm=self.session.to_confirm(self.participant),
             new=set(self.session.new_customers()),
         )
+        self._read_room()
         self.sheet.set_room(self._room)
         self._shown = self.sheet.matching(self._filter())
         first_open = self.sheet.next_unanswered(-1, self._shown)
@@ -542,6 +543,16 @@ class AnswerForm(ShownErrors, widgets.VBox):
 
     def _on_filter(self, change: dict) -> None:
         sheet = self._sheet()
+        # a portfolio is all of that account manager's customers, the room's list the room's:
+        # choosing one lets go of the other
+        self._loading = True
+        try:
+            if change.get("owner") is self.portfolio and change.get("new") != _ALL:
+                self.only_room.value = False
+            elif change.get("owner") is self.only_room and change.get("new") is True:
+                self.portfolio.value = _ALL
+        finally:
+            self._loading = False
         self._shown = sheet.matching(self._filter())
         ticked = change.get("owner") is self.portfolio or (
             change.get("new") is True
@@ -661,6 +672,22 @@ class AnswerForm(ShownErrors, widgets.VBox):
             self.accepts[question].layout.display = None if found else "none"
             hint.value = self._hint(question, found) if found else ""
         self.verdict.value = self._verdict(position)
+
+    def _read_room(self) -> None:
+        """The room's list as stored now (the facilitator may have set it since the form was
+        made): with one and no portfolio chosen, the form works on it."""
+        room = self.session.room_ids()
+        if room == self._room:
+            return
+        self._room = room
+        self._loading = True
+        try:
+            count = format_number(len(room), self.lang)
+            self.only_room.description = self._t("form.only_room", count=count)
+            self.only_room.layout.display = None if room else "none"
+            self.only_room.value = bool(room) and self.portfolio.value == _ALL
+        finally:
+            self._loading = False
 
     def _progress_text(self, sheet: AnswerSheet) -> str:
         """How far the participant is: over the portfolio or the room's list when one is
