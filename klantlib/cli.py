@@ -58,7 +58,7 @@ from klantlib.reports.reasons import moves_with_reasons
 from klantlib.reports.report import write_report
 from klantlib.store.answer_files import check_answer_file_kind, import_answers, write_answer_file
 from klantlib.store.exports import out_folder, spreadsheet_safe, write_csv
-from klantlib.store.segmentation import segment_session
+from klantlib.store.segmentation import segment_session, session_to_decide
 from klantlib.store.session import Session, check_participant
 from klantlib.store.workspace import create_next_session, create_session, open_session, session_path
 
@@ -311,6 +311,7 @@ def _segment(args: argparse.Namespace) -> int:
     sheets: dict[str, pd.DataFrame] | None = None  # answer sheets in the report
     plan: pd.DataFrame | None = None
     decide = ""  # the customers to decide, for a session
+    undecided: pd.DataFrame | None = None  # the customers to decide, for the report
     drawn: dict[str, Any] = {}  # for a session: its favourites starred, its room's list named
     if args.session is None:
         assert args.customers is not None and args.answers is not None  # else refused above
@@ -328,6 +329,7 @@ def _segment(args: argparse.Namespace) -> int:
             plan = plan_table(session.plan)
             decide = to_decide_text(session, lang, quiet=True)
             drawn = {"favourites": session.favourite_ids(), "named": session.room_ids() or None}
+            undecided = None if args.participant else session_to_decide(session)
         if participant is None:
             print(text("cli.session_no_answers", lang, name=name))
         elif participant == TEAM:  # the team's decisions, completed with what all agree on
@@ -344,6 +346,7 @@ def _segment(args: argparse.Namespace) -> int:
         answers=sheets,
         plan=plan,
         matrix=functools.partial(_matrix(), **drawn),
+        to_decide=undecided,
         session=name,
     )
     print(text("cli.summary_title", lang))

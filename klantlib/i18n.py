@@ -1379,6 +1379,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "report.sheet.answers": ("antwoorden {participant}", "answers {participant}"),
     "report.managers": ("Per accountmanager", "Per account manager"),
     "report.sheet.managers": ("per accountmanager", "per account manager"),
+    "report.sheet.to_decide": ("te beslissen", "to decide"),
+    "report.to_decide": ("Te beslissen", "To decide"),
+    "report.to_decide_note": (
+        "Klanten met antwoorden die verschillen en nog geen beslissing van het team: ze tellen"
+        " als open vragen tot het team beslist.",
+        "Customers whose answers differ and that the team has not decided yet: they count as"
+        " open questions until the team decides.",
+    ),
+    "report.col.to_decide": ("vragen te beslissen", "questions to decide"),
     "report.col.customers_with_hours": ("klanten met uren", "customers with hours"),
     "report.managers_hours_note": (
         "Uren vandaag: de som voor de klanten waarvan de uren bekend zijn, {known} van de {total}.",

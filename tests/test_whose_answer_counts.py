@@ -22,10 +22,11 @@ from klantlib.cli import main
 from klantlib.core.consensus import TEAM, counted_answers, team_answers
 from klantlib.core.method import segment_customers
 from klantlib.core.questions import QUESTIONS
+from klantlib.i18n import text
 from klantlib.reports.quarter import quarter_segments
 from klantlib.reports.report import write_session_report
 from klantlib.store.segmentation import segment_session, session_to_decide
-from klantlib.store.workspace import create_next_session, create_session
+from klantlib.store.workspace import create_next_session, create_session, open_session
 
 MANAGERS = ["An", "Pieter", "jonas ", None]
 PEOPLE = ["An", "Pieter", "Jonas", "Sofie"]
@@ -208,3 +209,46 @@ def test_every_route_counts_the_same_answers(case):
         by_report = segments(Path(folder) / "report" / "segments.csv")
         assert_frame_equal(by_cli, by_report)
         assert by_cli.iloc[:, -2].tolist() == want.customers["segment"].tolist()
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_customers_to_decide_are_listed_by_the_command_line_and_the_report(tmp_path, capsys, lang):
+    """An and Pieter differ on one customer's Marge, nobody decided: the command line and the
+    report list it as to decide, with its question; once the team decides, neither does."""
+    customers = pd.DataFrame(
+        {
+            "customer_id": ["01", "02", "03"],
+            "name": ["Bakkerij <b>Goossens</b>", "Garage Dierckx", "Hotel De Zwaan"],
+            "revenue": [90_000.0, 40_000.0, 9_000.0],
+            "account_manager": ["An", "Pieter", "An"],
+        }
+    )
+    ws = tmp_path / "sessies"
+    with create_session("2026-Q4", customers, workspace=ws) as session:
+        session.record_many("An", [("01", "margin", "yes"), ("02", "margin", "yes")])
+        session.record_many("Pieter", [("01", "margin", "no"), ("02", "margin", "yes")])
+        write_session_report(session, tmp_path / "report", lang=lang)
+    argv = ["segment", "--session", "2026-Q4", "--workspace", str(ws), "--lang", lang]
+    assert main([*argv, "--out", str(tmp_path / "cli")]) == 0
+    said = capsys.readouterr().out
+    assert text("decide.line", lang, count="1") in said
+    question = text("question.margin", lang)
+    assert f"01 Bakkerij <b>Goossens</b>: {question}" in said
+    for folder in ("report", "cli"):
+        sheet = pd.read_excel(
+            tmp_path / folder / "report.xlsx",
+            sheet_name=text("report.sheet.to_decide", lang),
+            dtype=str,
+            engine="openpyxl",
+        )
+        assert sheet.values.tolist() == [["01", "Bakkerij <b>Goossens</b>", "An", question]]
+        page = (tmp_path / folder / "report.html").read_text(encoding="utf-8")
+        assert text("report.to_decide", lang) in page
+        assert "Bakkerij &lt;b&gt;Goossens&lt;/b&gt;" in page and "<b>Goossens" not in page
+    with open_session("2026-Q4", workspace=ws) as session:
+        session.record(TEAM, "01", "margin", "no")
+        write_session_report(session, tmp_path / "decided", lang=lang)
+    with pd.ExcelFile(tmp_path / "decided" / "report.xlsx", engine="openpyxl") as book:
+        assert text("report.sheet.to_decide", lang) not in book.sheet_names
+    assert main([*argv, "--out", str(tmp_path / "cli2")]) == 0
+    assert text("decide.line", lang, count="1") not in capsys.readouterr().out

@@ -142,6 +142,7 @@ def write_report(
     plan: pd.DataFrame | None = None,
     matrix: Callable[..., Axes] | None = None,
     session: str | None = None,
+    to_decide: pd.DataFrame | None = None,
 ) -> dict[str, Path]:
     """Write the report of ``result`` into ``out_dir`` (made when missing); file name -> path.
 
@@ -149,14 +150,17 @@ def write_report(
     them) for one sheet each; ``plan`` is the plan per segment (one row per segment, as
     :func:`klantlib.core.plan.plan_table` gives it); ``matrix`` draws the matrix when called as
     ``matrix(result, lang=lang, ax=ax)`` on an A4 landscape Axes (the figure is closed afterwards);
-    ``session`` is the session's name, shown in the title.
+    ``session`` is the session's name, shown in the title; ``to_decide`` the customers whose
+    answers differ without a team decision (as
+    :func:`klantlib.store.segmentation.session_to_decide` gives them), listed in a sheet and a
+    section of their own when there are any.
     """
     lang = check_language(lang) if lang is not None else get_language()
     out = out_folder(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(dir=out, prefix=".klantlib-report-"))
     try:
-        staged = _write_files(result, staging, lang, answers, plan, matrix, session)
+        staged = _write_files(result, staging, lang, answers, plan, matrix, session, to_decide)
         written = {}
         for name, path in staged.items():
             owner_only(path)  # customer data: the owner's only
@@ -181,7 +185,7 @@ def write_session_report(
     from klantlib.core.plan import plan_table
     from klantlib.paths import REPORT_FOLDER, kit_root
     from klantlib.reports.matrix import matrix_chart
-    from klantlib.store.segmentation import segment_session
+    from klantlib.store.segmentation import segment_session, session_to_decide
 
     lang = check_language(lang) if lang is not None else get_language()
     folder = Path(out_dir) if out_dir is not None else kit_root() / REPORT_FOLDER / session.name
@@ -197,6 +201,7 @@ def write_session_report(
             matrix_chart, favourites=session.favourite_ids(), named=session.room_ids() or None
         ),
         session=session.name,
+        to_decide=None if participant else session_to_decide(session),
     )
 
 
@@ -208,6 +213,7 @@ def _write_files(
     plan: pd.DataFrame | None,
     matrix: Callable[..., Axes] | None,
     session: str | None,
+    to_decide: pd.DataFrame | None = None,
 ) -> dict[str, Path]:
     plan_frame = _plan_frame(plan) if plan is not None else None
     segments = _segments(result, lang)
@@ -221,6 +227,7 @@ def _write_files(
         summary=_summary_table(result, lang, session),
         plan=_plan_table(plan_frame, lang) if plan_frame is not None else None,
         managers=_manager_table(result, plan_frame, lang),
+        to_decide=_decide_table(to_decide, lang),
     )
     files["report.xlsx"] = folder / "report.xlsx"
     write_workbook(_sheets(result, tables, lang, answers), files["report.xlsx"], lang)
@@ -371,6 +378,21 @@ def _manager_table(result: Segmentation, plan: pd.DataFrame | None, lang: str) -
     return Table(headers, kinds, rows, footer, notes)
 
 
+def _decide_table(to_decide: pd.DataFrame | None, lang: str) -> Table | None:
+    """The customers to decide: id, name, account manager (when known) and the questions
+    whose answers differ; ``None`` when there are none."""
+    if to_decide is None or to_decide.empty:
+        return None
+    columns = [c for c in ("customer_id", "name", "account_manager") if c in to_decide.columns]
+    rows = [
+        [*(record[c] for c in columns),
+         ", ".join(text(f"question.{q}", lang) for q in record["questions"])]
+        for record in to_decide.to_dict("records")
+    ]  # fmt: skip
+    headers = [_header(c, lang) for c in columns] + [text("report.col.to_decide", lang)]
+    return Table(headers, ["text"] * len(headers), rows)
+
+
 _MANAGER_KINDS = {"hours_today": "hours", "plan_hours": "hours"}
 
 
@@ -465,6 +487,7 @@ class _Tables:
     summary: Table
     plan: Table | None
     managers: Table | None = None
+    to_decide: Table | None = None
 
 
 def _sheets(
@@ -479,6 +502,8 @@ def _sheets(
     ]
     if tables.managers is not None:
         sheets.append(Sheet(text("report.sheet.managers", lang), tables.managers, False))
+    if tables.to_decide is not None:
+        sheets.append(Sheet(text("report.sheet.to_decide", lang), tables.to_decide, True))
     if tables.plan is not None:
         sheets.append(Sheet(text("report.sheet.plan", lang), tables.plan, False))
     for participant, table in (answers or {}).items():
@@ -557,6 +582,12 @@ def _html(
             _html_table(tables.managers, lang),
         ]
         parts += [f'<p class="note">{e(note)}</p>' for note in tables.managers.notes]
+    if tables.to_decide is not None:
+        parts += [
+            f"<h2>{e(text('report.to_decide', lang))}</h2>",
+            f'<p class="note">{e(text("report.to_decide_note", lang))}</p>',
+            _html_table(tables.to_decide, lang),
+        ]
     parts += [
         f"<h2>{e(text('report.customers', lang))}</h2>",
         _html_table(tables.customers, lang),
