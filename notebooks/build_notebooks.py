@@ -1283,6 +1283,9 @@ FOUR_QUESTIONS = Notebook(
             alleen jouw klanten, en je antwoordt onder je eigen naam. Welk antwoord telt, staat
             in de README ("Whose answer counts"): dat van het team, anders waar iedereen het
             over eens is, anders dat van de accountmanager.
+
+            Oefenen op die schaal: zet bovenaan een nieuwe `session` en `customers_file =
+            "data/voorbeeld_groot/klanten.csv"` (400 klanten, vier accountmanagers).
             """,
             en="""
             ## Step 4: who does the room discuss? (with hundreds of customers)
@@ -1299,6 +1302,10 @@ FOUR_QUESTIONS = Notebook(
             customers, and you answer under your own name. Which answer counts is in the README
             ("Whose answer counts"): the team's, else what everyone agrees on, else the account
             manager's.
+
+            To practise at that size: a new `session` and `customers_file =
+            "data/voorbeeld_groot/klanten.csv"` at the top (400 customers, four account
+            managers).
             """,
         ),
         Code(

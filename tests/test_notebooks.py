@@ -374,3 +374,46 @@ def test_kit_errors_show_as_one_sentence_in_a_notebook(tmp_path, lang, expected)
     assert kit_error.strip() == expected
     assert "ZeroDivisionError" in other_error  # errors of other kinds keep their traceback
     assert nbformat.validate(notebook) is None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_notebook_03_on_the_large_sample_opens_an_account_managers_portfolio(
+    tmp_path, monkeypatch, lang
+):
+    """The grey cell chooses the large sample and an account manager: a session of 400
+    customers, the form on Jonas's 84 customers under his name, the team step per account
+    manager."""
+    import nbclient
+    import nbformat
+
+    from tests.test_hostile_notebooks import with_parameters
+
+    monkeypatch.setenv("KLANTLIB_WORKSPACE", str(tmp_path / "sessies"))
+    path = next(p for p in NOTEBOOKS if p.stem.startswith("03_") and language(p) == lang)
+    notebook = nbformat.read(path, as_version=4)
+    with_parameters(
+        notebook,
+        {
+            "session": "groot",
+            "customers_file": "data/voorbeeld_groot/klanten.csv",
+            "account_manager": "jonas",
+        },
+    )
+    nbclient.NotebookClient(
+        notebook,
+        kernel_name="python3",
+        timeout=120,
+        resources={"metadata": {"path": str(path.parent)}},
+    ).execute()
+    assert "Traceback" not in output_text(notebook.cells)
+    with klantlib.open_session("groot", workspace=tmp_path / "sessies") as made:
+        assert len(made.customers()) == 400
+        assert made.last_participant == "Jonas"
+    widgets = json.dumps(notebook.metadata.get("widgets", {}), ensure_ascii=False)
+    t = klantlib.text
+    assert t("form.hello", lang, name="Jonas") in widgets
+    assert html.escape(t("form.progress_portfolio", lang, manager="Jonas")) in widgets
+    assert t("form.progress", lang, answered=0, total=84, open=0) in widgets
+    assert t("progress.caption", lang) in widgets
+    assert t("room.none", lang, total=400) in widgets
