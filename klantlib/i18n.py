@@ -1714,10 +1714,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Nothing to decide: no customer with answers that differ and no team decision.",
     ),
     "decide.line": (
-        "Te beslissen: {count} klanten met antwoorden die verschillen en nog geen beslissing"
-        " van het team (ze tellen als open vragen tot het team beslist).",
-        "To decide: {count} customers whose answers differ and that the team has not decided"
-        " yet (they count as open questions until the team decides).",
+        "Te beslissen: {count} {count|klant|klanten} met antwoorden die verschillen en nog"
+        " geen beslissing van het team (ze tellen als open vragen tot het team beslist).",
+        "To decide: {count} {count|customer|customers} whose answers differ and that the team"
+        " has not decided yet (they count as open questions until the team decides).",
     ),
     "decide.customer": ("  {id} {name}: {questions}", "  {id} {name}: {questions}"),
     "decide.more": ("  … en nog {count}", "  … and {count} more"),

@@ -167,6 +167,10 @@ def create_next_session(
                 "room",
             ):
                 value = previous._meta(key)
+                if value is not None and key == "room":  # without the customers gone
+                    room = json.loads(value)
+                    room["picked"] = [c for c in room["picked"] if c in now]
+                    value = json.dumps(room)
                 if value is not None:
                     made._upsert(key, value)
             at = session_file.now()

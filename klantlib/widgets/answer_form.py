@@ -156,7 +156,7 @@ class AnswerForm(ShownErrors, widgets.VBox):
         )
         # A few hundred customers: the room's list, or one account manager's portfolio.
         self.only_room = widgets.Checkbox(
-            value=bool(self._room) if room is None and manager is None else bool(room),
+            value=bool(self._room) and (room if room is not None else manager is None),
             description=t("form.only_room", count=format_number(len(self._room), self.lang)),
             indent=False,
             layout=widgets.Layout(
