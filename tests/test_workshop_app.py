@@ -844,3 +844,45 @@ def test_no_step_shows_hostile_text_as_markup(tmp_path, logged, lang):
             assert "<script" not in shown and "onerror=alert(1)>" not in shown, step
     finally:
         app.close_session()
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_with_hundreds_of_customers_the_questions_step_offers_the_rooms_list(
+    tmp_path, logged, lang
+):
+    """The 400-customer sample: the questions step has the room's list folded above the form;
+    ticking it makes the list (stored) and the form works on it at once; the fold's title says
+    what the list is. With a handful of customers there is no fold."""
+    from klantlib.ingest.loading import load_customers
+    from klantlib.widgets.room_picker import RoomPicker
+
+    large, _ = load_customers(kit_root() / "data" / "voorbeeld_groot" / "klanten.csv")
+    folder = tmp_path / "groot"
+    create_session(SESSION, large, workspace=folder).close()
+    app = WorkshopApp(SESSION, lang=lang, workspace=folder, report_folder=tmp_path / "r")
+    try:
+        app.go("questions")
+        assert_no_error(app)
+        fold = only(widgets.Accordion, app)
+        picker = only(RoomPicker, app)
+        form = only(AnswerForm, app)
+        form.who.value = "team"
+        assert len(form._shown) == 400 and not form.only_room.value
+        picker.use.value = True
+        assert fold.get_title(0) == picker.summary_text
+        assert text("room.summary", lang, count="20", largest="20", favourites="0",
+                    picked="0", others="380") == picker.summary_text  # fmt: skip
+        assert form.only_room.value and len(form._shown) == 20
+        shown = text("form.progress", lang, answered="0", total="20", open="0")
+        assert shown in form.progress.value
+        with open_session(SESSION, workspace=folder) as session:
+            assert len(session.room_ids()) == 20
+    finally:
+        app.close_session()
+
+
+def test_with_a_handful_of_customers_the_questions_step_is_the_form_alone(make_app):
+    app = make_app("nl")
+    app.go("questions")
+    assert not list(widget for widget in widgets_in(app) if isinstance(widget, widgets.Accordion))
+    assert only(AnswerForm, app) is not None

@@ -21,6 +21,8 @@ from klantlib.errors import KlantlibError
 
 __all__ = [
     "NO_MANAGER",
+    "ROOM_LARGEST",
+    "ROOM_OFFERED_FROM",
     "RoomChoice",
     "manager_keys",
     "manager_name",
@@ -36,6 +38,10 @@ NO_MANAGER = "—"
 
 ROOM_LARGEST = 20
 """The room's list starts from this many largest customers (as the workshop does)."""
+
+ROOM_OFFERED_FROM = 50
+"""From this many customers the workshop app offers a room's list: more than a 90-minute
+session can answer four questions about."""
 
 
 @dataclass(frozen=True)

@@ -346,6 +346,14 @@ class AnswerForm(ShownErrors, widgets.VBox):
         self._run(draw)
         return widgets.VBox([update, area])
 
+    def read_room(self) -> None:
+        """Read the room's list from the session again (the facilitator changed it beside the
+        form): the form then works on the new list."""
+        self._read_room()
+        if self.sheet is not None:
+            self.sheet.set_room(self._room)
+            self._on_filter({})
+
     def on_change(self, callback: Callable[[], None]) -> None:
         """Call ``callback()`` after every change the form stores (an answer, note, favourite,
         time, confirmation, undo or accepted suggestions): what shows results of the answers

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import logging
+from collections.abc import Callable
 
 import ipywidgets as widgets
 import numpy as np
@@ -35,7 +36,8 @@ class RoomPicker(ShownErrors, widgets.VBox):
 
     Attributes for tests and notebooks: ``use`` (a list for the room, or every customer),
     ``largest``, ``favourites``, ``search``, ``found``, ``add``, ``picked``, ``remove``,
-    ``summary`` and ``status``; :attr:`ids` is the list as stored.
+    ``summary`` (``summary_text`` as plain text) and ``status``; :attr:`ids` is the list as
+    stored.
     """
 
     _what = "The room's list failed"
@@ -51,6 +53,7 @@ class RoomPicker(ShownErrors, widgets.VBox):
         self._favourites = session.favourite_ids()
         choice = session.room
         self._picked: list[str] = list(choice.picked) if choice else []
+        self._on_stored: list[Callable[[], None]] = []
         t = self._t
         self.use = widgets.Checkbox(
             value=choice is not None,
@@ -88,6 +91,7 @@ class RoomPicker(ShownErrors, widgets.VBox):
             description=t("room.remove"), icon="minus", layout=widgets.Layout(width="auto")
         )
         self.summary = widgets.HTML()
+        self.summary_text = ""  # what the summary says, as plain text
         self.status = widgets.HTML()
         for control in (self.use, self.largest, self.favourites):
             control.observe(self._guard(lambda _c: self._store()), names="value")
@@ -104,6 +108,10 @@ class RoomPicker(ShownErrors, widgets.VBox):
             ]
         )
         self._show()
+
+    def on_change(self, callback: Callable[[], None]) -> None:
+        """Call ``callback()`` after every change stored (the form beside it reads the list)."""
+        self._on_stored.append(callback)
 
     @property
     def ids(self) -> list[str]:
@@ -156,6 +164,8 @@ class RoomPicker(ShownErrors, widgets.VBox):
             self.session.set_room(None)
         self._show()
         self._say(self._t("room.stored", at=dt.datetime.now().strftime("%H:%M:%S")))
+        for callback in list(self._on_stored):
+            callback()
 
     def _show(self) -> None:
         t = self._t
@@ -164,29 +174,23 @@ class RoomPicker(ShownErrors, widgets.VBox):
         for control in (self.largest, self.favourites, self.picked, self.remove):
             control.disabled = not self.use.value
         if not self.use.value:
-            self.summary.value = html.escape(
-                t("room.none", total=format_number(len(self._ids), self.lang))
-            )
+            self.summary_text = t("room.none", total=format_number(len(self._ids), self.lang))
+            self.summary.value = html.escape(self.summary_text)
             return
         choice = RoomChoice(int(self.largest.value), self.favourites.value, tuple(self._picked))
         listed = room_ids(self._customers, choice, self._favourites)
         largest = room_ids(self._customers, RoomChoice(choice.largest, False, ()))
         extra_favourites = set(self._favourites) - set(largest) if choice.favourites else set()
         by_hand = set(self._picked) - set(largest) - extra_favourites
-        self.summary.value = (
-            "<b>"
-            + html.escape(
-                t(
-                    "room.summary",
-                    count=format_number(len(listed), self.lang),
-                    largest=format_number(len(largest), self.lang),
-                    favourites=format_number(len(extra_favourites), self.lang),
-                    picked=format_number(len(by_hand), self.lang),
-                    others=format_number(len(self._ids) - len(listed), self.lang),
-                )
-            )
-            + "</b>"
+        self.summary_text = t(
+            "room.summary",
+            count=format_number(len(listed), self.lang),
+            largest=format_number(len(largest), self.lang),
+            favourites=format_number(len(extra_favourites), self.lang),
+            picked=format_number(len(by_hand), self.lang),
+            others=format_number(len(self._ids) - len(listed), self.lang),
         )
+        self.summary.value = "<b>" + html.escape(self.summary_text) + "</b>"
 
     def _label(self, position: int) -> str:
         revenue = format_money(float(self._customers["revenue"].iloc[position]), self.lang)

@@ -348,9 +348,24 @@ class WorkshopApp(ShownErrors, widgets.VBox):
         return BandPicker(session, lang=self.lang, chart_beside=True, chart_size=(8.4, 5.6))
 
     def _questions_step(self, session: Session) -> widgets.Widget:
+        from klantlib.core.portfolios import ROOM_OFFERED_FROM
         from klantlib.widgets.answer_form import AnswerForm
+        from klantlib.widgets.room_picker import RoomPicker
 
-        return AnswerForm(session, lang=self.lang, wide=True)
+        form = AnswerForm(session, lang=self.lang, wide=True)
+        if session.room is None and len(session.customer_ids()) < ROOM_OFFERED_FROM:
+            return form
+        # a few hundred customers: the room's list, folded above the form
+        picker = RoomPicker(session, lang=self.lang)
+        picker.on_change(form.read_room)
+        fold = widgets.Accordion(children=[picker], selected_index=None)
+
+        def title() -> None:  # the fold says what the list is, also while folded
+            fold.set_title(0, picker.summary_text)
+
+        title()
+        picker.on_change(title)
+        return widgets.VBox([fold, form])
 
     def _together_step(self, session: Session) -> widgets.Widget:
         from klantlib.widgets.consensus_view import ConsensusView
