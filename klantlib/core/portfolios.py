@@ -88,9 +88,9 @@ def manager_keys(customers: pd.DataFrame) -> np.ndarray | None:
     ``None`` when the customers have no ``account_manager`` column."""
     if "account_manager" not in customers.columns:
         return None
-    column = customers["account_manager"].astype(object).to_numpy()
-    keys = [None if _missing(v) or not str(v).strip() else person_key(str(v)) for v in column]
-    return np.array(keys, dtype=object)
+    codes, names = pd.factorize(customers["account_manager"].astype(object), use_na_sentinel=True)
+    keys = [person_key(str(v)) if str(v).strip() else None for v in names]
+    return np.array([*keys, None], dtype=object)[codes]  # the sentinel -1: no manager
 
 
 def managers(customers: pd.DataFrame) -> list[str]:
@@ -98,7 +98,7 @@ def managers(customers: pd.DataFrame) -> list[str]:
     if "account_manager" not in customers.columns:
         return []
     seen: dict[str, str] = {}
-    for value in customers["account_manager"].astype(object):
+    for value in pd.unique(customers["account_manager"].astype(object)):
         if not _missing(value) and str(value).strip():
             seen.setdefault(person_key(str(value)), " ".join(str(value).split()))
     return sorted(seen.values(), key=lambda name: (name.casefold(), name))

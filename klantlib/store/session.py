@@ -183,13 +183,16 @@ class Session:
 
     def favourites(self) -> dict[str, set[str]]:
         """Per participant (the team left out), the customers they marked as favourite."""
-        marked = {}
-        for participant in self.participants():
-            if participant == TEAM:
-                continue
-            current = self.current(participant)
-            ids = set(current.loc[current["favourite"] == "yes", "customer_id"].astype(str))
-            marked[participant] = ids
+        # one query: the latest favourite mark per participant and customer (SQLite takes the
+        # bare columns from the row of max(id))
+        rows = self._connection.execute(
+            "SELECT participant, customer_id, value, max(id) FROM changes"
+            " WHERE field = 'favourite' GROUP BY participant, customer_id"
+        ).fetchall()
+        marked: dict[str, set[str]] = {p: set() for p in self.participants() if p != TEAM}
+        for participant, customer_id, value, _ in rows:
+            if value == "yes" and participant in marked:
+                marked[participant].add(customer_id)
         return marked
 
     @property
@@ -321,14 +324,16 @@ class Session:
         record = {"largest": choice.largest, "favourites": choice.favourites, "picked": picked}
         self._set_meta("room", json.dumps(record))
 
-    def room_ids(self) -> list[str]:
-        """The ids on the room's list, largest revenue first; empty without a room's list."""
+    def room_ids(self, customers: pd.DataFrame | None = None) -> list[str]:
+        """The ids on the room's list, largest revenue first; empty without a room's list.
+        ``customers``: the session's table when the caller has read it already."""
         from klantlib.core.portfolios import room_ids
 
         choice = self.room
         if choice is None:
             return []
-        return room_ids(self.customers(), choice, self.favourite_ids())
+        table = self.customers() if customers is None else customers
+        return room_ids(table, choice, self.favourite_ids())
 
     @property
     def workshop_step(self) -> str | None:

@@ -20,9 +20,11 @@ import logging
 import math
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import ipywidgets as widgets
 import numpy as np
+import pandas as pd
 
 from klantlib.core.answering import AnswerSheet, SheetFilter
 from klantlib.core.bands import BANDS, Thresholds, suggest_cumulative_share
@@ -100,7 +102,7 @@ class AnswerForm(ShownErrors, widgets.VBox):
 
         t = self._t
         names = managers(customers)
-        self._room = session.room_ids()
+        self._room = session.room_ids(customers)
         if manager is not None and person_key(manager) not in {person_key(n) for n in names}:
             raise KlantlibError(
                 "error.unknown_manager", value=manager, managers=", ".join(names) or "—"
@@ -181,14 +183,7 @@ class AnswerForm(ShownErrors, widgets.VBox):
         self.verdict = widgets.HTML()
         self.hints: dict[str, widgets.HTML] = {}
         self.accepts: dict[str, widgets.Button] = {}
-        self._suggested = _by_customer(session_suggestions(session, customers))
-        # per question: the suggested customers' positions and (id, answer), for the counts
-        self._suggested_at: dict[str, tuple[np.ndarray, list[tuple[str, str]]]] = {}
-        order = {cid: i for i, cid in enumerate(customers["customer_id"].astype(str))}
-        for question in SUGGESTED_QUESTIONS:
-            pairs = [(c, a) for (c, q), (a, _v, _l) in self._suggested.items() if q == question]
-            at = np.array([order[c] for c, _ in pairs], dtype=np.int64)
-            self._suggested_at[question] = (at, pairs)
+        self._suggested = _by_position(session_suggestions(session, customers), customers)
         self.buttons = answer_buttons(
             self.lang, "form.answer_tip", lambda q, a: self._run(lambda: self._on_answer(q, a))
         )
@@ -234,7 +229,7 @@ class AnswerForm(ShownErrors, widgets.VBox):
         )
         self.accept_all: dict[str, widgets.Button] = {}
         for question in SUGGESTED_QUESTIONS:
-            count = len(self._suggested_at[question][1])
+            count = len(self._suggested[question].at)
             if count:
                 button = widgets.Button(
                     description=t(
@@ -430,7 +425,7 @@ class AnswerForm(ShownErrors, widgets.VBox):
         return click
 
     def _on_accept(self, question: str) -> None:
-        found = self._suggested.get((str(self.customer_id), question))
+        found = self._suggested[question].get(self.position)
         if found is not None:
             self._save(question, found[0])
 
@@ -440,16 +435,15 @@ class AnswerForm(ShownErrors, widgets.VBox):
 
         return click
 
-    def _open_suggestions(self, question: str) -> list[tuple[str, str]]:
-        """(customer id, suggested answer) for ``question`` where the participant has no answer
-        yet (every suggestion while nobody is chosen)."""
-        at, pairs = self._suggested_at[question]
+    def _open_suggestions(self, question: str) -> np.ndarray:
+        """Which of ``question``'s suggestions (indexes into its :class:`_Suggested`) fall on
+        an answer the participant has not given yet (all of them while nobody is chosen)."""
+        at = self._suggested[question].at
         if self.sheet is None:
-            return pairs
+            return np.arange(len(at))
         answers = self.sheet.values[question][at]
         # numpy's stubs refuse None as an operand; an object array compares with it per element
-        empty = np.flatnonzero(np.equal(answers, None))  # type: ignore[call-overload]
-        return [pairs[i] for i in empty]
+        return np.flatnonzero(np.equal(answers, None))  # type: ignore[call-overload]
 
     def _count_accept_all(self) -> None:
         """Each "accept all" button says how many empty answers it fills; hidden at none."""
@@ -466,10 +460,16 @@ class AnswerForm(ShownErrors, widgets.VBox):
         """Every suggestion for ``question`` where the participant has no answer yet, in one
         transaction; answers already given are never overwritten."""
         sheet = self._sheet()
-        changes = [(cid, question, answer) for cid, answer in self._open_suggestions(question)]
+        suggested = self._suggested[question]
+        picked = self._open_suggestions(question)
+        positions, answers = suggested.at[picked], suggested.answers[picked]
+        changes = [
+            (str(sheet.ids[at]), question, str(answer))
+            for at, answer in zip(positions, answers, strict=True)
+        ]
         stored = self.session.record_many(self._participant(), changes)
-        for cid, _, answer in changes:
-            sheet.set(sheet.position[cid], question, answer)
+        for at, (_, _, answer) in zip(positions, changes, strict=True):
+            sheet.set(int(at), question, answer)
         label = self._t(f"question.{question}")
         count = format_number(stored, self.lang)
         self._say(self._t("suggest.accepted_all", count=count, question=label))
@@ -674,9 +674,8 @@ class AnswerForm(ShownErrors, widgets.VBox):
         self.card.value = self._card(position, notes)
         self._count_accept_all()
         self.confirm.layout.display = None if sheet.to_confirm[position] else "none"
-        customer = str(sheet.ids[position])
         for question, hint in self.hints.items():
-            found = self._suggested.get((customer, question))
+            found = self._suggested[question].get(position)
             self.accepts[question].layout.display = None if found else "none"
             hint.value = self._hint(question, found) if found else ""
         self.verdict.value = self._verdict(position)
@@ -684,7 +683,7 @@ class AnswerForm(ShownErrors, widgets.VBox):
     def _read_room(self) -> None:
         """The room's list as stored now (the facilitator may have set it since the form was
         made): with one and no portfolio chosen, the form works on it."""
-        room = self.session.room_ids()
+        room = self.session.room_ids(self._customers)
         if room == self._room:
             return
         self._room = room
@@ -832,16 +831,41 @@ class AnswerForm(ShownErrors, widgets.VBox):
         return hours.replace(".", ",") if self.lang == "nl" else hours
 
 
-def _by_customer(suggestions) -> dict[tuple[str, str], tuple[str, float, float]]:
-    """(customer_id, question) -> (answer, value, limit), from :func:`suggest_answers`."""
-    return {
-        (str(row["customer_id"]), str(row["question"])): (
-            str(row["answer"]),
-            float(row["value"]),
-            float(row["limit"]),
+@dataclass(frozen=True)
+class _Suggested:
+    """One question's suggestions by position in the customer list, sorted by position:
+    the suggested answer, the value it comes from and the limit it was held against."""
+
+    at: np.ndarray
+    answers: np.ndarray
+    values: np.ndarray
+    limits: np.ndarray
+
+    def get(self, position: int) -> tuple[str, float, float] | None:
+        """(answer, value, limit) for the customer at ``position``; ``None`` without one."""
+        i = int(np.searchsorted(self.at, position))
+        if i == len(self.at) or self.at[i] != position:
+            return None
+        return str(self.answers[i]), float(self.values[i]), float(self.limits[i])
+
+
+def _by_position(suggestions: pd.DataFrame, customers: pd.DataFrame) -> dict[str, _Suggested]:
+    """Per suggested question, the suggestions of :func:`suggest_answers` by the customers'
+    positions (arrays, not a row per customer: 50,000 customers stay quick)."""
+    found = {}
+    ids = pd.Index(customers["customer_id"].astype(str))
+    for question in SUGGESTED_QUESTIONS:
+        part = suggestions[suggestions["question"].astype(str) == question]
+        at = ids.get_indexer(part["customer_id"].astype(str))
+        part, at = part[at >= 0], at[at >= 0]  # only the list's customers
+        order = np.argsort(at, kind="stable")
+        found[question] = _Suggested(
+            at[order].astype(np.int64),
+            part["answer"].astype(str).to_numpy(dtype=object)[order],
+            part["value"].astype(float).to_numpy()[order],
+            part["limit"].astype(float).to_numpy()[order],
         )
-        for row in suggestions.to_dict("records")
-    }
+    return found
 
 
 def _box(inner: str) -> str:
