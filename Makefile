@@ -48,6 +48,7 @@ sample: $(VENV)/.workshop-installed
 bench: $(VENV)/.test-installed
 	$(BIN)/python benchmarks/bench_method.py
 	$(BIN)/python benchmarks/bench_answer_form.py
+	$(BIN)/python benchmarks/bench_answer_form_portfolio.py
 	$(BIN)/python benchmarks/bench_matrix.py
 	$(BIN)/python benchmarks/bench_report.py
 	$(BIN)/python benchmarks/bench_app_steps.py

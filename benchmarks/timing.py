@@ -7,11 +7,16 @@ import time
 from collections.abc import Callable
 
 
-def median_seconds(function: Callable[[], object], repeat: int = 5) -> float:
-    """The median wall-clock time of ``repeat`` calls of ``function``."""
+def seconds_each(function: Callable[[], object], repeat: int = 5) -> list[float]:
+    """The wall-clock time of each of ``repeat`` calls of ``function``."""
     times = []
     for _ in range(repeat):
         start = time.perf_counter()
         function()
         times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    return times
+
+
+def median_seconds(function: Callable[[], object], repeat: int = 5) -> float:
+    """The median wall-clock time of ``repeat`` calls of ``function``."""
+    return statistics.median(seconds_each(function, repeat))
