@@ -1346,6 +1346,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "matrix.hours": ("{hours} uur per jaar", "{hours} hours a year"),
     "matrix.hours_unknown": ("uren onbekend", "hours unknown"),
     "matrix.count": ("klanten in het vak", "customers in the cell"),
+    "matrix.set_aside": (
+        "{count} {count|klant|klanten} nog zonder antwoord (voor de accountmanagers): niet in de"
+        " matrix",
+        "{count} {count|customer|customers} without answers yet (for the account managers): not"
+        " in the matrix",
+    ),
     # weights per question
     "error.weight": (
         "Het gewicht van {question} moet een geheel getal van 1 tot {most} zijn (gekregen:"

@@ -3,12 +3,13 @@
 Three lanes (small at the bottom, large on top) by the score columns of the grid; each cell
 is coloured by the segment the grid gives it and carries its letter. Every customer is a dot
 inside its own cell, and every cell says in its top right corner how many customers it holds
-(a faint 0 when none). The layout is computed, not searched: within a cell the customers that
-get a name stand one per text row from the top (a name in a row beside the count stops before
-it), then the rest as a compact field of dots in revenue order, below the names and the count.
-Nothing can overlap and nothing leaves its cell, the same input always gives the same picture,
-and the work grows with the number of cells and names, not with the number of customers (one
-scatter per cell).
+(a faint 0 when none). Customers set aside (no answer yet, for the account managers) are in
+no cell: one line under the title says how many. The layout is computed, not searched: within
+a cell the customers that get a name stand one per text row from the top (a name in a row
+beside the count stops before it), then the rest as a compact field of dots in revenue order,
+below the names and the count. Nothing can overlap and nothing leaves its cell, the same input
+always gives the same picture, and the work grows with the number of cells and names, not with
+the number of customers (one scatter per cell).
 
 No label-placement library is used. adjustText (on PyPI, not in the kit's requirements) moves
 labels iteratively away from what they cover, measured on the rendered figure: its result
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass, replace
@@ -36,6 +38,7 @@ from klantlib.i18n import check_language, format_number, get_language, text
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
     from matplotlib.font_manager import FontProperties
+    from matplotlib.text import Annotation, Text
     from matplotlib.textpath import TextToPath
 
     from klantlib.core.method import Segmentation
@@ -45,6 +48,9 @@ __all__ = ["SEGMENT_COLOURS", "matrix_chart"]
 MATRIX_FIGURE_SIZE = (13.0, 7.5)
 """A 16:9 slide: wide enough for five score columns with names in them."""
 TITLE_SIZE = 18
+TITLE_PAD = 12.0  # from the scores' label above the matrix to the title's baseline, points
+SET_ASIDE_SIZE = 14  # the line under the title: how many customers are set aside
+SET_ASIDE_GAP = 2.0  # from the title's box down to that line, points
 LANE_SIZE = 14
 TICK_SIZE = 14
 LABEL_SIZE = 15
@@ -64,6 +70,7 @@ DOT_COLOUR = "#1d2b4f"
 FAVOURITE_COLOUR = "#d1495b"
 NAME_COLOUR = "#111111"
 COUNT_COLOUR = "#111111"
+SET_ASIDE_COLOUR = "#333333"
 EMPTY_ALPHA = 0.35
 """An empty cell's 0 is faint: there, but not competing with the cells that hold customers."""
 CELL_EDGE = "white"
@@ -171,6 +178,7 @@ def matrix_chart(
     favourites: Collection[str] = (),
     max_labels: int = 40,
     named: Collection[str] | None = None,
+    set_aside: Collection[str] = (),
 ) -> Axes:
     """Every customer in its cell of revenue band × score, the cells coloured by segment.
 
@@ -186,9 +194,19 @@ def matrix_chart(
     says how); otherwise all dots are equal. ``anonymous`` writes codes (K01 for the largest
     customer, K02, ...) instead of names, for showing outside the team.
 
+    ``set_aside`` (customer ids): customers without an answer yet, left for the account
+    managers. Their score would be 0 only because nobody has answered (unknown is not yes), so
+    they are counted, never scored as if answered: they are in no cell and in no cell's count,
+    and one line under the title says how many they are ("378 klanten nog zonder antwoord
+    (voor de accountmanagers): niet in de matrix"). A favourite or a ``named`` customer that
+    is set aside is not drawn either (it has no place yet); ids that are not customers of
+    ``result`` are ignored, and when none is, the chart is the one without ``set_aside``.
+    With every customer set aside the cells are empty, each with its 0, under that line.
+    Codes (``anonymous``) stay those of the whole customer list.
+
     Draws on ``ax`` (or a new figure) and returns it; never changes matplotlib's global
     settings. 50,000 customers draw as fast as 50: one scatter per cell, names only for the
-    few that get one.
+    few that get one; customers set aside cost a set lookup each and are never drawn.
     """
     lang = check_language(lang) if lang is not None else get_language()
     from matplotlib.patches import Rectangle
@@ -196,6 +214,9 @@ def matrix_chart(
     grid = result.grid
     scores = list(grid.scores)
     table = _placed_table(result.customers, favourites)
+    everyone = len(table)  # the codes (K001) count the whole list, set aside or not
+    if len(set_aside):  # len, not truth: a pandas Series of ids has no truth value
+        table = table[~_among(table["customer_id"], set_aside)].reset_index(drop=True)
     eligible = table["favourite"].to_numpy() | _among(table["customer_id"], named)
     hours = _known_hours(result.customers, table)
     if ax is None:
@@ -223,7 +244,13 @@ def matrix_chart(
         fontsize=LABEL_SIZE,
     )
     ax.set_ylabel(text("matrix.y_label", lang), fontsize=LABEL_SIZE)
-    ax.set_title(text("matrix.title", lang), fontsize=TITLE_SIZE, loc="left", pad=12)
+    title = ax.set_title(text("matrix.title", lang), fontsize=TITLE_SIZE, loc="left", pad=TITLE_PAD)
+    # Customers set aside: one line right under the title (read before the cells), hung from
+    # the title's box, with room made for it by the title's pad, so it touches neither.
+    line = None
+    if len(table) < everyone:
+        line = _set_aside_line(ax, title, everyone - len(table), lang)
+        _make_room(ax, line)
 
     is_favourite = table["favourite"].to_numpy()
     legend_parts = (bool(is_favourite.any()), hours, lang)
@@ -233,6 +260,11 @@ def matrix_chart(
     wrap = legend is not None and legend.get_window_extent().width > ax.bbox.width
     if wrap:  # one row of keys would be wider than the matrix (and narrow it): two rows
         _add_legend(ax, *legend_parts, widest=DOT_SHARE * ROW_HEIGHT * NAME_SIZE, wrap=True)
+        geometry = _geometry(ax, len(scores))
+    # The line under the title takes no part in the layout: it is made as wide as the matrix
+    # at most, in rows when it must.
+    if line is not None and _wrap_line(line, geometry.x_inch * len(scores) * 72):
+        _make_room(ax, line)
         geometry = _geometry(ax, len(scores))
 
     # The cells: a fill in the segment's colour and its letter, large and faint, bottom right;
@@ -350,11 +382,99 @@ def matrix_chart(
     # Names (or codes) beside their dots, cut to the room they have. No "+N" for the rest:
     # the count in the corner already says how many the cell holds, named or not.
     _write_names(
-        ax, table, named, cell_of, len(scores), x, y, geometry, count_widths, anonymous, lang
+        ax,
+        table,
+        named,
+        cell_of,
+        len(scores),
+        x,
+        y,
+        geometry,
+        count_widths,
+        anonymous,
+        lang,
+        everyone=everyone,
     )
 
     _add_legend(ax, *legend_parts, widest=widest, wrap=wrap)  # the same entries, true sizes
     return ax
+
+
+def _set_aside_line(ax: Axes, title: Text, count: int, lang: str) -> Annotation:
+    """The line that says how many customers are set aside, in one row for now: its top left
+    corner hangs ``SET_ASIDE_GAP`` points under the ``title``'s box (wherever matplotlib puts
+    the title, above the scores), and it takes no part in the layout (the title's pad makes its
+    room, see :func:`_make_room`)."""
+    line = ax.annotate(
+        text("matrix.set_aside", lang, count=format_number(count, lang)),
+        xy=(0.0, 0.0),  # the bottom left corner of the title's box
+        xycoords=title,
+        xytext=(0.0, -SET_ASIDE_GAP),
+        textcoords="offset points",
+        ha="left",
+        va="top",
+        fontsize=SET_ASIDE_SIZE,
+        color=SET_ASIDE_COLOUR,
+        annotation_clip=False,
+        gid="set-aside",
+        parse_math=False,
+    )
+    line.set_in_layout(False)
+    return line
+
+
+def _make_room(ax: Axes, line: Annotation) -> None:
+    """The title (left) raised to make room for ``line`` under it.
+
+    Matplotlib puts a title ``pad`` points above the top of the Axes, and moves it up only when
+    its box would then reach into what stands above the matrix (the scores and their label).
+    The pad here is the height of all that, plus ``TITLE_PAD``, the line's height and its gap,
+    so the title is never moved: it stands that many points above the matrix, and the line,
+    hanging from the title's box, ends ``TITLE_PAD`` less the title's descent above the scores'
+    label, where the title's box ended without the line. It cannot touch the title nor the
+    label, whatever size the layout gives the matrix."""
+    figure = ax.get_figure(root=True)
+    assert figure is not None  # an Axes is made on a figure
+    points = 72 / figure.dpi
+    above = ax.xaxis.get_tightbbox()
+    scores = max((above.y1 - ax.bbox.y1) * points, 0.0) if above is not None else 0.0
+    height = line.get_window_extent().height * points  # as drawn
+    ax.set_title(
+        ax.get_title(loc="left"),
+        fontsize=TITLE_SIZE,
+        loc="left",
+        pad=TITLE_PAD + scores + SET_ASIDE_GAP + height,
+    )
+
+
+def _wrap_line(line: Annotation, room: float) -> bool:
+    """Break ``line`` into rows no wider than ``room`` points (the matrix's width); True when
+    that changed it. A line that is too wide breaks after its colon first ("... (voor de
+    accountmanagers):" / "niet in de matrix"), then between words where a part is still too
+    wide; a word wider than ``room`` keeps a row of its own."""
+    from matplotlib.textpath import TextToPath
+
+    measure, prop = TextToPath(), line.get_fontproperties()
+
+    def width(candidate: str) -> float:
+        return float(measure.get_text_width_height_descent(candidate, prop, ismath=False)[0])
+
+    written = line.get_text()
+    if width(written) <= room:
+        return False
+    rows: list[str] = []
+    for part in re.split(r"(?<=:) ", written):
+        words = part.split()
+        if not words:
+            continue
+        rows.append(words[0])
+        for word in words[1:]:
+            if width(f"{rows[-1]} {word}") <= room:
+                rows[-1] = f"{rows[-1]} {word}"
+            else:
+                rows.append(word)
+    line.set_text("\n".join(rows))
+    return True
 
 
 class _LegendMarker(TypedDict, total=False):
@@ -705,14 +825,17 @@ def _write_names(
     count_widths: np.ndarray,
     anonymous: bool,
     lang: str,
+    *,
+    everyone: int,
 ) -> None:
     """One text per named customer, right of its dot, shortened with … to fit its cell (and
-    to stop before the count or the letter when its row passes one)."""
+    to stop before the count or the letter when its row passes one). A code has as many
+    digits as ``everyone`` (all the customers, drawn or set aside) needs, at least two."""
     from matplotlib.font_manager import FontProperties
     from matplotlib.textpath import TextToPath
 
     measure = TextToPath()
-    width = len(str(len(table))) if len(table) >= 10 else 2
+    width = len(str(everyone)) if everyone >= 10 else 2
     letter_height = g.letter_size * 0.75 / 72 + g.pad  # inches above the cell's bottom
     letter_width = g.letter_size * 0.8 / 72 + g.pad
     for i in np.flatnonzero(named):
