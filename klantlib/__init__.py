@@ -154,6 +154,7 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
     ),
     "klantlib.store.segmentation": (
         "segment_session",
+        "session_set_aside",
         "session_to_decide",
     ),
     "klantlib.store.session": ("Session",),
@@ -314,7 +315,11 @@ if TYPE_CHECKING:  # pragma: no cover - for editors and type checkers only
     from klantlib.reports.report import REPORT_FILES, write_report, write_session_report
     from klantlib.store.answer_files import add_example_answers
     from klantlib.store.customer_file import session_header, use_customers_file
-    from klantlib.store.segmentation import segment_session, session_to_decide
+    from klantlib.store.segmentation import (
+        segment_session,
+        session_set_aside,
+        session_to_decide,
+    )
     from klantlib.store.session import Session
     from klantlib.store.workspace import (
         create_next_session,

@@ -252,3 +252,31 @@ def test_customers_to_decide_are_listed_by_the_command_line_and_the_report(tmp_p
         assert text("report.sheet.to_decide", lang) not in book.sheet_names
     assert main([*argv, "--out", str(tmp_path / "cli2")]) == 0
     assert text("decide.line", lang, count="1") not in capsys.readouterr().out
+
+
+def test_the_customers_set_aside_are_those_off_the_rooms_list_without_an_answer_that_counts(
+    tmp_path,
+):
+    """With a room's list, the matrix sets aside the customers off the list that have no
+    answer counting by the rule: An's own answer counts, Pieter's alone on An's customer does
+    not; without a room's list nothing is set aside."""
+    from klantlib.core.portfolios import RoomChoice
+    from klantlib.store.segmentation import session_set_aside
+
+    customers = pd.DataFrame(
+        {
+            "customer_id": ["1", "2", "3", "4", "5"],
+            "name": ["A", "B", "C", "D", "E"],
+            "revenue": [500.0, 400.0, 300.0, 200.0, 100.0],
+            "account_manager": ["An", "An", "An", "Pieter", "Pieter"],
+        }
+    )
+    with create_session("s", customers, workspace=tmp_path) as session:
+        session.record("An", "3", "margin", "no")  # her own customer: counts
+        session.record("Pieter", "2", "network", "yes")  # An's customer, Pieter alone
+        assert session_set_aside(session) == []
+        session.set_room(RoomChoice(1, favourites=False))
+        assert session_set_aside(session) == ["2", "4", "5"]
+        assert session_set_aside(session, "Pieter") == ["3", "4", "5"]
+        session.record(TEAM, "5", "cashflow", "unknown")  # the team decided: '?' counts
+        assert session_set_aside(session) == ["2", "4"]

@@ -185,7 +185,11 @@ def write_session_report(
     from klantlib.core.plan import plan_table
     from klantlib.paths import REPORT_FOLDER, kit_root
     from klantlib.reports.matrix import matrix_chart
-    from klantlib.store.segmentation import segment_session, session_to_decide
+    from klantlib.store.segmentation import (
+        segment_session,
+        session_set_aside,
+        session_to_decide,
+    )
 
     lang = check_language(lang) if lang is not None else get_language()
     folder = Path(out_dir) if out_dir is not None else kit_root() / REPORT_FOLDER / session.name
@@ -198,7 +202,10 @@ def write_session_report(
         # the workshop's question on every export: where do the favourites land?
         # with a room's list, its customers are the ones named (and the favourites)
         matrix=functools.partial(
-            matrix_chart, favourites=session.favourite_ids(), named=session.room_ids() or None
+            matrix_chart,
+            favourites=session.favourite_ids(),
+            named=session.room_ids() or None,
+            set_aside=session_set_aside(session, participant or None),
         ),
         session=session.name,
         to_decide=None if participant else session_to_decide(session),

@@ -18,6 +18,7 @@ import pandas as pd
 from klantlib.core.bands import Thresholds
 from klantlib.core.consensus import TEAM, CountedAnswers, counted_answers
 from klantlib.core.method import Segmentation, segment_customers
+from klantlib.core.questions import QUESTIONS
 from klantlib.core.suggestions import suggest_answers
 from klantlib.store.session import Session
 
@@ -25,6 +26,7 @@ __all__ = [
     "segment_session",
     "session_answers",
     "session_counted",
+    "session_set_aside",
     "session_suggestions",
     "session_to_decide",
 ]
@@ -85,3 +87,30 @@ def session_suggestions(session: Session, customers: pd.DataFrame | None = None)
         margin_per_hour_target=session.margin_target,
         payment_term_days=session.payment_term,
     )
+
+
+def session_set_aside(
+    session: Session, participant: str | None = None, customers: pd.DataFrame | None = None
+) -> list[str]:
+    """The customers "for the account managers" that nobody has answered yet: with a room's
+    list, those off the list without a single answer the matrix counts (by the rule of
+    :func:`klantlib.core.consensus.counted_answers`; ``participant``'s when given, and while
+    one person answers alone, theirs).
+    The matrix leaves them out of its cells and says how many; empty without a room's list."""
+    customers = session.customers() if customers is None else customers
+    room = set(session.room_ids(customers))
+    if not room:
+        return []
+    who = session.whose_answers(participant)
+    if who == TEAM:
+        sources = session_counted(session, customers).sources
+        counted = sources[list(QUESTIONS)].isin(["team", "agreed", "account_manager"])
+        answered = set(sources["customer_id"].astype(str)[counted.any(axis=1).to_numpy()])
+    elif who is not None:
+        current = session.current(who)
+        given = current[list(QUESTIONS)].notna().any(axis=1).to_numpy()
+        answered = set(current["customer_id"].astype(str)[given])
+    else:
+        answered = set()
+    ids = customers["customer_id"].astype(str)
+    return [cid for cid in ids if cid not in room and cid not in answered]
