@@ -58,7 +58,7 @@ from klantlib.reports.reasons import moves_with_reasons
 from klantlib.reports.report import write_report
 from klantlib.store.answer_files import check_answer_file_kind, import_answers, write_answer_file
 from klantlib.store.exports import out_folder, spreadsheet_safe, write_csv
-from klantlib.store.segmentation import segment_session, session_set_aside, session_to_decide
+from klantlib.store.segmentation import segment_session, session_to_decide
 from klantlib.store.session import Session, check_participant
 from klantlib.store.workspace import create_next_session, create_session, open_session, session_path
 
@@ -331,7 +331,6 @@ def _segment(args: argparse.Namespace) -> int:
             drawn = {
                 "favourites": session.favourite_ids(),
                 "named": session.room_ids() or None,
-                "set_aside": session_set_aside(session, args.participant),
             }
             undecided = None if args.participant else session_to_decide(session)
         if participant is None:

@@ -1714,6 +1714,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "progress.col.answered": ("beantwoord", "answered"),
     "progress.col.open_questions": ("open vragen", "open questions"),
     "progress.col.to_decide": ("te beslissen", "to decide"),
+    "answers.set_aside": (
+        "{count} {count|klant|klanten} voor de accountmanagers nog zonder antwoord: niet in de"
+        " matrix en niet in de tellingen.",
+        "{count} {count|customer|customers} for the account managers without answers yet: not"
+        " in the matrix, not in the counts.",
+    ),
     "decide.none": (
         "Niets te beslissen: geen klant met antwoorden die verschillen zonder beslissing van"
         " het team.",

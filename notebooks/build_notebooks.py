@@ -1589,7 +1589,6 @@ MATRIX = Notebook(
                 anonymous=anonymous,
                 favourites=current_session.favourite_ids(),
                 named=current_session.room_ids() or None,
-                set_aside=klantlib.session_set_aside(current_session, participant or None),
             )
             """
         ),

@@ -22,7 +22,7 @@ from klantlib.cli import main
 from klantlib.core.consensus import TEAM, counted_answers, team_answers
 from klantlib.core.method import segment_customers
 from klantlib.core.questions import QUESTIONS
-from klantlib.i18n import text
+from klantlib.i18n import format_number, text
 from klantlib.reports.quarter import quarter_segments
 from klantlib.reports.report import write_session_report
 from klantlib.store.segmentation import segment_session, session_to_decide
@@ -280,3 +280,39 @@ def test_the_customers_set_aside_are_those_off_the_rooms_list_without_an_answer_
         assert session_set_aside(session, "Pieter") == ["3", "4", "5"]
         session.record(TEAM, "5", "cashflow", "unknown")  # the team decided: '?' counts
         assert session_set_aside(session) == ["2", "4"]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_customers_set_aside_are_never_counted_as_scored(tmp_path, lang):
+    """The 400-customer sample with a room's list of 20 and the team's answers for 5 of them:
+    the segmentation keeps a row for everyone, sets aside the 380 off the list, and counts only
+    the 20 in its summary, its open line and the report's sheets."""
+    from klantlib.core.portfolios import RoomChoice
+    from klantlib.ingest.loading import load_customers
+    from klantlib.paths import kit_root
+    from klantlib.reports.present import open_line
+
+    customers, _ = load_customers(kit_root() / "data" / "voorbeeld_groot" / "klanten.csv")
+    with create_session("s", customers, workspace=tmp_path) as session:
+        session.set_room(RoomChoice(20, favourites=False))
+        room = session.room_ids()
+        session.record_many(TEAM, [(cid, q, "yes") for cid in room[:5] for q in QUESTIONS])
+        result = segment_session(session)
+        write_session_report(session, tmp_path / "report", lang=lang)
+    assert len(result.customers) == 400
+    assert sorted(result.set_aside) == sorted(set(customers["customer_id"]) - set(room))
+    assert int(result.summary["customers"].sum()) == 20
+    assert result.open_customers == 15
+    said = open_line(result, lang)
+    assert text("answers.open", lang, count=15, total=20) in said
+    assert text("answers.set_aside", lang, count=format_number(380, lang)) in said
+    summary = pd.read_excel(
+        tmp_path / "report" / "report.xlsx",
+        sheet_name=text("report.sheet.summary", lang),
+        engine="openpyxl",
+        header=None,
+        dtype=str,
+    )
+    assert text("answers.set_aside", lang, count=format_number(380, lang)) in " ".join(
+        summary.fillna("").to_numpy().ravel()
+    )

@@ -39,7 +39,10 @@ class Segmentation:
     largest revenue first (together, the reason for the segment:
     :func:`klantlib.reports.reasons.segment_reasons` says it in a language). ``notices`` are
     warnings to show (empty bands, a risky grid, answers for unknown customers);
-    ``stray_answer_ids`` lists those unknown ids.
+    ``stray_answer_ids`` lists those unknown ids. ``set_aside`` lists the customers nobody
+    has answered yet that are left to the account managers (with a room's list): they keep a
+    row in ``customers`` but are never counted as scored — not in :attr:`summary`, not in
+    :attr:`scored`, and the matrix draws them apart.
     """
 
     customers: pd.DataFrame
@@ -48,6 +51,7 @@ class Segmentation:
     grid: SegmentGrid
     notices: list[Notice] = field(default_factory=list)
     stray_answer_ids: list[str] = field(default_factory=list)
+    set_aside: tuple[str, ...] = ()
 
     @property
     def segments(self) -> pd.DataFrame:
@@ -55,14 +59,23 @@ class Segmentation:
         return self.customers[list(SEGMENT_COLUMNS)]
 
     @property
+    def scored(self) -> pd.DataFrame:
+        """The customers with a place in the matrix: all but those set aside."""
+        if not self.set_aside:
+            return self.customers
+        aside = self.customers["customer_id"].astype(str).isin(set(self.set_aside))
+        return self.customers[~aside.to_numpy()]
+
+    @property
     def open_customers(self) -> int:
-        """How many customers still have at least one question not known yet."""
-        return int((self.customers["open"] > 0).sum())
+        """How many scored customers still have at least one question not known yet."""
+        return int((self.scored["open"] > 0).sum())
 
     @property
     def summary(self) -> pd.DataFrame:
-        """Per segment: customers, revenue, share of revenue (and hours where known)."""
-        return segment_summary(self.customers)
+        """Per segment: customers, revenue, share of revenue (and hours where known), over
+        the scored customers."""
+        return segment_summary(self.scored)
 
 
 def segment_customers(

@@ -178,7 +178,7 @@ def matrix_chart(
     favourites: Collection[str] = (),
     max_labels: int = 40,
     named: Collection[str] | None = None,
-    set_aside: Collection[str] = (),
+    set_aside: Collection[str] | None = None,
 ) -> Axes:
     """Every customer in its cell of revenue band × score, the cells coloured by segment.
 
@@ -194,9 +194,11 @@ def matrix_chart(
     says how); otherwise all dots are equal. ``anonymous`` writes codes (K01 for the largest
     customer, K02, ...) instead of names, for showing outside the team.
 
-    ``set_aside`` (customer ids): customers without an answer yet, left for the account
-    managers. Their score would be 0 only because nobody has answered (unknown is not yes), so
-    they are counted, never scored as if answered: they are in no cell and in no cell's count,
+    ``set_aside`` (customer ids; ``None``: ``result.set_aside``, which
+    :func:`klantlib.segment_session` fills from the session): customers without an answer
+    yet, left for the account managers. Their score would be 0 only because nobody has
+    answered (unknown is not yes), so they are counted, never scored as if answered: they are
+    in no cell and in no cell's count,
     and one line under the title says how many they are ("378 klanten nog zonder antwoord
     (voor de accountmanagers): niet in de matrix"). A favourite or a ``named`` customer that
     is set aside is not drawn either (it has no place yet); ids that are not customers of
@@ -215,6 +217,8 @@ def matrix_chart(
     scores = list(grid.scores)
     table = _placed_table(result.customers, favourites)
     everyone = len(table)  # the codes (K001) count the whole list, set aside or not
+    if set_aside is None:
+        set_aside = result.set_aside
     if len(set_aside):  # len, not truth: a pandas Series of ids has no truth value
         table = table[~_among(table["customer_id"], set_aside)].reset_index(drop=True)
     eligible = table["favourite"].to_numpy() | _among(table["customer_id"], named)

@@ -196,9 +196,15 @@ def thresholds_line(result: Segmentation, lang: str | None = None) -> str:
 
 def open_line(result: Segmentation, lang: str | None = None) -> str:
     """How many customers still have open questions (or that none have)."""
+    total = len(result.scored)
     if result.open_customers == 0:
-        return text("answers.none_open", lang, total=len(result.customers))
-    return text("answers.open", lang, count=result.open_customers, total=len(result.customers))
+        said = text("answers.none_open", lang, total=total)
+    else:
+        said = text("answers.open", lang, count=result.open_customers, total=total)
+    if result.set_aside:
+        count = format_number(len(result.set_aside), lang)
+        said += " " + text("answers.set_aside", lang, count=count)
+    return said
 
 
 def question_table(lang: str | None = None) -> Styler:

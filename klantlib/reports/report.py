@@ -185,11 +185,7 @@ def write_session_report(
     from klantlib.core.plan import plan_table
     from klantlib.paths import REPORT_FOLDER, kit_root
     from klantlib.reports.matrix import matrix_chart
-    from klantlib.store.segmentation import (
-        segment_session,
-        session_set_aside,
-        session_to_decide,
-    )
+    from klantlib.store.segmentation import segment_session, session_to_decide
 
     lang = check_language(lang) if lang is not None else get_language()
     folder = Path(out_dir) if out_dir is not None else kit_root() / REPORT_FOLDER / session.name
@@ -205,7 +201,6 @@ def write_session_report(
             matrix_chart,
             favourites=session.favourite_ids(),
             named=session.room_ids() or None,
-            set_aside=session_set_aside(session, participant or None),
         ),
         session=session.name,
         to_decide=None if participant else session_to_decide(session),
@@ -351,8 +346,8 @@ def _manager_table(result: Segmentation, plan: pd.DataFrame | None, lang: str) -
     """Per account manager: customers in A, B, C and in total, the customers whose hours are
     known and those hours, and the hours the plan needs when a whole plan is given; a total
     row. None when the customers have no account managers."""
-    customers = result.customers
-    if not _known_anywhere(customers, "account_manager"):
+    customers = result.scored  # those set aside have no segment yet (the notes say so)
+    if not _known_anywhere(result.customers, "account_manager"):
         return None
     table = segments_by_manager(customers)
     columns = [*SEGMENTS, "total"]
@@ -377,6 +372,9 @@ def _manager_table(result: Segmentation, plan: pd.DataFrame | None, lang: str) -
     footer: list[object] = [text("report.total", lang)]
     footer += [shown[c].sum(min_count=1) for c in columns]
     notes = []
+    if result.set_aside:
+        count = format_number(len(result.set_aside), lang)
+        notes.append(text("answers.set_aside", lang, count=count))
     known, total = int(table["customers_with_hours"].sum()), int(table["total"].sum())
     if hours and known < total:
         notes.append(text("report.managers_hours_note", lang, known=known, total=total))

@@ -13,6 +13,8 @@ differ are "to decide").
 
 from __future__ import annotations
 
+import dataclasses
+
 import pandas as pd
 
 from klantlib.core.bands import Thresholds
@@ -70,13 +72,15 @@ def segment_session(
     """The method run on ``session``: its customers, ``thresholds`` (else the stored ones, else
     the suggestion), grid and weights, with the answers :func:`session_answers` gives."""
     customers = session.customers()
-    return segment_customers(
+    result = segment_customers(
         customers,
         session_answers(session, participant, customers),
         thresholds=thresholds or session.thresholds,
         grid=session.grid,
         weights=session.weights,
     )
+    aside = session_set_aside(session, participant, customers)
+    return dataclasses.replace(result, set_aside=tuple(aside)) if aside else result
 
 
 def session_suggestions(session: Session, customers: pd.DataFrame | None = None) -> pd.DataFrame:

@@ -146,7 +146,7 @@ class PlanEditor(ShownErrors, widgets.VBox):
 
     def _redraw(self) -> None:
         plan = self.plan  # raises in plain words for a segment without a channel
-        self.hours = plan_hours(self.result.customers, plan)
+        self.hours = plan_hours(self.result.scored, plan)
         stored = plan == self.session.plan
         key, colour = (
             ("plan.state_stored", "#1b5e20") if stored else ("plan.state_changed", "#8a4b00")

@@ -375,7 +375,7 @@ class WorkshopApp(ShownErrors, widgets.VBox):
     def _matrix_step(self, session: Session) -> widgets.Widget:
         from klantlib.reports.matrix import matrix_chart
         from klantlib.reports.present import answers_line, thresholds_line
-        from klantlib.store.segmentation import segment_session, session_set_aside
+        from klantlib.store.segmentation import segment_session
         from klantlib.widgets.grid_editor import GridEditor
 
         picture = widgets.Image(format="png", layout=widgets.Layout(width="100%"))
@@ -391,7 +391,6 @@ class WorkshopApp(ShownErrors, widgets.VBox):
                 anonymous=self.anonymous.value,
                 favourites=session.favourite_ids(),
                 named=session.room_ids() or None,
-                set_aside=session_set_aside(session),
             )
             picture.value = _png(figure)
             said = [answers_line(session, None, self.lang), thresholds_line(result, self.lang)]
