@@ -266,7 +266,7 @@ class ConsensusView(ShownErrors, widgets.VBox):
         answers = {p: self.session.current(p) for p in self._people}
         team = self.session.current(TEAM)
         customers = self._customers
-        room = set(self.session.room_ids())
+        room = set(self.session.room_ids(customers))
         self._others = 0  # customers left to the account managers
         if room:  # the room's list, and whoever else has answers that differ
             decide = set(
