@@ -487,3 +487,23 @@ def test_hostile_account_manager_names_stay_text_in_the_team_view(tmp_path, logg
         form = AnswerForm(hostile, manager=MANAGER, lang="nl")
         assert raw_markup(form.progress.value) == []
         assert f"Portefeuille van {MANAGER}: 0 van 6 klanten" in visible_text(form.progress.value)
+
+
+def test_accepting_all_suggestions_takes_only_the_customers_the_form_shows(room):
+    """On the room's list "accept all" counts and stores the suggestions of the list's
+    customers only: the team never decides for the customers of the account managers."""
+    form = AnswerForm(room, participant=TEAM, lang="nl")
+    listed = set(room.room_ids())
+    button = form.accept_all["cashflow"]
+    suggested = {
+        str(form.sheet.ids[at])
+        for at in form._suggested["cashflow"].at
+        if str(form.sheet.ids[at]) in listed
+    }
+    assert 0 < len(suggested) < len(form._suggested["cashflow"].at)
+    assert f"({len(suggested)})" in button.description
+    button.click()
+    stored = room.current(TEAM).dropna(subset=["cashflow"])
+    assert set(stored["customer_id"]) == suggested
+    form.only_room.value = False  # every customer again: the rest can be taken now
+    assert f"({len(form._suggested['cashflow'].at) - len(suggested)})" in button.description

@@ -437,13 +437,18 @@ class AnswerForm(ShownErrors, widgets.VBox):
 
     def _open_suggestions(self, question: str) -> np.ndarray:
         """Which of ``question``'s suggestions (indexes into its :class:`_Suggested`) fall on
-        an answer the participant has not given yet (all of them while nobody is chosen)."""
+        an answer the participant has not given yet, for a customer the filters show (all of
+        them while nobody is chosen)."""
         at = self._suggested[question].at
         if self.sheet is None:
             return np.arange(len(at))
         answers = self.sheet.values[question][at]
         # numpy's stubs refuse None as an operand; an object array compares with it per element
-        return np.flatnonzero(np.equal(answers, None))  # type: ignore[call-overload]
+        empty = np.equal(answers, None)  # type: ignore[call-overload]
+        # only the customers the filters show: the room's list, a portfolio, a band
+        shown = np.zeros(len(self.sheet), dtype=bool)
+        shown[self._shown] = True
+        return np.flatnonzero(empty & shown[at])
 
     def _count_accept_all(self) -> None:
         """Each "accept all" button says how many empty answers it fills; hidden at none."""
@@ -457,8 +462,9 @@ class AnswerForm(ShownErrors, widgets.VBox):
             button.layout.display = None if count else "none"
 
     def _on_accept_all(self, question: str) -> None:
-        """Every suggestion for ``question`` where the participant has no answer yet, in one
-        transaction; answers already given are never overwritten."""
+        """Every suggestion for ``question`` where the participant has no answer yet, for the
+        customers the filters show (the room's list, a portfolio, a band), in one transaction;
+        answers already given are never overwritten."""
         sheet = self._sheet()
         suggested = self._suggested[question]
         picked = self._open_suggestions(question)
