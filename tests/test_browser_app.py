@@ -181,13 +181,15 @@ class Walk:
         control.press(key)
         self.count("key")
 
-    def all_in_view(self) -> None:
+    def all_in_view(self, within: str = "") -> None:
         """Every control of the step shown lies inside the window, at a size to use and not
-        under anything else: buttons, fields, lists, boxes, charts."""
+        under anything else: buttons, fields, lists, boxes, charts. ``within``: only the
+        controls inside the app's first element that this CSS selector finds."""
         outside = self.page.evaluate(
-            """([width, height]) => {
+            """([width, height, within]) => {
                 const app = [...document.querySelectorAll('.klantwaarde-app')].pop();
-                const controls = app.querySelectorAll(
+                const scope = within ? app.querySelector(within) : app;
+                const controls = scope.querySelectorAll(
                     'button, input, select, textarea, img, .widget-upload');
                 return [...controls].filter((c) => {
                     const style = getComputedStyle(c);
@@ -205,7 +207,7 @@ class Walk:
                     + ` at ${Math.round(c.getBoundingClientRect().top)}`
                     + `-${Math.round(c.getBoundingClientRect().bottom)}`);
             }""",
-            [WIDTH, self.bottom],
+            [WIDTH, self.bottom, within],
         )
         why = "a scroll away, covered or squeezed"
         assert outside == [], f"step {self.step}: controls out of reach ({why}): {outside}"

@@ -128,19 +128,20 @@ class ConsensusView(ShownErrors, widgets.VBox):
         else:
             top = [widgets.HBox(navigation), self.take_agreed]
             bottom = [other_laptops, widgets.HBox([self.upload_who, self.upload])]
-        super().__init__(
-            [
-                self.summary,
-                *top,
-                self.card,
-                self.grid,
-                widgets.HTML(f"<b>{html.escape(t('team.team_answer'))}</b>"),
-                *rows,
-                self.status,
-                *bottom,
-                self.portfolios,
-            ]
-        )
+        deciding = [
+            self.card,
+            self.grid,
+            widgets.HTML(f"<b>{html.escape(t('team.team_answer'))}</b>"),
+            *rows,
+            self.status,
+        ]
+        if wide:  # the table per account manager beside the customer, not under everything
+            self.portfolios.layout = widgets.Layout(margin="0 0 0 2em")
+            middle = [widgets.HBox([widgets.VBox(deciding), self.portfolios])]
+            after: list[widgets.Widget] = []
+        else:
+            middle, after = deciding, [self.portfolios]
+        super().__init__([self.summary, *top, *middle, *bottom, *after])
         self.customer_id: str | None = None
         self._load()
         self.customer_id = self._order[0] if self._order else None

@@ -59,6 +59,7 @@ _STYLE = f"""<style>
   font-size: 15px;
   font-weight: 600;
   height: 40px;
+  padding: 0 9px;  /* the seven steps and the next-step button on one row at 1440 px */
 }}
 .{APP_CLASS} .klantwaarde-steps .widget-toggle-button.mod-active {{
   background: #0b3d91;
