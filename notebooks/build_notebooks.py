@@ -1334,7 +1334,8 @@ FOUR_QUESTIONS = Notebook(
             reden: de brutomarge per uur tegenover jullie doel (`margin_target` bovenaan), de
             betaaltermijn tegenover `payment_term`. Een voorstel telt pas als je het overneemt;
             met één knop neem je alle voorstellen voor een vraag over waar je nog niet
-            antwoordde, bij de klanten die het formulier toont (de filters gelden). Innovatie en Netwerk kent geen enkele kolom: die beantwoorden jullie
+            antwoordde, bij de klanten die het formulier toont (de filters gelden).
+            Innovatie en Netwerk kent geen enkele kolom: die beantwoorden jullie
             altijd zelf.
             """,
             en="""
@@ -1357,7 +1358,8 @@ FOUR_QUESTIONS = Notebook(
             reason: the gross margin per hour against your target (`margin_target` at the top),
             the days to pay against `payment_term`. A suggestion only counts once you accept
             it; one button accepts every suggestion for a question where you have not answered
-            yet, for the customers the form shows (the filters apply). No column knows Innovation and Network: you always answer those yourselves.
+            yet, for the customers the form shows (the filters apply). No column knows
+            Innovation and Network: you always answer those yourselves.
             """,
         ),
         Code(
