@@ -33,6 +33,7 @@ from klantlib.core.questions import ANSWERS, QUESTIONS
 from klantlib.errors import KlantlibError
 
 __all__ = [
+    "COUNTED_SOURCES",
     "SOURCES",
     "TEAM",
     "CountedAnswers",
@@ -140,6 +141,11 @@ class CountedAnswers:
     answers: pd.DataFrame
     sources: pd.DataFrame
 
+    def counts(self) -> np.ndarray:
+        """Per customer (rows, in order) and question (columns): whether an answer counts
+        (the team's, an agreed one or the account manager's)."""
+        return np.isin(self.sources[list(QUESTIONS)].to_numpy(dtype=object), COUNTED_SOURCES)
+
     def to_decide(self, customers: pd.DataFrame) -> pd.DataFrame:
         """The customers whose answers differ on some question the team has not decided:
         ``customer_id``, ``name``, ``account_manager`` (when known) and ``questions`` (the
@@ -166,6 +172,8 @@ SOURCES: tuple[str, ...] = (
 )
 """Which part of the rule gave an answer (:func:`counted_answers`): the first three count,
 the last three leave the question ``unknown``."""
+COUNTED_SOURCES: tuple[str, ...] = SOURCES[:3]
+"""The parts of the rule whose answer counts."""
 
 
 def _column(table: pd.DataFrame | None, ids: list[str], question: str) -> np.ndarray:

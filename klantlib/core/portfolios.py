@@ -131,12 +131,15 @@ def portfolio_progress(
         empty = pd.DataFrame(columns=columns, dtype="int64")
         empty.index.name = "account_manager"
         return empty
+    from klantlib.core.consensus import COUNTED_SOURCES  # the rule imports this module
+
     marks = sources.set_index(sources["customer_id"].astype(str))[list(QUESTIONS)]
     marks = marks.reindex(customers["customer_id"].astype(str)).to_numpy(dtype=object)
-    counted = np.isin(marks, ["team", "agreed", "account_manager"])
+    counted = np.isin(marks, COUNTED_SOURCES)
     keys = manager_keys(customers)
     assert keys is not None
-    names = {person_key(name): name for name in managers(customers)}
+    listed = managers(customers)
+    names = {person_key(name): name for name in listed}
     who = np.array([names[k] if k is not None else NO_MANAGER for k in keys], dtype=object)
     frame = pd.DataFrame(
         {
@@ -149,7 +152,7 @@ def portfolio_progress(
         }
     )
     table = frame.groupby("manager", sort=False)[columns].sum().astype("int64")
-    order = [name for name in managers(customers) if name in table.index]
+    order = [name for name in listed if name in table.index]
     order += [NO_MANAGER] if NO_MANAGER in table.index else []
     table = table.loc[order]
     table.index.name = "account_manager"

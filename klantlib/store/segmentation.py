@@ -35,16 +35,21 @@ __all__ = [
 
 
 def session_answers(
-    session: Session, participant: str | None = None, customers: pd.DataFrame | None = None
+    session: Session,
+    participant: str | None = None,
+    customers: pd.DataFrame | None = None,
+    *,
+    counted: CountedAnswers | None = None,
 ) -> pd.DataFrame | None:
     """The answer table the matrix uses for ``participant`` (or, without one, as
-    :meth:`Session.whose_answers` picks); ``None`` when nobody answered yet."""
+    :meth:`Session.whose_answers` picks); ``None`` when nobody answered yet. ``counted``:
+    :func:`session_counted` when the caller has it already."""
     who = session.whose_answers(participant)
     if who is None:
         return None
     if who != TEAM:
         return session.answer_table(who)
-    return session_counted(session, customers).answers
+    return (counted or session_counted(session, customers)).answers
 
 
 def session_counted(session: Session, customers: pd.DataFrame | None = None) -> CountedAnswers:
@@ -70,16 +75,19 @@ def segment_session(
     thresholds: Thresholds | None = None,
 ) -> Segmentation:
     """The method run on ``session``: its customers, ``thresholds`` (else the stored ones, else
-    the suggestion), grid and weights, with the answers :func:`session_answers` gives."""
+    the suggestion), grid and weights, with the answers :func:`session_answers` gives, and the
+    customers :func:`session_set_aside` gives set aside."""
     customers = session.customers()
+    who = session.whose_answers(participant)
+    counted = session_counted(session, customers) if who == TEAM else None  # read once
     result = segment_customers(
         customers,
-        session_answers(session, participant, customers),
+        session_answers(session, participant, customers, counted=counted),
         thresholds=thresholds or session.thresholds,
         grid=session.grid,
         weights=session.weights,
     )
-    aside = session_set_aside(session, participant, customers)
+    aside = _set_aside(session, who, customers, counted)
     return dataclasses.replace(result, set_aside=tuple(aside)) if aside else result
 
 
@@ -102,14 +110,20 @@ def session_set_aside(
     one person answers alone, theirs).
     The matrix leaves them out of its cells and says how many; empty without a room's list."""
     customers = session.customers() if customers is None else customers
+    return _set_aside(session, session.whose_answers(participant), customers, None)
+
+
+def _set_aside(
+    session: Session, who: str | None, customers: pd.DataFrame, counted: CountedAnswers | None
+) -> list[str]:
+    """:func:`session_set_aside` for the answers of ``who`` (as :meth:`Session.whose_answers`
+    gives it); ``counted``: the team's counted answers when the caller has them."""
     room = set(session.room_ids(customers))
     if not room:
         return []
-    who = session.whose_answers(participant)
     if who == TEAM:
-        sources = session_counted(session, customers).sources
-        counted = sources[list(QUESTIONS)].isin(["team", "agreed", "account_manager"])
-        answered = set(sources["customer_id"].astype(str)[counted.any(axis=1).to_numpy()])
+        counted = counted or session_counted(session, customers)
+        answered = set(counted.answers["customer_id"].astype(str)[counted.counts().any(axis=1)])
     elif who is not None:
         current = session.current(who)
         given = current[list(QUESTIONS)].notna().any(axis=1).to_numpy()
