@@ -327,12 +327,13 @@ def _segment(args: argparse.Namespace) -> int:
             result = segment_session(session, participant, thresholds=thresholds)
             name = session.name
             plan = plan_table(session.plan)
-            decide = to_decide_text(session, lang, quiet=True)
+            to_decide = session_to_decide(session)
+            decide = to_decide_text(to_decide, lang, quiet=True)
             drawn = {
                 "favourites": session.favourite_ids(),
                 "named": session.room_ids() or None,
             }
-            undecided = None if args.participant else session_to_decide(session)
+            undecided = None if args.participant else to_decide
         if participant is None:
             print(text("cli.session_no_answers", lang, name=name))
         elif participant == TEAM:  # the team's decisions, completed with what all agree on

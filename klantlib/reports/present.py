@@ -340,14 +340,19 @@ def answers_line(session: Session, participant: str | None = None, lang: str | N
 
 
 def to_decide_text(
-    session: Session, lang: str | None = None, *, limit: int = 10, quiet: bool = False
+    session: Session | pd.DataFrame,
+    lang: str | None = None,
+    *,
+    limit: int = 10,
+    quiet: bool = False,
 ) -> str:
     """The customers still to decide (answers that differ, no team decision), one line each
     with the questions, the first ``limit`` of them; or that there is nothing to decide
-    (``quiet``: an empty text then)."""
+    (``quiet``: an empty text then). ``session``: the session, or its
+    :func:`klantlib.store.segmentation.session_to_decide` table when read already."""
     from klantlib.store.segmentation import session_to_decide
 
-    table = session_to_decide(session)
+    table = session if isinstance(session, pd.DataFrame) else session_to_decide(session)
     if table.empty:
         return "" if quiet else text("decide.none", lang)
     lines = [text("decide.line", lang, count=format_number(len(table), lang))]
