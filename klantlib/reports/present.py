@@ -372,17 +372,11 @@ def to_decide_text(
     return "\n".join(lines)
 
 
-def portfolio_progress_table(session: Session, lang: str | None = None) -> Styler | None:
-    """Per account manager: their customers, how many are on the room's list, how many have
-    all four answers that count (by the rule of :func:`klantlib.counted_answers`), the
-    questions still open and the customers to decide; a total row. ``None`` when the
-    customers have no account managers."""
-    from klantlib.core.portfolios import portfolio_progress
-    from klantlib.store.segmentation import session_counted
-
-    customers = session.customers()
-    table = portfolio_progress(customers, session_counted(session, customers).sources,
-                               session.room_ids())  # fmt: skip
+def portfolio_progress_table(table: pd.DataFrame, lang: str | None = None) -> Styler | None:
+    """Per account manager (:func:`klantlib.core.portfolios.portfolio_progress`): their
+    customers, how many are on the room's list, how many have all four answers that count (by
+    the rule of :func:`klantlib.counted_answers`), the questions still open and the customers
+    to decide; a total row. ``None`` when the customers have no account managers."""
     if table.empty:
         return None
     total = pd.DataFrame([table.sum()], index=[text("report.total", lang)])

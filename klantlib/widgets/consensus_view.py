@@ -23,11 +23,13 @@ from pandas.io.formats.style import Styler
 
 from klantlib.core.consensus import (
     TEAM,
+    CountedAnswers,
     agreed_answers,
     agreement,
     compare_answers,
     counted_answers,
 )
+from klantlib.core.portfolios import portfolio_progress
 from klantlib.errors import KlantlibError
 from klantlib.i18n import (
     check_language,
@@ -264,32 +266,35 @@ class ConsensusView(ShownErrors, widgets.VBox):
     def _load(self) -> None:
         """Read everyone's current answers from the session again."""
         self._people = [p for p in self.session.participants() if p != TEAM]
-        answers = {p: self.session.current(p) for p in self._people}
+        self._answers = {p: self.session.current(p) for p in self._people}
         team = self.session.current(TEAM)
         customers = self._customers
-        room = set(self.session.room_ids(customers))
+        self._room = set(self.session.room_ids(customers))
         self._others = 0  # customers left to the account managers
-        if room:  # the room's list, and whoever else has answers that differ
-            decide = set(
-                counted_answers(customers, answers, team).to_decide(customers)["customer_id"]
-            )
-            keep = customers["customer_id"].astype(str).isin(room | decide)
+        counted = None
+        if self._room or "account_manager" in customers.columns:
+            counted = counted_answers(customers, self._answers, team)
+        if counted is not None and self._room:  # the list, and whoever else is to decide
+            decide = set(counted.to_decide(customers)["customer_id"])
+            keep = customers["customer_id"].astype(str).isin(self._room | decide)
             self._others = int((~keep).sum())
             customers = customers[keep.to_numpy()]
-        self.compared = compare_answers(customers, answers, team)
+        self.compared = compare_answers(customers, self._answers, team)
         self._order = list(dict.fromkeys(self.compared["customer_id"]))
         self._rows = {
             cid: dict(zip(part["question"], part.index, strict=True))
             for cid, part in self.compared.groupby("customer_id", sort=False)
         }
-        self._summarise()
+        self._summarise(counted)
 
     def _row(self, customer_id: str, question: str) -> int:
         return self._rows[customer_id][question]
 
-    def _summarise(self) -> None:
-        """The summary line and the "take over the agreed answers" button: redrawn when the
-        answers change (read again, or a team answer given), not on every step."""
+    def _summarise(self, counted: CountedAnswers | None = None) -> None:
+        """The summary line, the table per account manager and the "take over the agreed
+        answers" button: redrawn when the answers change (read again, or a team answer given),
+        not on every step. ``counted``: the answers by the rule, when just read (else they are
+        counted again with the team's answers as stored now)."""
         t = self._t
         compared = self.compared
         customers_disagree = compared.groupby("customer_id", sort=False)["disagree"].any()
@@ -312,11 +317,22 @@ class ConsensusView(ShownErrors, widgets.VBox):
         if self._others:
             count = format_number(self._others, self.lang)
             self.summary.value += html.escape(" · " + t("form.for_managers", count=count))
-        table = portfolio_progress_table(self.session, self.lang)
-        self.portfolios.value = "" if table is None else table.to_html()
+        self.portfolios.value = self._portfolios(counted)
         agreed = len(agreed_answers(compared))
         self.take_agreed.description = t("team.take_agreed", count=format_number(agreed, self.lang))
         self.take_agreed.disabled = agreed == 0
+
+    def _portfolios(self, counted: CountedAnswers | None) -> str:
+        """The table per account manager, as HTML ("" without account managers)."""
+        customers = self._customers
+        if "account_manager" not in customers.columns:
+            return ""
+        if counted is None:
+            counted = counted_answers(customers, self._answers, self.session.current(TEAM))
+        table = portfolio_progress_table(
+            portfolio_progress(customers, counted.sources, self._room), self.lang
+        )
+        return "" if table is None else table.to_html()
 
     def _show(self) -> None:
         t = self._t
