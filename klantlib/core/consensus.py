@@ -306,13 +306,8 @@ def agreement(compared: pd.DataFrame) -> pd.DataFrame:
 
 def _long(table: pd.DataFrame | None, ids: list[str]) -> list[str | None]:
     """A wide answers table as one value per (customer, question), in ``ids`` order."""
-    if table is None or not len(table):
-        return [None] * (len(ids) * len(QUESTIONS))
-    wide = table.assign(customer_id=table["customer_id"].astype(str)).set_index("customer_id")
-    wide = wide.reindex(index=ids, columns=list(QUESTIONS)).astype(object)
-    values = wide.to_numpy(dtype=object).reshape(-1)
-    return [None if v is None or v is pd.NA or (isinstance(v, float) and np.isnan(v)) else v
-            for v in values]  # fmt: skip
+    columns = [_column(table, ids, question) for question in QUESTIONS]
+    return np.column_stack(columns).reshape(-1).tolist() if ids else []
 
 
 def _people(compared: pd.DataFrame) -> list[str]:
