@@ -36,7 +36,7 @@ from klantlib.core.method import segment_customers
 from klantlib.core.moves import REQUIRED as SEGMENT_TABLE_COLUMNS
 from klantlib.core.moves import compare_segments, quarter_history, require_segment_columns
 from klantlib.core.plan import plan_table
-from klantlib.core.portfolios import manager_name
+from klantlib.core.portfolios import check_manager
 from klantlib.errors import KlantlibError, Money
 from klantlib.i18n import LANGUAGES, format_money, format_number, format_share, text
 from klantlib.ingest.loading import load_customers
@@ -545,7 +545,7 @@ def _answers_export(args: argparse.Namespace) -> int:
         # an account manager's portfolio is answered under their own name
         given = args.participant
         if given is None and args.portfolio is not None:
-            given = manager_name(session.customers(), args.portfolio) or args.portfolio
+            given = check_manager(session.customers(), args.portfolio)
         participant = _participant(session, given, new_allowed=True)
         report = write_answer_file(session, participant, args.out, lang, portfolio=args.portfolio)
         name = session.name

@@ -140,9 +140,7 @@ class AnswerSheet:
 
     def portfolio(self, manager: str) -> np.ndarray:
         """Positions of ``manager``'s customers (their account manager), in customer order."""
-        if self._managers is None:
-            return np.zeros(0, dtype=np.int64)
-        return np.flatnonzero(self._managers == person_key(manager))
+        return np.flatnonzero(self._in_portfolio(manager))
 
     def matching(self, sheet_filter: SheetFilter) -> np.ndarray:
         """Positions of the customers that pass ``sheet_filter``, in customer order."""
@@ -158,11 +156,7 @@ class AnswerSheet:
         if sheet_filter.room:
             keep &= self.in_room
         if sheet_filter.manager is not None:
-            keep &= (
-                self._managers == person_key(sheet_filter.manager)
-                if self._managers is not None
-                else False
-            )
+            keep &= self._in_portfolio(sheet_filter.manager)
         if sheet_filter.search.strip():
             needle = sheet_filter.search.strip().casefold()
             found = np.char.find(self._names, needle) >= 0
@@ -189,6 +183,12 @@ class AnswerSheet:
         return self.customers.iloc[position].to_dict()
 
     # ---- inside
+
+    def _in_portfolio(self, manager: str) -> np.ndarray:
+        """Per customer: whether ``manager`` is its account manager."""
+        if self._managers is None:
+            return np.zeros(len(self.ids), dtype=bool)
+        return self._managers == person_key(manager)
 
     def _answered_mask(self) -> np.ndarray:
         mask = np.ones(len(self.ids), dtype=bool)

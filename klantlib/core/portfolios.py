@@ -24,6 +24,7 @@ __all__ = [
     "ROOM_LARGEST",
     "ROOM_OFFERED_FROM",
     "RoomChoice",
+    "check_manager",
     "manager_keys",
     "manager_name",
     "managers",
@@ -108,6 +109,16 @@ def manager_name(customers: pd.DataFrame, name: str) -> str | None:
     """The account manager ``name`` is, as the list writes it; ``None``: nobody of that name."""
     key = person_key(name)
     return next((m for m in managers(customers) if person_key(m) == key), None)
+
+
+def check_manager(customers: pd.DataFrame, name: str) -> str:
+    """The account manager ``name`` is, as the list writes it; a name the list does not have
+    is an error naming those it has."""
+    found = manager_name(customers, name)
+    if found is None:
+        names = ", ".join(managers(customers)) or NO_MANAGER
+        raise KlantlibError("error.unknown_manager", value=name, managers=names)
+    return found
 
 
 def portfolio_mask(customers: pd.DataFrame, manager: str) -> np.ndarray:

@@ -56,11 +56,10 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 from klantlib.core.customers import cell_text
-from klantlib.core.portfolios import managers, portfolio_mask
+from klantlib.core.portfolios import check_manager, portfolio_mask
 from klantlib.core.questions import QUESTION_COLUMN_NAMES, QUESTIONS, parse_answer
 from klantlib.errors import InputError, KlantlibError, Notice, Problems
 from klantlib.i18n import get_language, text
@@ -394,7 +393,8 @@ def answer_sheet(
     """
     customers = session.customers()
     if portfolio is not None:
-        customers = customers[_portfolio(customers, portfolio)].reset_index(drop=True)
+        mine = portfolio_mask(customers, check_manager(customers, portfolio))
+        customers = customers[mine].reset_index(drop=True)
     ids = customers["customer_id"].tolist()
     if participant is None:
         current = pd.DataFrame(columns=["customer_id", *FIELDS, "changed_at"])
@@ -476,18 +476,6 @@ def write_answer_file(
         _write_xlsx(sheet, path, text("cli.answers_sheet", lang), lang)
     answered = sheet["changed_at"].ne("").sum()
     return ExportReport(path, len(sheet), int(answered))
-
-
-def _portfolio(customers: pd.DataFrame, manager: str) -> np.ndarray:
-    """Which customers are ``manager``'s; an account manager the list does not name is an
-    error naming those it does."""
-    mask = portfolio_mask(customers, manager)
-    if not mask.any():
-        names = managers(customers)
-        raise KlantlibError(
-            "error.unknown_manager", value=manager, managers=", ".join(names) or "—"
-        )
-    return mask
 
 
 def _write_xlsx(sheet: pd.DataFrame, path: Path, title: str, lang: str | None) -> None:

@@ -29,7 +29,7 @@ import pandas as pd
 from klantlib.core.answering import AnswerSheet, SheetFilter
 from klantlib.core.bands import BANDS, Thresholds, suggest_cumulative_share
 from klantlib.core.method import Segmentation
-from klantlib.core.portfolios import manager_name, managers, person_key
+from klantlib.core.portfolios import check_manager, managers
 from klantlib.core.questions import QUESTIONS
 from klantlib.core.suggestions import SUGGESTED_QUESTIONS
 from klantlib.errors import KlantlibError
@@ -102,11 +102,8 @@ class AnswerForm(ShownErrors, widgets.VBox):
 
         t = self._t
         names = managers(customers)
+        chosen = check_manager(customers, manager) if manager is not None else None
         self._room = session.room_ids(customers)
-        if manager is not None and person_key(manager) not in {person_key(n) for n in names}:
-            raise KlantlibError(
-                "error.unknown_manager", value=manager, managers=", ".join(names) or "—"
-            )
         self.who = widgets.Combobox(
             # who answered before, and the account managers as the customer list writes them
             options=list(dict.fromkeys([*session.participants(), *names])),
@@ -165,7 +162,6 @@ class AnswerForm(ShownErrors, widgets.VBox):
                 width="auto", margin="0 1em", display=None if self._room else "none"
             ),
         )
-        chosen = manager_name(customers, manager) if manager else None
         self.portfolio = widgets.Dropdown(
             options=[(t("form.all_managers"), _ALL)] + [(name, name) for name in names],
             value=chosen or _ALL,
