@@ -48,6 +48,7 @@ class RoomPicker(ShownErrors, widgets.VBox):
         self.lang = check_language(lang) if lang is not None else get_language()
         self._customers = session.customers()
         self._ids = self._customers["customer_id"].astype(str).to_numpy()
+        self._position = {cid: i for i, cid in enumerate(self._ids)}  # id -> row, for labels
         self._names = self._customers["name"].astype(str).to_numpy()
         self._folded = self._customers["name"].astype(str).str.casefold().to_numpy(dtype=str)
         self._favourites = session.favourite_ids()
@@ -169,7 +170,7 @@ class RoomPicker(ShownErrors, widgets.VBox):
 
     def _show(self) -> None:
         t = self._t
-        position = {cid: i for i, cid in enumerate(self._ids)}
+        position = self._position
         self.picked.options = [(self._label(position[c]), c) for c in self._picked if c in position]
         for control in (self.largest, self.favourites, self.picked, self.remove):
             control.disabled = not self.use.value
